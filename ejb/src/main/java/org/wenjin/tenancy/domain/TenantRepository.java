@@ -1,0 +1,12 @@
+package org.wenjin.tenancy.domain;
+
+import java.util.Optional;
+import org.wenjin.persistence.tenancy.Tenant;
+
+/** Tenants the application knows, by their Keycloak Organization alias. */
+public interface TenantRepository {
+
+  Optional<Tenant> findByAlias(String alias);
+
+  Tenant add(Tenant tenant);
+}

@@ -1,0 +1,18 @@
+package org.wenjin.tenancy.domain;
+
+import java.util.Optional;
+import org.wenjin.persistence.tenancy.AppUser;
+import org.wenjin.persistence.tenancy.Tenant;
+import org.wenjin.persistence.tenancy.TenantMembership;
+
+/** Users the application has seen, and their tenant memberships. */
+public interface UserRepository {
+
+  Optional<AppUser> findBySubject(String subject);
+
+  AppUser add(AppUser user);
+
+  Optional<TenantMembership> findMembership(Tenant tenant, AppUser user);
+
+  TenantMembership addMembership(TenantMembership membership);
+}

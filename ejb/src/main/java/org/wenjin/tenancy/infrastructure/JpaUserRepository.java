@@ -1,0 +1,43 @@
+package org.wenjin.tenancy.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import org.wenjin.persistence.tenancy.AppUser;
+import org.wenjin.persistence.tenancy.Tenant;
+import org.wenjin.persistence.tenancy.TenantMembership;
+import org.wenjin.tenancy.domain.UserRepository;
+
+@ApplicationScoped
+class JpaUserRepository implements UserRepository {
+
+  @PersistenceContext(unitName = "wenjin")
+  private EntityManager em;
+
+  @Override
+  public Optional<AppUser> findBySubject(String subject) {
+    return em.createNamedQuery(AppUser.BY_SUBJECT, AppUser.class)
+        .setParameter("subject", subject)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public AppUser add(AppUser user) {
+    em.persist(user);
+    return user;
+  }
+
+  @Override
+  public Optional<TenantMembership> findMembership(Tenant tenant, AppUser user) {
+    return Optional.ofNullable(
+        em.find(TenantMembership.class, new TenantMembership.Key(tenant.getId(), user.getId())));
+  }
+
+  @Override
+  public TenantMembership addMembership(TenantMembership membership) {
+    em.persist(membership);
+    return membership;
+  }
+}

@@ -1,0 +1,2 @@
+/** Applies the Flyway migrations of {@code db/migration} to a data source. */
+package org.wenjin.persistence.migration;
