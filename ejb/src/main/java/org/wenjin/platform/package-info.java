@@ -1,2 +1,4 @@
-/** Cross-cutting runtime concerns: schema migration at start-up and readiness checks. */
+/**
+ * Cross-cutting runtime concerns: schema migration at start-up and shared clients (Elasticsearch).
+ */
 package org.wenjin.platform;

@@ -51,7 +51,8 @@ public class DefaultUserProvisioningService implements UserProvisioningService {
       users
           .findMembership(tenant, member)
           .ifPresentOrElse(
-              m -> m.seen(now), () -> users.addMembership(new TenantMembership(tenant, member, now)));
+              m -> m.seen(now),
+              () -> users.addMembership(new TenantMembership(tenant, member, now)));
       memberOf.add(tenant);
     }
     memberOf.sort(Comparator.comparing(Tenant::getAlias));

@@ -1,4 +1,4 @@
-package org.wenjin.platform.health;
+package org.wenjin.api.health;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;

@@ -1,4 +1,4 @@
-package org.wenjin.platform.health;
+package org.wenjin.api.health;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,0 +1,398 @@
+#!/usr/bin/env bash
+# The Wenjin stack: Elasticsearch, Keycloak and WildFly (with the EAR) on 127.0.0.1.
+# One script for ./run.sh and for the integration tests of `./mvnw verify`; only the folder
+# and the ports differ. Servers are fetched through Maven, configured on first start,
+# started in their own process groups and stopped by those ids (never by name).
+#
+# Usage: stack.sh start|stop|status
+# Settings (environment):
+#   WENJIN_STACK_DIR            where servers, data, logs and secrets live   (default: <repo>/.stack)
+#   WENJIN_PORT_OFFSET          WildFly port offset: HTTP 8080+n, management 9990+n   (default 0)
+#   WENJIN_KEYCLOAK_PORT        Keycloak HTTP port                           (default 8180)
+#   WENJIN_KEYCLOAK_MANAGEMENT_PORT  Keycloak health/metrics port            (default 9180)
+#   WENJIN_ES_PORT              Elasticsearch HTTP port                      (default 9200)
+#   WENJIN_ES_TRANSPORT_PORT    Elasticsearch transport port                 (default 9300)
+#   WENJIN_EAR                  the EAR to deploy        (default: <repo>/ear/target/wenjin.ear)
+#   WENJIN_FRESH_DATA=1         start from empty databases (the tests use it)
+#   WENJIN_GUARD_PID            stop the stack when this process ends (the Maven build)
+#   WENJIN_START_TIMEOUT        seconds each server may take to become healthy (default 300)
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../../../.." && pwd)
+
+# shellcheck source=../../../../.mvn/select-jdk.sh
+. "$repo/.mvn/select-jdk.sh"
+
+WILDFLY_VERSION=39.0.1.Final
+KEYCLOAK_VERSION=26.7.3
+ES_VERSION=9.2.0
+
+stack_dir=${WENJIN_STACK_DIR:-$repo/.stack}
+port_offset=${WENJIN_PORT_OFFSET:-0}
+http_port=$((8080 + port_offset))
+management_port=$((9990 + port_offset))
+kc_port=${WENJIN_KEYCLOAK_PORT:-8180}
+kc_management_port=${WENJIN_KEYCLOAK_MANAGEMENT_PORT:-9180}
+es_port=${WENJIN_ES_PORT:-9200}
+es_transport_port=${WENJIN_ES_TRANSPORT_PORT:-9300}
+ear=${WENJIN_EAR:-$repo/ear/target/wenjin.ear}
+timeout=${WENJIN_START_TIMEOUT:-300}
+m2_repo=${WENJIN_M2_REPO:-$HOME/.m2/repository}
+
+wildfly_home=$stack_dir/wildfly-$WILDFLY_VERSION
+keycloak_home=$stack_dir/keycloak-$KEYCLOAK_VERSION
+es_home=$stack_dir/elasticsearch-$ES_VERSION
+data_dir=$stack_dir/data
+logs_dir=$stack_dir/logs
+run_dir=$stack_dir/run
+secrets=$stack_dir/secrets/stack.env
+
+die() {
+  echo "✗ $*" >&2
+  exit 1
+}
+say() { echo "• $*"; }
+
+# --- processes --------------------------------------------------------------------------------
+
+pid_file() { echo "$run_dir/$1.pid"; }
+
+running() {
+  local f
+  f=$(pid_file "$1")
+  [[ -f $f ]] && kill -0 "$(cat "$f")" 2>/dev/null
+}
+
+# Starts "$@" as the leader of a new process group, so that stopping it also stops the JVM
+# its start script launches (kc.sh and standalone.sh keep java as a child).
+launch() {
+  local name=$1 log=$2
+  shift 2
+  setsid "$@" >>"$log" 2>&1 </dev/null &
+  echo $! >"$(pid_file "$name")"
+}
+
+stop_one() {
+  local name=$1 f pid
+  f=$(pid_file "$name")
+  [[ -f $f ]] || return 0
+  pid=$(cat "$f")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.5
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -KILL -- "-$pid" 2>/dev/null || true
+    fi
+    say "stopped $name (process group $pid)"
+  fi
+  rm -f "$f"
+}
+
+stop_all() {
+  stop_one wildfly
+  stop_one keycloak
+  stop_one elasticsearch
+  if [[ -f $run_dir/guard.pid ]]; then
+    kill "$(cat "$run_dir/guard.pid")" 2>/dev/null || true
+    rm -f "$run_dir/guard.pid"
+  fi
+}
+
+# --- checks -----------------------------------------------------------------------------------
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+check_ports() {
+  local spec port what setting
+  for spec in \
+    "$http_port|WildFly HTTP|WENJIN_PORT_OFFSET" \
+    "$management_port|WildFly management|WENJIN_PORT_OFFSET" \
+    "$((8443 + port_offset))|WildFly HTTPS|WENJIN_PORT_OFFSET" \
+    "$kc_port|Keycloak HTTP|WENJIN_KEYCLOAK_PORT" \
+    "$kc_management_port|Keycloak management|WENJIN_KEYCLOAK_MANAGEMENT_PORT" \
+    "$es_port|Elasticsearch HTTP|WENJIN_ES_PORT" \
+    "$es_transport_port|Elasticsearch transport|WENJIN_ES_TRANSPORT_PORT"; do
+    IFS='|' read -r port what setting <<<"$spec"
+    if port_in_use "$port"; then
+      die "port $port ($what) on 127.0.0.1 is already in use; stop what uses it or choose another with $setting=..."
+    fi
+  done
+}
+
+# Waits until "$2" (a command) succeeds; on timeout prints the log's tail and stops everything.
+await() {
+  local name=$1 probe=$2 log=$3 start=$SECONDS
+  until eval "$probe" >/dev/null 2>&1; do
+    if ! running "$name"; then
+      fail_start "$name exited during start-up" "$log"
+    fi
+    if ((SECONDS - start > timeout)); then
+      fail_start "$name did not become healthy within ${timeout}s" "$log"
+    fi
+    sleep 2
+  done
+  say "$name ready after $((SECONDS - start))s"
+}
+
+fail_start() {
+  echo "✗ $1. Last lines of $2:" >&2
+  tail -n 25 "$2" >&2 || true
+  echo "✗ full log: $2" >&2
+  stop_all
+  exit 1
+}
+
+# --- secrets ----------------------------------------------------------------------------------
+
+random_secret() { head -c 18 /dev/urandom | base64 | tr -d '/+=' | head -c 24; }
+
+ensure_secrets() {
+  mkdir -p "$(dirname "$secrets")"
+  chmod 700 "$(dirname "$secrets")"
+  if [[ ! -f $secrets ]]; then
+    umask 077
+    cat >"$secrets" <<EOF
+# Generated on first start; never commit. Delete the whole stack folder to start over.
+WENJIN_WEB_CLIENT_SECRET=$(random_secret)
+WENJIN_KEYCLOAK_ADMIN_PASSWORD=$(random_secret)
+WENJIN_DEMO_PASSWORD=$(random_secret | head -c 12)
+WENJIN_ES_ELASTIC_PASSWORD=$(random_secret)
+WENJIN_ES_APP_PASSWORD=$(random_secret)
+WENJIN_DB_PASSWORD=$(random_secret)
+EOF
+    umask 022
+  fi
+  # shellcheck disable=SC1090
+  . "$secrets"
+}
+
+# --- fetching (through Maven, into the local repository) ---------------------------------------
+
+artifact() {
+  local coords=$1 path=$2
+  local file=$m2_repo/$path
+  if [[ ! -f $file ]]; then
+    say "fetching $coords through Maven"
+    "$repo/mvnw" -B -q -Dmaven.repo.local="$m2_repo" \
+      org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
+      -Dartifact="$coords" -Dtransitive=false >&2 || die "could not fetch $coords"
+  fi
+  echo "$file"
+}
+
+# --- Elasticsearch ------------------------------------------------------------------------------
+
+# The command prefix that runs Elasticsearch's tools with a clean environment; as root, as the
+# user 'nobody', because Elasticsearch refuses to run as root.
+es_command() {
+  es_cmd=()
+  if ((EUID == 0)); then es_cmd+=(setpriv --reuid=65534 --regid=65534 --clear-groups); fi
+  es_cmd+=(env -i PATH=/usr/bin:/bin HOME="$es_home" ES_JAVA_HOME="$JAVA_HOME" ES_TMPDIR="$es_home/tmp"
+    WENJIN_ES_DATA="$data_dir/elasticsearch" WENJIN_ES_LOGS="$logs_dir/elasticsearch"
+    WENJIN_ES_PORT="$es_port" WENJIN_ES_TRANSPORT_PORT="$es_transport_port")
+}
+
+prepare_elasticsearch() {
+  mkdir -p "$data_dir/elasticsearch" "$logs_dir/elasticsearch"
+  if [[ ! -f $es_home/.wenjin-configured ]]; then
+    local zip
+    zip=$(artifact "org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip" \
+      "org/elasticsearch/distribution/integ-test-zip/elasticsearch/$ES_VERSION/elasticsearch-$ES_VERSION.zip")
+    say "unpacking Elasticsearch $ES_VERSION"
+    rm -rf "$es_home"
+    unzip -q "$zip" -d "$stack_dir"
+    mkdir -p "$es_home/tmp"
+    cp "$repo/elastic-config/src/main/node/elasticsearch.yml" "$es_home/config/elasticsearch.yml"
+    cp "$repo/elastic-config/src/main/node/roles.yml" "$es_home/config/roles.yml"
+    printf -- '-Xms%s\n-Xmx%s\n' "${WENJIN_ES_HEAP:-512m}" "${WENJIN_ES_HEAP:-512m}" \
+      >"$es_home/config/jvm.options.d/heap.options"
+    if ((EUID == 0)); then chown -R 65534:65534 "$es_home"; fi
+    es_command
+    "${es_cmd[@]}" "$es_home/bin/elasticsearch-keystore" create >/dev/null
+    printf '%s\n' "$WENJIN_ES_ELASTIC_PASSWORD" |
+      "${es_cmd[@]}" "$es_home/bin/elasticsearch-keystore" add -x bootstrap.password >/dev/null
+    "${es_cmd[@]}" "$es_home/bin/elasticsearch-users" useradd wenjin_app \
+      -p "$WENJIN_ES_APP_PASSWORD" -r wenjin_app >/dev/null
+    touch "$es_home/.wenjin-configured"
+  fi
+  if ((EUID == 0)); then
+    chown -R 65534:65534 "$es_home" "$data_dir/elasticsearch" "$logs_dir/elasticsearch"
+    setpriv --reuid=65534 --regid=65534 --clear-groups test -w "$data_dir/elasticsearch" ||
+      die "user 'nobody' cannot reach $data_dir (Elasticsearch refuses root); use WENJIN_STACK_DIR=/var/tmp/wenjin-stack or make the path traversable"
+  fi
+}
+
+start_elasticsearch() {
+  es_command
+  launch elasticsearch "$logs_dir/elasticsearch.console.log" "${es_cmd[@]}" "$es_home/bin/elasticsearch"
+}
+
+es_healthy() {
+  curl -sf -u "wenjin_app:$WENJIN_ES_APP_PASSWORD" \
+    "http://127.0.0.1:$es_port/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null
+}
+
+# --- Keycloak -----------------------------------------------------------------------------------
+
+prepare_keycloak() {
+  if [[ ! -d $keycloak_home/lib ]]; then
+    local zip
+    zip=$(artifact "org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
+      "org/keycloak/keycloak-quarkus-dist/$KEYCLOAK_VERSION/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip")
+    say "unpacking Keycloak $KEYCLOAK_VERSION"
+    unzip -q "$zip" -d "$stack_dir"
+  fi
+  mkdir -p "$keycloak_home/data/import"
+  cp "$repo/ear/src/main/keycloak/wenjin-realm.json" "$keycloak_home/data/import/wenjin-realm.json"
+}
+
+start_keycloak() {
+  # First start: the bootstrap admin is created and the realm imported; later starts skip both
+  # (the realm exists), so data and changes made in Keycloak are kept.
+  launch keycloak "$logs_dir/keycloak.log" env \
+    JAVA_HOME="$JAVA_HOME" \
+    KC_BOOTSTRAP_ADMIN_USERNAME=admin \
+    KC_BOOTSTRAP_ADMIN_PASSWORD="$WENJIN_KEYCLOAK_ADMIN_PASSWORD" \
+    WENJIN_APP_URL="http://127.0.0.1:$http_port" \
+    WENJIN_WEB_CLIENT_SECRET="$WENJIN_WEB_CLIENT_SECRET" \
+    WENJIN_DEMO_PASSWORD="$WENJIN_DEMO_PASSWORD" \
+    WENJIN_KEYCLOAK_SSL_REQUIRED=none \
+    "$keycloak_home/bin/kc.sh" start-dev \
+    --http-host=127.0.0.1 --http-port="$kc_port" \
+    --http-management-port="$kc_management_port" --health-enabled=true \
+    --import-realm
+}
+
+keycloak_healthy() {
+  curl -sf "http://127.0.0.1:$kc_management_port/health/ready" >/dev/null &&
+    curl -sf "http://127.0.0.1:$kc_port/realms/wenjin/.well-known/openid-configuration" >/dev/null
+}
+
+# --- WildFly ------------------------------------------------------------------------------------
+
+prepare_wildfly() {
+  if [[ ! -f $wildfly_home/jboss-modules.jar ]]; then
+    local tgz
+    tgz=$(artifact "org.wildfly:wildfly-dist:$WILDFLY_VERSION:tar.gz" \
+      "org/wildfly/wildfly-dist/$WILDFLY_VERSION/wildfly-dist-$WILDFLY_VERSION.tar.gz")
+    say "unpacking WildFly $WILDFLY_VERSION"
+    tar xzf "$tgz" -C "$stack_dir"
+  fi
+  bash "$here/configure-wildfly.sh" "$wildfly_home"
+  [[ -f $ear ]] || die "no EAR at $ear; build it first: ./mvnw -DskipTests install"
+  local deployments=$wildfly_home/standalone/deployments
+  rm -f "$deployments"/wenjin.ear.{deployed,failed,isdeploying,pending,undeployed}
+  cp "$ear" "$deployments/wenjin.ear"
+
+  # System properties the configuration's ${...} expressions resolve; secrets included, hence 600.
+  local props=$stack_dir/secrets/wildfly.properties
+  umask 077
+  cat >"$props" <<EOF
+wenjin.data.dir=$data_dir
+wenjin.db.password=$WENJIN_DB_PASSWORD
+wenjin.oidc.provider-url=http://127.0.0.1:$kc_port/realms/wenjin
+wenjin.oidc.ssl-required=none
+wenjin.oidc.client-secret=$WENJIN_WEB_CLIENT_SECRET
+wenjin.es.url=http://127.0.0.1:$es_port
+wenjin.es.username=wenjin_app
+wenjin.es.password=$WENJIN_ES_APP_PASSWORD
+EOF
+  umask 022
+}
+
+start_wildfly() {
+  launch wildfly "$logs_dir/wildfly.console.log" env \
+    JAVA_HOME="$JAVA_HOME" LAUNCH_JBOSS_IN_BACKGROUND=1 \
+    JAVA_OPTS="-Xms256m -Xmx${WENJIN_WILDFLY_HEAP:-1g} -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED" \
+    "$wildfly_home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
+    -Djboss.socket.binding.port-offset="$port_offset" \
+    -Djboss.server.log.dir="$logs_dir/wildfly" \
+    --properties="$stack_dir/secrets/wildfly.properties"
+}
+
+wildfly_deployed() {
+  local deployments=$wildfly_home/standalone/deployments
+  if [[ -f $deployments/wenjin.ear.failed ]]; then
+    fail_start "the EAR failed to deploy: $(head -c 600 "$deployments/wenjin.ear.failed")" \
+      "$logs_dir/wildfly/server.log"
+  fi
+  [[ -f $deployments/wenjin.ear.deployed ]] &&
+    curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$http_port/" | grep -qE '^(200|302)$'
+}
+
+# --- commands -----------------------------------------------------------------------------------
+
+start() {
+  wenjin_select_jdk || exit 1
+  command -v curl >/dev/null || die "curl is required"
+  command -v unzip >/dev/null || die "unzip is required"
+  mkdir -p "$stack_dir" "$logs_dir/wildfly" "$run_dir" "$data_dir"
+  for name in elasticsearch keycloak wildfly; do
+    running "$name" && die "$name of this stack is already running (stop it: $0 stop)"
+  done
+  check_ports
+  ensure_secrets
+  if [[ ${WENJIN_FRESH_DATA:-0} == 1 ]]; then
+    say "starting from empty databases"
+    rm -rf "$data_dir/elasticsearch" "$data_dir/h2" "$keycloak_home/data/h2"
+  fi
+
+  prepare_elasticsearch
+  prepare_keycloak
+  prepare_wildfly
+
+  trap 'echo; stop_all; exit 130' INT TERM
+  start_elasticsearch
+  start_keycloak
+  start_wildfly
+  if [[ -n ${WENJIN_GUARD_PID:-} ]]; then
+    # If the build that started us dies (Ctrl-C, timeout), stop the stack too.
+    setsid bash -c "while kill -0 $WENJIN_GUARD_PID 2>/dev/null; do sleep 2; done; '$here/stack.sh' stop" \
+      >/dev/null 2>&1 </dev/null &
+    echo $! >"$run_dir/guard.pid"
+  fi
+
+  await elasticsearch es_healthy "$logs_dir/elasticsearch/wenjin.log"
+  await keycloak keycloak_healthy "$logs_dir/keycloak.log"
+  await wildfly wildfly_deployed "$logs_dir/wildfly/server.log"
+  trap - INT TERM
+  print_summary
+}
+
+print_summary() {
+  cat <<EOF
+
+  Wenjin is running:   http://127.0.0.1:$http_port/
+  Readiness:           http://127.0.0.1:$management_port/health/ready
+  Keycloak admin:      http://127.0.0.1:$kc_port/admin/  (admin / $WENJIN_KEYCLOAK_ADMIN_PASSWORD)
+  Elasticsearch:       http://127.0.0.1:$es_port/  (wenjin_app / $WENJIN_ES_APP_PASSWORD)
+
+  Demo logins (password for all: $WENJIN_DEMO_PASSWORD)
+    alice   Acme Corp    user
+    carol   Acme Corp    user, tenant-admin
+    bob     Globex 环球   user
+    gina    Globex 环球   user, tenant-admin
+    root    —            platform-admin
+    audrey  —            auditor
+
+  Secrets: $secrets   Logs: $logs_dir
+EOF
+}
+
+status() {
+  local name
+  for name in elasticsearch keycloak wildfly; do
+    if running "$name"; then echo "$name: running (process group $(cat "$(pid_file "$name")"))"; else echo "$name: stopped"; fi
+  done
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop_all ;;
+  status) status ;;
+  *) die "usage: $0 start|stop|status" ;;
+esac

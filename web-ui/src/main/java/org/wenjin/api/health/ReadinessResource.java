@@ -1,0 +1,71 @@
+package org.wenjin.api.health;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * {@code GET /api/health/ready}: 200 and {@code "status":"UP"} when every readiness check is up,
+ * 503 otherwise. Open to anyone (load balancers, ./run.sh); it reveals states, never secrets.
+ */
+@Path("health/ready")
+@RequestScoped
+public class ReadinessResource {
+
+  @Inject @Any @Readiness private Instance<HealthCheck> checks;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response ready() {
+    List<HealthCheckResponse> results = checks.stream().map(ReadinessResource::call).toList();
+    boolean up = results.stream().allMatch(r -> r.getStatus() == HealthCheckResponse.Status.UP);
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    results.forEach(r -> array.add(toJson(r)));
+    JsonObject body =
+        Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", array).build();
+    return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+        .entity(body)
+        .build();
+  }
+
+  private static HealthCheckResponse call(HealthCheck check) {
+    try {
+      return check.call();
+    } catch (RuntimeException e) {
+      return HealthCheckResponse.named(check.getClass().getSimpleName())
+          .down()
+          .withData("error", String.valueOf(e.getMessage()))
+          .build();
+    }
+  }
+
+  private static JsonObject toJson(HealthCheckResponse response) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("name", response.getName())
+            .add("status", response.getStatus().name());
+    response
+        .getData()
+        .ifPresent(
+            data -> {
+              JsonObjectBuilder d = Json.createObjectBuilder();
+              data.forEach((k, v) -> d.add(k, String.valueOf(v)));
+              json.add("data", d);
+            });
+    return json.build();
+  }
+}

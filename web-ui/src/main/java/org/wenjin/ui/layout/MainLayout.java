@@ -1,0 +1,88 @@
+package org.wenjin.ui.layout;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import java.util.stream.Collectors;
+import org.wenjin.security.Roles;
+import org.wenjin.tenancy.interfaces.SessionDto;
+import org.wenjin.ui.security.SignOut;
+import org.wenjin.ui.session.CurrentUser;
+
+/** The shell around every view: who is signed in, for which company, and where they may go. */
+public class MainLayout extends AppLayout {
+
+  @Inject private CurrentUser currentUser;
+
+  @Inject private SignOut signOut;
+
+  @PostConstruct
+  void init() {
+    SessionDto session = currentUser.get();
+    addToNavbar(new DrawerToggle(), title(), header(session));
+    addToDrawer(navigation(session));
+  }
+
+  private static Component title() {
+    Span title = new Span("问津 Wenjin");
+    title.addClassName("wenjin-title");
+    return title;
+  }
+
+  private Component header(SessionDto session) {
+    Span tenant = new Span(tenantLabel(session));
+    tenant.setId("tenant-name");
+    tenant.getElement().getThemeList().add("badge contrast");
+
+    Span user = new Span(session.displayName());
+    user.setId("user-name");
+    user.getElement().setAttribute("title", session.email() == null ? "" : session.email());
+
+    Span roles =
+        new Span(Roles.ALL.stream().filter(session::hasRole).collect(Collectors.joining(" · ")));
+    roles.setId("user-roles");
+    roles.addClassName("wenjin-roles");
+
+    Button logout = new Button("Sign out", VaadinIcon.SIGN_OUT.create());
+    logout.setId("logout");
+    logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    logout.addClickListener(e -> signOut.signOut(e.getSource().getUI().orElseThrow()));
+
+    HorizontalLayout header = new HorizontalLayout(tenant, user, roles, logout);
+    header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+    header.addClassName("wenjin-header");
+    return header;
+  }
+
+  private static String tenantLabel(SessionDto session) {
+    if (session.activeTenant() == null) {
+      return session.hasRole(Roles.PLATFORM_ADMIN) || session.hasRole(Roles.AUDITOR)
+          ? "Platform"
+          : "No company";
+    }
+    return session.activeTenant().displayName();
+  }
+
+  /** Only the entries the user may open; the views enforce the same roles on navigation. */
+  private static SideNav navigation(SessionDto session) {
+    SideNav nav = new SideNav();
+    for (NavigationEntry entry : NavigationEntry.values()) {
+      if (entry.visibleTo(session)) {
+        SideNavItem item = new SideNavItem(entry.label(), entry.view(), entry.icon().create());
+        item.setId("nav-" + entry.name().toLowerCase());
+        nav.addItem(item);
+      }
+    }
+    return nav;
+  }
+}

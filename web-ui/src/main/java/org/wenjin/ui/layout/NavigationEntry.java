@@ -1,0 +1,49 @@
+package org.wenjin.ui.layout;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Arrays;
+import org.wenjin.tenancy.interfaces.SessionDto;
+import org.wenjin.ui.admin.AdminView;
+import org.wenjin.ui.audit.AuditView;
+import org.wenjin.ui.chat.ChatView;
+import org.wenjin.ui.knowledge.KnowledgeView;
+
+/**
+ * The main navigation. Who sees an entry is read from the view's own {@code @RolesAllowed}, so the
+ * menu and the access check can never disagree.
+ */
+enum NavigationEntry {
+  CHAT("Chat", ChatView.class, VaadinIcon.CHAT),
+  KNOWLEDGE("Knowledge", KnowledgeView.class, VaadinIcon.BOOK),
+  ADMIN("Admin", AdminView.class, VaadinIcon.COG),
+  AUDIT("Audit", AuditView.class, VaadinIcon.CLIPBOARD_CHECK);
+
+  private final String label;
+  private final Class<? extends Component> view;
+  private final VaadinIcon icon;
+
+  NavigationEntry(String label, Class<? extends Component> view, VaadinIcon icon) {
+    this.label = label;
+    this.view = view;
+    this.icon = icon;
+  }
+
+  String label() {
+    return label;
+  }
+
+  Class<? extends Component> view() {
+    return view;
+  }
+
+  VaadinIcon icon() {
+    return icon;
+  }
+
+  boolean visibleTo(SessionDto session) {
+    RolesAllowed allowed = view.getAnnotation(RolesAllowed.class);
+    return allowed != null && Arrays.stream(allowed.value()).anyMatch(session::hasRole);
+  }
+}

@@ -1,0 +1,26 @@
+package org.wenjin.ui.session;
+
+import com.vaadin.cdi.annotation.VaadinSessionScoped;
+import jakarta.inject.Inject;
+import java.io.Serializable;
+import org.wenjin.tenancy.interfaces.SessionDto;
+import org.wenjin.tenancy.interfaces.SessionFacade;
+
+/**
+ * The signed-in user of this browser session. Signs in once per session (which provisions the user
+ * on the server) and keeps the answer, so views do not ask the server again on every navigation.
+ */
+@VaadinSessionScoped
+public class CurrentUser implements Serializable {
+
+  @Inject private transient SessionFacade sessionFacade;
+
+  private SessionDto session;
+
+  public SessionDto get() {
+    if (session == null) {
+      session = sessionFacade.signIn();
+    }
+    return session;
+  }
+}
