@@ -14,7 +14,7 @@
 #   WENJIN_ES_TRANSPORT_PORT    Elasticsearch transport port                 (default 9300)
 #   WENJIN_EAR                  the EAR to deploy        (default: <repo>/ear/target/wenjin.ear)
 #   WENJIN_FRESH_DATA=1         start from empty databases (the tests use it)
-#   WENJIN_GUARD_PID            stop the stack when this process ends (the Maven build)
+#   WENJIN_GUARD_PID            stop the stack when this process ends; 'parent': our parent (Maven)
 #   WENJIN_START_TIMEOUT        seconds each server may take to become healthy (default 300)
 set -euo pipefail
 
@@ -349,9 +349,11 @@ start() {
   start_elasticsearch
   start_keycloak
   start_wildfly
-  if [[ -n ${WENJIN_GUARD_PID:-} ]]; then
+  local guard=${WENJIN_GUARD_PID:-}
+  [[ $guard == parent ]] && guard=$PPID
+  if [[ -n $guard ]]; then
     # If the build that started us dies (Ctrl-C, timeout), stop the stack too.
-    setsid bash -c "while kill -0 $WENJIN_GUARD_PID 2>/dev/null; do sleep 2; done; '$here/stack.sh' stop" \
+    setsid bash -c "while kill -0 $guard 2>/dev/null; do sleep 2; done; '$here/stack.sh' stop" \
       >/dev/null 2>&1 </dev/null &
     echo $! >"$run_dir/guard.pid"
   fi

@@ -8,7 +8,7 @@ import org.wenjin.ui.common.ComingNext;
 import org.wenjin.ui.layout.MainLayout;
 
 /** Landing page: chat with the assistant over the company's documents. */
-@Route(value = "", layout = MainLayout.class)
+@Route(value = "chat", layout = MainLayout.class)
 @PageTitle("Chat · Wenjin")
 @RolesAllowed({Roles.USER, Roles.TENANT_ADMIN})
 public class ChatView extends ComingNext {

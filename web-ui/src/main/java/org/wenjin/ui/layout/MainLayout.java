@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.util.stream.Collectors;
 import org.wenjin.security.Roles;
@@ -20,6 +21,7 @@ import org.wenjin.ui.security.SignOut;
 import org.wenjin.ui.session.CurrentUser;
 
 /** The shell around every view: who is signed in, for which company, and where they may go. */
+@PermitAll
 public class MainLayout extends AppLayout {
 
   @Inject private CurrentUser currentUser;

@@ -6,7 +6,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Installs Vaadin's navigation access control, so a view's {@code @RolesAllowed} is enforced on
- * every navigation (typing a URL included), not only by hiding menu entries.
+ * every navigation (typing a URL included), not only by hiding menu entries. Views and layouts
+ * without an access annotation are denied.
  */
 public class ViewAccessSetup {
 
