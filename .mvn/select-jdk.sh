@@ -10,6 +10,7 @@ wenjin_select_jdk() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
     if [ "$(wenjin_java_major "$JAVA_HOME")" -ge 21 ] 2>/dev/null; then return 0; fi
     wenjin_old_jdk="$JAVA_HOME"
+    wenjin_explicit_old=1
   fi
   if command -v java >/dev/null 2>&1; then
     wenjin_path_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
@@ -22,6 +23,9 @@ wenjin_select_jdk() {
   for wenjin_candidate in $(find /usr/lib/jvm -mindepth 1 -maxdepth 1 2>/dev/null | sort -rV); do
     if [ -x "$wenjin_candidate/bin/javac" ] &&
       [ "$(wenjin_java_major "$wenjin_candidate")" -ge 21 ] 2>/dev/null; then
+      if [ -n "${wenjin_explicit_old:-}" ]; then
+        echo "note: $wenjin_old_jdk is JDK $(wenjin_java_major "$wenjin_old_jdk"); using $wenjin_candidate (Wenjin needs 21+)" >&2
+      fi
       JAVA_HOME="$wenjin_candidate"; export JAVA_HOME; return 0
     fi
   done

@@ -42,7 +42,7 @@ m2_repo=${WENJIN_M2_REPO:-$HOME/.m2/repository}
 
 wildfly_home=$stack_dir/wildfly-$WILDFLY_VERSION
 keycloak_home=$stack_dir/keycloak-$KEYCLOAK_VERSION
-es_home=$stack_dir/elasticsearch-$ES_VERSION
+es_base=$stack_dir  # see relocate_es_for_nobody
 data_dir=$stack_dir/data
 logs_dir=$stack_dir/logs
 run_dir=$stack_dir/run
@@ -186,25 +186,39 @@ artifact() {
 
 # --- Elasticsearch ------------------------------------------------------------------------------
 
+# As root, Elasticsearch runs as 'nobody', who must reach its files. When the stack folder is not
+# traversable by 'nobody' (a clone under /root, say), Elasticsearch lives in /var/tmp instead.
+relocate_es_for_nobody() {
+  if ((EUID == 0)) && ! setpriv --reuid=65534 --regid=65534 --clear-groups test -x "$stack_dir"; then
+    es_base=/var/tmp/wenjin-es-$(printf '%s' "$stack_dir" | sha256sum | head -c 12)
+    mkdir -p "$es_base"
+    chmod 755 "$es_base"
+    ln -sfn "$es_base" "$stack_dir/elasticsearch-files"
+  fi
+  es_home=$es_base/elasticsearch-$ES_VERSION
+  es_data=$es_base/data/elasticsearch
+  es_logs=$es_base/logs/elasticsearch
+}
+
 # The command prefix that runs Elasticsearch's tools with a clean environment; as root, as the
 # user 'nobody', because Elasticsearch refuses to run as root.
 es_command() {
   es_cmd=()
   if ((EUID == 0)); then es_cmd+=(setpriv --reuid=65534 --regid=65534 --clear-groups); fi
   es_cmd+=(env -i PATH=/usr/bin:/bin HOME="$es_home" ES_JAVA_HOME="$JAVA_HOME" ES_TMPDIR="$es_home/tmp"
-    WENJIN_ES_DATA="$data_dir/elasticsearch" WENJIN_ES_LOGS="$logs_dir/elasticsearch"
+    WENJIN_ES_DATA="$es_data" WENJIN_ES_LOGS="$es_logs"
     WENJIN_ES_PORT="$es_port" WENJIN_ES_TRANSPORT_PORT="$es_transport_port")
 }
 
 prepare_elasticsearch() {
-  mkdir -p "$data_dir/elasticsearch" "$logs_dir/elasticsearch"
+  mkdir -p "$es_data" "$es_logs"
   if [[ ! -f $es_home/.wenjin-configured ]]; then
     local zip
     zip=$(artifact "org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip" \
       "org/elasticsearch/distribution/integ-test-zip/elasticsearch/$ES_VERSION/elasticsearch-$ES_VERSION.zip")
     say "unpacking Elasticsearch $ES_VERSION"
     rm -rf "$es_home"
-    unzip -q "$zip" -d "$stack_dir"
+    unzip -q "$zip" -d "$es_base"
     mkdir -p "$es_home/tmp"
     cp "$repo/elastic-config/src/main/node/elasticsearch.yml" "$es_home/config/elasticsearch.yml"
     cp "$repo/elastic-config/src/main/node/roles.yml" "$es_home/config/roles.yml"
@@ -220,9 +234,9 @@ prepare_elasticsearch() {
     touch "$es_home/.wenjin-configured"
   fi
   if ((EUID == 0)); then
-    chown -R 65534:65534 "$es_home" "$data_dir/elasticsearch" "$logs_dir/elasticsearch"
-    setpriv --reuid=65534 --regid=65534 --clear-groups test -w "$data_dir/elasticsearch" ||
-      die "user 'nobody' cannot reach $data_dir (Elasticsearch refuses root); use WENJIN_STACK_DIR=/var/tmp/wenjin-stack or make the path traversable"
+    chown -R 65534:65534 "$es_home" "$es_data" "$es_logs"
+    setpriv --reuid=65534 --regid=65534 --clear-groups test -w "$es_data" ||
+      die "user 'nobody' cannot write $es_data (Elasticsearch refuses to run as root)"
   fi
 }
 
@@ -336,9 +350,10 @@ start() {
   done
   check_ports
   ensure_secrets
+  relocate_es_for_nobody
   if [[ ${WENJIN_FRESH_DATA:-0} == 1 ]]; then
     say "starting from empty databases"
-    rm -rf "$data_dir/elasticsearch" "$data_dir/h2" "$keycloak_home/data/h2"
+    rm -rf "$es_data" "$data_dir/h2" "$keycloak_home/data/h2"
   fi
 
   prepare_elasticsearch
@@ -358,7 +373,7 @@ start() {
     echo $! >"$run_dir/guard.pid"
   fi
 
-  await elasticsearch es_healthy "$logs_dir/elasticsearch/wenjin.log"
+  await elasticsearch es_healthy "$es_logs/wenjin.log"
   await keycloak keycloak_healthy "$logs_dir/keycloak.log"
   await wildfly wildfly_deployed "$logs_dir/wildfly/server.log"
   trap - INT TERM
@@ -369,7 +384,7 @@ print_summary() {
   cat <<EOF
 
   Wenjin is running:   http://127.0.0.1:$http_port/
-  Readiness:           http://127.0.0.1:$management_port/health/ready
+  Readiness:           http://127.0.0.1:$http_port/api/health/ready
   Keycloak admin:      http://127.0.0.1:$kc_port/admin/  (admin / $WENJIN_KEYCLOAK_ADMIN_PASSWORD)
   Elasticsearch:       http://127.0.0.1:$es_port/  (wenjin_app / $WENJIN_ES_APP_PASSWORD)
 
