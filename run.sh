@@ -18,8 +18,8 @@ stack=$repo/ear/src/main/stack/stack.sh
 build_if_needed() {
   local ear=$repo/ear/target/wenjin.ear
   if [[ ! -f $ear ]] || [[ -n $(find pom.xml ./*/pom.xml ./*/src -newer "$ear" -type f -print -quit 2>/dev/null) ]]; then
-    echo "• building the application (./mvnw -DskipTests install)"
-    ./mvnw -B -q -DskipTests install || { echo "✗ build failed; see the output above" >&2; exit 1; }
+    echo "• building the application (./mvnw -DskipTests -DskipITs install)"
+    ./mvnw -B -q -DskipTests -DskipITs install || { echo "✗ build failed; see the output above" >&2; exit 1; }
   fi
 }
 

@@ -294,7 +294,7 @@ prepare_wildfly() {
     tgz=$(artifact "org.wildfly:wildfly-dist:$WILDFLY_VERSION:tar.gz" \
       "org/wildfly/wildfly-dist/$WILDFLY_VERSION/wildfly-dist-$WILDFLY_VERSION.tar.gz")
     say "unpacking WildFly $WILDFLY_VERSION"
-    tar xzf "$tgz" -C "$stack_dir"
+    tar xzf "$tgz" -C "$stack_dir" --no-same-owner
   fi
   bash "$here/configure-wildfly.sh" "$wildfly_home"
   [[ -f $ear ]] || die "no EAR at $ear; build it first: ./mvnw -DskipTests install"
