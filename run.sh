@@ -26,23 +26,26 @@ build_if_needed() {
 case "${1:-run}" in
   run)
     wenjin_select_jdk || exit 1
+    "$stack" check
     build_if_needed
     "$stack" start
     echo "  Press Ctrl-C to stop everything."
     trap 'echo; "$stack" stop; exit 0' INT TERM
-    while "$stack" status | grep -q running; do
-      if "$stack" status | grep -q stopped; then
+    while true; do
+      sleep 3
+      status=$("$stack" status)
+      if [[ $status == *stopped* ]]; then
         echo "✗ a server stopped unexpectedly:" >&2
-        "$stack" status >&2
-        echo "  logs: $repo/.stack/logs" >&2
+        echo "$status" >&2
+        echo "  logs: ${WENJIN_STACK_DIR:-$repo/.stack}/logs" >&2
         "$stack" stop
         exit 1
       fi
-      sleep 3
     done
     ;;
   start)
     wenjin_select_jdk || exit 1
+    "$stack" check
     build_if_needed
     "$stack" start
     echo "  Stop with: ./run.sh stop"

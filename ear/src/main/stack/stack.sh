@@ -4,7 +4,7 @@
 # and the ports differ. Servers are fetched through Maven, configured on first start,
 # started in their own process groups and stopped by those ids (never by name).
 #
-# Usage: stack.sh start|stop|status
+# Usage: stack.sh start|stop|status|check
 # Settings (environment):
 #   WENJIN_STACK_DIR            where servers, data, logs and secrets live   (default: <repo>/.stack)
 #   WENJIN_PORT_OFFSET          WildFly port offset: HTTP 8080+n, management 9990+n   (default 0)
@@ -407,9 +407,19 @@ status() {
   done
 }
 
+# Fails fast (before any build or download) when something would stop a start.
+check() {
+  wenjin_select_jdk || exit 1
+  for name in elasticsearch keycloak wildfly; do
+    running "$name" && die "$name of this stack is already running (stop it: $0 stop)"
+  done
+  check_ports
+}
+
 case "${1:-}" in
   start) start ;;
+  check) check ;;
   stop) stop_all ;;
   status) status ;;
-  *) die "usage: $0 start|stop|status" ;;
+  *) die "usage: $0 start|stop|status|check" ;;
 esac
