@@ -176,7 +176,7 @@ artifact() {
   local coords=$1 path=$2
   local file=$m2_repo/$path
   if [[ ! -f $file ]]; then
-    say "fetching $coords through Maven"
+    say "fetching $coords through Maven" >&2
     "$repo/mvnw" -B -q -Dmaven.repo.local="$m2_repo" \
       org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
       -Dartifact="$coords" -Dtransitive=false >&2 || die "could not fetch $coords"
