@@ -77,6 +77,29 @@ final class Browser implements AutoCloseable {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
   }
 
+  /**
+   * Waits for a notification of the given kind ("success" or "error") containing the text; Vaadin
+   * renders notifications as cards in an overlay, themed by their variant.
+   */
+  void awaitNotification(String kind, String text) {
+    By card = By.cssSelector("vaadin-notification-card[theme~='" + kind + "']");
+    try {
+      wait.until(
+          d ->
+              d.findElements(card).stream().anyMatch(c -> c.getText().contains(text))
+                  ? true
+                  : null);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot("missing-notification");
+      List<String> shown =
+          driver.findElements(By.tagName("vaadin-notification-card")).stream()
+              .map(c -> c.getAttribute("theme") + ": " + c.getText())
+              .toList();
+      throw new AssertionError(
+          "no " + kind + " notification with '" + text + "'; shown: " + shown, e);
+    }
+  }
+
   List<WebElement> all(By locator) {
     return driver.findElements(locator);
   }

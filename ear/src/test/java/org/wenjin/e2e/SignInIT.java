@@ -39,7 +39,7 @@ class SignInIT {
     signInAs("alice");
 
     browser.awaitText(By.id("user-name"), "Alice Acme");
-    assertThat(browser.await(By.id("tenant-name")).getText()).isEqualTo("acme");
+    assertThat(browser.await(By.id("tenant-name")).getText()).isEqualTo("Acme Corp");
     assertThat(browser.await(By.id("user-roles")).getText()).isEqualTo("user");
     assertThat(browser.all(By.id("nav-chat"))).hasSize(1);
     assertThat(browser.all(By.id("nav-knowledge"))).hasSize(1);
@@ -64,7 +64,7 @@ class SignInIT {
     signInAs("bob");
 
     browser.awaitText(By.id("user-name"), "Bob Globex");
-    assertThat(browser.await(By.id("tenant-name")).getText()).isEqualTo("globex");
+    assertThat(browser.await(By.id("tenant-name")).getText()).isEqualTo("Globex 环球");
   }
 
   @Test
@@ -72,9 +72,10 @@ class SignInIT {
     signInAs("root");
 
     assertThat(browser.await(By.id("tenant-name")).getText()).isEqualTo("Platform");
-    assertThat(browser.all(By.id("nav-admin"))).hasSize(1);
+    assertThat(browser.all(By.id("nav-tenants"))).hasSize(1);
+    assertThat(browser.all(By.id("nav-admin"))).isEmpty();
     assertThat(browser.all(By.id("nav-chat"))).isEmpty();
-    browser.await(By.id("admin-view"));
+    browser.await(By.id("tenants-view"));
     browser.screenshot("shell-root");
   }
 

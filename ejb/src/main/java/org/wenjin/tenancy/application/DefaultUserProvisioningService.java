@@ -6,10 +6,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.wenjin.persistence.tenancy.AppUser;
 import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.persistence.tenancy.TenantMembership;
 import org.wenjin.tenancy.domain.CallerIdentity;
+import org.wenjin.tenancy.domain.IdentityProviderException;
+import org.wenjin.tenancy.domain.OrganizationDirectory;
+import org.wenjin.tenancy.domain.OrganizationDirectory.Organization;
 import org.wenjin.tenancy.domain.TenantRepository;
 import org.wenjin.tenancy.domain.UserRepository;
 
@@ -18,16 +22,19 @@ public class DefaultUserProvisioningService implements UserProvisioningService {
 
   private final TenantRepository tenants;
   private final UserRepository users;
+  private final OrganizationDirectory directory;
 
   @Inject
-  public DefaultUserProvisioningService(TenantRepository tenants, UserRepository users) {
+  public DefaultUserProvisioningService(
+      TenantRepository tenants, UserRepository users, OrganizationDirectory directory) {
     this.tenants = tenants;
     this.users = users;
+    this.directory = directory;
   }
 
   /** For the EJB container's proxy only. */
   protected DefaultUserProvisioningService() {
-    this(null, null);
+    this(null, null, null);
   }
 
   @Override
@@ -56,15 +63,26 @@ public class DefaultUserProvisioningService implements UserProvisioningService {
       memberOf.add(tenant);
     }
     memberOf.sort(Comparator.comparing(Tenant::getAlias));
-    return new SignedInUser(member, memberOf);
+    boolean disabled =
+        memberOf.stream().anyMatch(t -> !t.isEnabled())
+            || users.tenantsOf(member).stream().anyMatch(t -> !t.isEnabled());
+    return new SignedInUser(member, memberOf, disabled);
   }
 
   /**
-   * A tenant first seen in a token is recorded under its alias; platform admins manage its display
-   * name from the app.
+   * A tenant first seen in a token (its organization exists in Keycloak) is recorded with
+   * Keycloak's name for it, or under its alias while Keycloak's admin API cannot be reached.
    */
-  private static Tenant newTenant(String alias, Instant now) {
-    return new Tenant(alias, alias, now);
+  private Tenant newTenant(String alias, Instant now) {
+    Optional<Organization> org;
+    try {
+      org = directory.find(alias);
+    } catch (IdentityProviderException e) {
+      org = Optional.empty();
+    }
+    Tenant tenant = new Tenant(alias, org.map(Organization::name).orElse(alias), now);
+    org.ifPresent(o -> tenant.setEmailDomain(o.emailDomain()));
+    return tenant;
   }
 
   private static String displayNameOf(CallerIdentity caller) {

@@ -1,5 +1,6 @@
 package org.wenjin.tenancy.domain;
 
+import java.util.List;
 import java.util.Optional;
 import org.wenjin.persistence.tenancy.Tenant;
 
@@ -9,4 +10,7 @@ public interface TenantRepository {
   Optional<Tenant> findByAlias(String alias);
 
   Tenant add(Tenant tenant);
+
+  /** All tenants, by alias. */
+  List<Tenant> all();
 }

@@ -1,5 +1,6 @@
 package org.wenjin.tenancy.domain;
 
+import java.util.List;
 import java.util.Optional;
 import org.wenjin.persistence.tenancy.AppUser;
 import org.wenjin.persistence.tenancy.Tenant;
@@ -15,4 +16,7 @@ public interface UserRepository {
   Optional<TenantMembership> findMembership(Tenant tenant, AppUser user);
 
   TenantMembership addMembership(TenantMembership membership);
+
+  /** Every tenant the user has ever signed in to. */
+  List<Tenant> tenantsOf(AppUser user);
 }

@@ -3,6 +3,7 @@ package org.wenjin.tenancy.infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.tenancy.domain.TenantRepository;
@@ -25,5 +26,10 @@ class JpaTenantRepository implements TenantRepository {
   public Tenant add(Tenant tenant) {
     em.persist(tenant);
     return tenant;
+  }
+
+  @Override
+  public List<Tenant> all() {
+    return em.createNamedQuery(Tenant.ALL, Tenant.class).getResultList();
   }
 }

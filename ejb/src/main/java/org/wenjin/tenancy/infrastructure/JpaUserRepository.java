@@ -3,6 +3,7 @@ package org.wenjin.tenancy.infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 import org.wenjin.persistence.tenancy.AppUser;
 import org.wenjin.persistence.tenancy.Tenant;
@@ -39,5 +40,15 @@ class JpaUserRepository implements UserRepository {
   public TenantMembership addMembership(TenantMembership membership) {
     em.persist(membership);
     return membership;
+  }
+
+  @Override
+  public List<Tenant> tenantsOf(AppUser user) {
+    return em.createQuery(
+            "select t from Tenant t, TenantMembership m"
+                + " where m.key.tenantId = t.id and m.key.userId = :user order by t.alias",
+            Tenant.class)
+        .setParameter("user", user.getId())
+        .getResultList();
   }
 }

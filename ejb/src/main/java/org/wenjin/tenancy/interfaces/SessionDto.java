@@ -8,6 +8,7 @@ import java.util.Set;
  * What the UI shows about the signed-in user.
  *
  * @param activeTenant the tenant the user acts for, or {@code null} when they belong to none
+ * @param access whether the user may use the app, and if not, why
  */
 public record SessionDto(
     String username,
@@ -15,8 +16,18 @@ public record SessionDto(
     String email,
     TenantDto activeTenant,
     List<TenantDto> tenants,
-    Set<String> roles)
+    Set<String> roles,
+    Access access)
     implements Serializable {
+
+  /** Whether the signed-in user may use the app. */
+  public enum Access {
+    GRANTED,
+    /** Signed in, but in no company and without a platform role. */
+    NO_COMPANY,
+    /** Their company (tenant) has been disabled by a platform admin. */
+    COMPANY_DISABLED
+  }
 
   public SessionDto {
     tenants = List.copyOf(tenants);

@@ -30,14 +30,27 @@ public class SessionFacade {
         OidcCallerResolver.resolve(context.getCallerPrincipal(), context::isCallerInRole);
     SignedInUser signedIn = provisioning.provision(caller);
     List<SessionDto.TenantDto> tenants =
-        signedIn.tenants().stream().map(SessionFacade::toDto).toList();
+        signedIn.enabledTenants().stream().map(SessionFacade::toDto).toList();
     return new SessionDto(
         caller.username(),
         signedIn.user().getDisplayName(),
         caller.email(),
         tenants.isEmpty() ? null : tenants.get(0),
         tenants,
-        caller.roles());
+        caller.roles(),
+        access(caller, signedIn));
+  }
+
+  /** Platform roles work without a company; everyone else needs an enabled one. */
+  static SessionDto.Access access(CallerIdentity caller, SignedInUser signedIn) {
+    if (!signedIn.enabledTenants().isEmpty()
+        || caller.hasRole(Roles.PLATFORM_ADMIN)
+        || caller.hasRole(Roles.AUDITOR)) {
+      return SessionDto.Access.GRANTED;
+    }
+    return signedIn.memberOfDisabledTenant()
+        ? SessionDto.Access.COMPANY_DISABLED
+        : SessionDto.Access.NO_COMPANY;
   }
 
   private static SessionDto.TenantDto toDto(Tenant tenant) {

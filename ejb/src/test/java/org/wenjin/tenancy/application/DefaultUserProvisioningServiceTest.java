@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.wenjin.persistence.tenancy.AppUser;
 import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.persistence.tenancy.TenantMembership;
 import org.wenjin.tenancy.domain.CallerIdentity;
+import org.wenjin.tenancy.domain.OrganizationDirectory;
 import org.wenjin.tenancy.domain.TenantRepository;
 import org.wenjin.tenancy.domain.UserRepository;
 
@@ -23,8 +25,9 @@ class DefaultUserProvisioningServiceTest {
 
   private final InMemoryTenants tenants = new InMemoryTenants();
   private final InMemoryUsers users = new InMemoryUsers();
+  private final FakeOrganizationDirectory directory = new FakeOrganizationDirectory();
   private final DefaultUserProvisioningService service =
-      new DefaultUserProvisioningService(tenants, users);
+      new DefaultUserProvisioningService(tenants, users, directory);
 
   private static CallerIdentity caller(String name, List<String> orgs) {
     return new CallerIdentity(
@@ -87,6 +90,11 @@ class DefaultUserProvisioningServiceTest {
       byAlias.put(tenant.getAlias(), withId(tenant));
       return tenant;
     }
+
+    @Override
+    public List<Tenant> all() {
+      return byAlias.values().stream().sorted(Comparator.comparing(Tenant::getAlias)).toList();
+    }
   }
 
   static class InMemoryUsers implements UserRepository {
@@ -115,6 +123,42 @@ class DefaultUserProvisioningServiceTest {
       memberships.add(membership);
       return membership;
     }
+
+    @Override
+    public List<Tenant> tenantsOf(AppUser user) {
+      return List.of();
+    }
+  }
+
+  @Test
+  void aNewTenantGetsKeycloaksNameForIt() {
+    directory.orgs.put(
+        "acme", new OrganizationDirectory.Organization("acme", "Acme Corp", "acme.com", true));
+
+    SignedInUser signedIn = service.provision(caller("Alice", List.of("acme")));
+
+    assertThat(signedIn.tenants().get(0).getDisplayName()).isEqualTo("Acme Corp");
+    assertThat(signedIn.tenants().get(0).getEmailDomain()).isEqualTo("acme.com");
+  }
+
+  @Test
+  void whenKeycloakCannotBeAskedTheTenantIsNamedByItsAlias() {
+    directory.down = true;
+
+    SignedInUser signedIn = service.provision(caller("Alice", List.of("acme")));
+
+    assertThat(signedIn.tenants().get(0).getDisplayName()).isEqualTo("acme");
+  }
+
+  @Test
+  void aDisabledTenantIsReported() {
+    service.provision(caller("Alice", List.of("acme")));
+    tenants.byAlias.get("acme").setEnabled(false);
+
+    SignedInUser again = service.provision(caller("Alice", List.of("acme")));
+
+    assertThat(again.memberOfDisabledTenant()).isTrue();
+    assertThat(again.enabledTenants()).isEmpty();
   }
 
   @Test

@@ -43,14 +43,18 @@ class UserProvisioningIT {
     File[] flyway =
         Maven.resolver()
             .loadPomFromFile("pom.xml")
-            .resolve("org.flywaydb:flyway-core", "org.assertj:assertj-core")
+            .resolve(
+                "org.flywaydb:flyway-core",
+                "org.assertj:assertj-core",
+                "org.keycloak:keycloak-admin-client",
+                "com.fasterxml.jackson.jakarta.rs:jackson-jakarta-rs-json-provider")
             .withTransitivity()
             .asFile();
     File persistenceJar =
         new File(Tenant.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     WebArchive war =
         ShrinkWrap.create(WebArchive.class, "provisioning-it.war")
-            .addPackages(true, "org.wenjin.tenancy", "org.wenjin.security")
+            .addPackages(true, "org.wenjin.tenancy", "org.wenjin.security", "org.wenjin.audit")
             .addClass(SchemaMigration.class)
             .addAsLibraries(flyway)
             .addAsWebInfResource("META-INF/beans.xml", "beans.xml")
@@ -58,12 +62,14 @@ class UserProvisioningIT {
                 new StringAsset(
                     "<jboss-deployment-structure><deployment><dependencies>"
                         + "<module name=\"org.wildfly.security.elytron-http-oidc\"/>"
+                        + "<module name=\"org.jboss.resteasy.resteasy-client\"/>"
+                        + "<module name=\"org.jboss.resteasy.resteasy-core\"/>"
                         + "</dependencies></deployment></jboss-deployment-structure>"),
                 "jboss-deployment-structure.xml");
     if (persistenceJar.isDirectory()) {
       war.addPackages(true, "org.wenjin.persistence")
           .addAsResource("META-INF/persistence.xml")
-          .addAsResource("db/migration/V1__tenancy.sql");
+          .addAsResource("db/migration");
     } else {
       war.addAsLibrary(persistenceJar);
     }

@@ -15,9 +15,11 @@ import java.util.Objects;
 @Entity
 @Table(name = "tenant")
 @NamedQuery(name = Tenant.BY_ALIAS, query = "select t from Tenant t where t.alias = :alias")
+@NamedQuery(name = Tenant.ALL, query = "select t from Tenant t order by t.alias")
 public class Tenant {
 
   public static final String BY_ALIAS = "Tenant.byAlias";
+  public static final String ALL = "Tenant.all";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

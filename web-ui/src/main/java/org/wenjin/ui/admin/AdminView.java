@@ -7,16 +7,13 @@ import org.wenjin.security.Roles;
 import org.wenjin.ui.common.ComingNext;
 import org.wenjin.ui.layout.MainLayout;
 
-/** Tenant administration (members, models) and, for platform admins, the tenants themselves. */
+/** Tenant administration (members, models) for a company's own admins. */
 @Route(value = "admin", layout = MainLayout.class)
 @PageTitle("Admin · Wenjin")
-@RolesAllowed({Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+@RolesAllowed(Roles.TENANT_ADMIN)
 public class AdminView extends ComingNext {
 
   public AdminView() {
-    super(
-        "admin-view",
-        "Admin",
-        "Manage your company's members and models; platform admins manage tenants.");
+    super("admin-view", "Admin", "Manage your company's members, documents and models.");
   }
 }

@@ -1,6 +1,7 @@
 package org.wenjin.ui.layout;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -28,11 +29,25 @@ public class MainLayout extends AppLayout {
 
   @Inject private SignOut signOut;
 
+  private SessionDto session;
+
   @PostConstruct
   void init() {
-    SessionDto session = currentUser.get();
+    session = currentUser.get();
     addToNavbar(new DrawerToggle(), title(), header(session));
-    addToDrawer(navigation(session));
+    if (session.access() == SessionDto.Access.GRANTED) {
+      addToDrawer(navigation(session));
+    }
+  }
+
+  /** A user without access sees why, whatever page they open. */
+  @Override
+  public void showRouterLayoutContent(HasElement content) {
+    if (session.access() == SessionDto.Access.GRANTED) {
+      super.showRouterLayoutContent(content);
+    } else {
+      setContent(new AccessBlocked(session.access()));
+    }
   }
 
   private static Component title() {

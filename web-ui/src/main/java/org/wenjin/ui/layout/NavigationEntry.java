@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import org.wenjin.tenancy.interfaces.SessionDto;
 import org.wenjin.ui.admin.AdminView;
+import org.wenjin.ui.admin.TenantsView;
 import org.wenjin.ui.audit.AuditView;
 import org.wenjin.ui.chat.ChatView;
 import org.wenjin.ui.knowledge.KnowledgeView;
@@ -18,6 +19,7 @@ enum NavigationEntry {
   CHAT("Chat", ChatView.class, VaadinIcon.CHAT),
   KNOWLEDGE("Knowledge", KnowledgeView.class, VaadinIcon.BOOK),
   ADMIN("Admin", AdminView.class, VaadinIcon.COG),
+  TENANTS("Tenants", TenantsView.class, VaadinIcon.BUILDING),
   AUDIT("Audit", AuditView.class, VaadinIcon.CLIPBOARD_CHECK);
 
   private final String label;

@@ -1,0 +1,2 @@
+/** Audit: append-only records of administrative actions (and, next, of conversations). */
+package org.wenjin.audit;

@@ -1,0 +1,295 @@
+package org.wenjin.tenancy.infrastructure;
+
+import static com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.OrganizationResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.MemberRepresentation;
+import org.keycloak.representations.idm.OrganizationDomainRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.wenjin.tenancy.domain.IdentityProviderException;
+import org.wenjin.tenancy.domain.OrganizationDirectory;
+import org.wenjin.tenancy.domain.TenantRuleViolation;
+
+/**
+ * Keycloak Organizations through the official admin client, as the service account of the
+ * confidential client {@code wenjin-admin} (realm-management roles only, secret generated at first
+ * run).
+ */
+@ApplicationScoped
+public class KeycloakOrganizationDirectory implements OrganizationDirectory {
+
+  private static final Logger LOG = Logger.getLogger(KeycloakOrganizationDirectory.class.getName());
+
+  static final String REALM = "wenjin";
+  static final String CLIENT_ID = "wenjin-admin";
+  private static final int PAGE = 100;
+
+  @Inject
+  @ConfigProperty(name = "wenjin.keycloak.url")
+  String serverUrl;
+
+  @Inject
+  @ConfigProperty(name = "wenjin.keycloak.admin-client-secret")
+  String clientSecret;
+
+  private Keycloak keycloak;
+
+  @PostConstruct
+  void connect() {
+    // Our own Jackson provider: the representations carry the EAR's Jackson annotations, which
+    // WildFly's Jackson module would not recognise.
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .configure(FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    var http =
+        ClientBuilder.newBuilder()
+            .connectTimeout(5, TimeUnit.SECONDS)
+            .readTimeout(15, TimeUnit.SECONDS)
+            .register(new JacksonJsonProvider(mapper))
+            .build();
+    keycloak =
+        KeycloakBuilder.builder()
+            .serverUrl(serverUrl)
+            .realm(REALM)
+            .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+            .clientId(CLIENT_ID)
+            .clientSecret(clientSecret)
+            .resteasyClient(http)
+            .build();
+  }
+
+  @PreDestroy
+  void close() {
+    if (keycloak != null) {
+      keycloak.close();
+    }
+  }
+
+  private RealmResource realm() {
+    return keycloak.realm(REALM);
+  }
+
+  @Override
+  public List<Organization> all() {
+    return call(
+        () -> {
+          List<Organization> result = new ArrayList<>();
+          for (int first = 0; ; first += PAGE) {
+            List<OrganizationRepresentation> page = realm().organizations().list(first, PAGE);
+            page.forEach(o -> result.add(toOrganization(o)));
+            if (page.size() < PAGE) {
+              return result;
+            }
+          }
+        });
+  }
+
+  @Override
+  public Optional<Organization> find(String alias) {
+    return findRepresentation(alias).map(KeycloakOrganizationDirectory::toOrganization);
+  }
+
+  @Override
+  public void create(Organization organization) {
+    OrganizationRepresentation rep = new OrganizationRepresentation();
+    rep.setAlias(organization.alias());
+    copy(organization, rep);
+    call(
+        () -> {
+          try (Response response = realm().organizations().create(rep)) {
+            expect(response, "create organization " + organization.alias());
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void update(Organization organization) {
+    OrganizationRepresentation rep = representation(organization.alias());
+    copy(organization, rep);
+    call(
+        () -> {
+          try (Response response = realm().organizations().get(rep.getId()).update(rep)) {
+            expect(response, "update organization " + organization.alias());
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void delete(String alias) {
+    findRepresentation(alias)
+        .ifPresent(
+            rep ->
+                call(
+                    () -> {
+                      try (Response response = realm().organizations().get(rep.getId()).delete()) {
+                        expect(response, "delete organization " + alias);
+                      }
+                      return null;
+                    }));
+  }
+
+  @Override
+  public List<Member> members(String alias) {
+    OrganizationResource org = organization(alias);
+    return call(
+        () ->
+            org.members().getAll().stream().map(KeycloakOrganizationDirectory::toMember).toList());
+  }
+
+  @Override
+  public Member addMember(String alias, String usernameOrEmail) {
+    OrganizationResource org = organization(alias);
+    UserRepresentation user =
+        call(
+            () -> {
+              List<UserRepresentation> found =
+                  usernameOrEmail.contains("@")
+                      ? realm().users().searchByEmail(usernameOrEmail, true)
+                      : realm().users().searchByUsername(usernameOrEmail, true);
+              return found.stream().findFirst().orElse(null);
+            });
+    if (user == null) {
+      throw new TenantRuleViolation("No Keycloak user '" + usernameOrEmail + "' exists.");
+    }
+    call(
+        () -> {
+          try (Response response = org.members().addMember(user.getId())) {
+            if (response.getStatus() == 409) {
+              throw new TenantRuleViolation(
+                  user.getUsername() + " is already a member of " + alias + ".");
+            }
+            expect(response, "add member " + user.getUsername());
+          }
+          return null;
+        });
+    return new Member(user.getUsername(), user.getEmail(), displayName(user));
+  }
+
+  private OrganizationResource organization(String alias) {
+    return realm().organizations().get(representation(alias).getId());
+  }
+
+  private OrganizationRepresentation representation(String alias) {
+    return findRepresentation(alias)
+        .orElseThrow(
+            () -> new TenantRuleViolation("Keycloak has no organization '" + alias + "'."));
+  }
+
+  private Optional<OrganizationRepresentation> findRepresentation(String alias) {
+    return call(
+        () -> {
+          for (int first = 0; ; first += PAGE) {
+            List<OrganizationRepresentation> page = realm().organizations().list(first, PAGE);
+            Optional<OrganizationRepresentation> hit =
+                page.stream().filter(o -> alias.equals(o.getAlias())).findFirst();
+            if (hit.isPresent() || page.size() < PAGE) {
+              return hit;
+            }
+          }
+        });
+  }
+
+  private static void copy(Organization from, OrganizationRepresentation to) {
+    to.setName(from.name());
+    to.setEnabled(from.enabled());
+    if (from.emailDomain() != null && !from.emailDomain().isBlank()) {
+      if (to.getDomains() != null) {
+        List.copyOf(to.getDomains()).forEach(to::removeDomain);
+      }
+      OrganizationDomainRepresentation domain = new OrganizationDomainRepresentation();
+      domain.setName(from.emailDomain());
+      to.addDomain(domain);
+    }
+  }
+
+  private static Organization toOrganization(OrganizationRepresentation rep) {
+    String domain =
+        rep.getDomains() == null || rep.getDomains().isEmpty()
+            ? null
+            : rep.getDomains().iterator().next().getName();
+    return new Organization(rep.getAlias(), rep.getName(), domain, rep.isEnabled());
+  }
+
+  private static Member toMember(MemberRepresentation rep) {
+    return new Member(rep.getUsername(), rep.getEmail(), displayName(rep));
+  }
+
+  private static String displayName(UserRepresentation user) {
+    String name =
+        ((user.getFirstName() == null ? "" : user.getFirstName())
+                + " "
+                + (user.getLastName() == null ? "" : user.getLastName()))
+            .strip();
+    return name.isEmpty() ? user.getUsername() : name;
+  }
+
+  private static void expect(Response response, String what) {
+    int status = response.getStatus();
+    if (status == 409) {
+      throw new TenantRuleViolation(
+          "Keycloak already has an organization with that alias, name or e-mail domain ("
+              + what
+              + ").");
+    }
+    if (status / 100 != 2) {
+      throw new IdentityProviderException(
+          "Keycloak refused to " + what + " (HTTP " + status + ").");
+    }
+  }
+
+  /** Turns transport and HTTP failures into messages an administrator can act on. */
+  private static <T> T call(Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (ProcessingException | WebApplicationException e) {
+      LOG.log(Level.WARNING, "Keycloak admin call failed", e);
+      throw translate(e);
+    }
+  }
+
+  private static IdentityProviderException translate(RuntimeException failure) {
+    try {
+      throw failure;
+    } catch (ProcessingException e) {
+      return new IdentityProviderException(
+          "Keycloak cannot be reached; nothing was changed. Try again when it is back.", e);
+    } catch (WebApplicationException e) {
+      int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+      if (status == 401 || status == 403) {
+        throw new IdentityProviderException(
+            "Keycloak refused Wenjin's service account ("
+                + CLIENT_ID
+                + "); check its secret and roles.",
+            e);
+      }
+      throw new IdentityProviderException("Keycloak answered HTTP " + status + ".", e);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.wenjin.tenancy.application;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.wenjin.tenancy.domain.IdentityProviderException;
+import org.wenjin.tenancy.domain.OrganizationDirectory;
+import org.wenjin.tenancy.domain.TenantRuleViolation;
+
+/** Keycloak as a map, for unit tests of the services' logic; can be switched "down". */
+class FakeOrganizationDirectory implements OrganizationDirectory {
+
+  final Map<String, Organization> orgs = new HashMap<>();
+  final Map<String, List<Member>> members = new HashMap<>();
+  final List<String> deleted = new ArrayList<>();
+  boolean down;
+
+  private void reachable() {
+    if (down) {
+      throw new IdentityProviderException("Keycloak cannot be reached");
+    }
+  }
+
+  @Override
+  public List<Organization> all() {
+    reachable();
+    return List.copyOf(orgs.values());
+  }
+
+  @Override
+  public Optional<Organization> find(String alias) {
+    reachable();
+    return Optional.ofNullable(orgs.get(alias));
+  }
+
+  @Override
+  public void create(Organization organization) {
+    reachable();
+    if (orgs.containsKey(organization.alias())) {
+      throw new TenantRuleViolation("exists in Keycloak");
+    }
+    orgs.put(organization.alias(), organization);
+  }
+
+  @Override
+  public void update(Organization organization) {
+    reachable();
+    orgs.put(organization.alias(), organization);
+  }
+
+  @Override
+  public void delete(String alias) {
+    reachable();
+    orgs.remove(alias);
+    deleted.add(alias);
+  }
+
+  @Override
+  public List<Member> members(String alias) {
+    reachable();
+    return members.getOrDefault(alias, List.of());
+  }
+
+  @Override
+  public Member addMember(String alias, String usernameOrEmail) {
+    reachable();
+    Member member = new Member(usernameOrEmail, usernameOrEmail + "@example.com", usernameOrEmail);
+    members.computeIfAbsent(alias, a -> new ArrayList<>()).add(member);
+    return member;
+  }
+}

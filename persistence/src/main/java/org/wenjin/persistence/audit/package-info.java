@@ -1,0 +1,2 @@
+/** Append-only records of what administrators did. */
+package org.wenjin.persistence.audit;
