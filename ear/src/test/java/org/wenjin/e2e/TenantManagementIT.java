@@ -63,7 +63,7 @@ class TenantManagementIT {
       root.awaitText(By.id("tenants-grid"), NAME);
 
       root.await(By.id("add-member-" + ALIAS)).click();
-      type(root, "member-username", "dave");
+      type(root, "member-value", "dave");
       root.await(By.id("member-save")).click();
       root.awaitNotification("success", "Added dave");
       root.screenshot("tenants-root");
@@ -91,16 +91,28 @@ class TenantManagementIT {
 
   @Test
   @Order(3)
+  void renamingChangesTheNameEverywhere() {
+    try (Browser root = signIn("root")) {
+      root.await(By.id("rename-" + ALIAS)).click();
+      type(root, "rename-value", NAME + " 新");
+      root.await(By.id("rename-save")).click();
+      root.awaitNotification("success", "Renamed " + ALIAS);
+      root.awaitText(By.id("tenants-grid"), NAME + " 新");
+    }
+  }
+
+  @Test
+  @Order(4)
   void theNewMemberSeesTheTenantInTheShell() {
     try (Browser dave = signIn("dave")) {
-      dave.awaitText(By.id("tenant-name"), NAME);
+      dave.awaitText(By.id("tenant-name"), NAME + " 新");
       dave.await(By.id("chat-view"));
       dave.screenshot("shell-dave");
     }
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void disablingTheTenantBlocksItsUsersButKeepsTheTenant() {
     try (Browser root = signIn("root")) {
       root.await(By.id("toggle-" + ALIAS)).click();

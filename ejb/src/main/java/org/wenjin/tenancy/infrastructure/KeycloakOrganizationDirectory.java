@@ -268,19 +268,12 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
   private static <T> T call(Supplier<T> action) {
     try {
       return action.get();
-    } catch (ProcessingException | WebApplicationException e) {
-      LOG.log(Level.WARNING, "Keycloak admin call failed", e);
-      throw translate(e);
-    }
-  }
-
-  private static IdentityProviderException translate(RuntimeException failure) {
-    try {
-      throw failure;
     } catch (ProcessingException e) {
-      return new IdentityProviderException(
+      LOG.log(Level.WARNING, "Keycloak admin API unreachable", e);
+      throw new IdentityProviderException(
           "Keycloak cannot be reached; nothing was changed. Try again when it is back.", e);
     } catch (WebApplicationException e) {
+      LOG.log(Level.WARNING, "Keycloak admin API refused a call", e);
       int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
       if (status == 401 || status == 403) {
         throw new IdentityProviderException(

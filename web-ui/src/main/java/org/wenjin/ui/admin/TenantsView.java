@@ -83,7 +83,10 @@ public class TenantsView extends VerticalLayout {
     Button addMember = new Button("Add member", e -> openAddMember(tenant));
     addMember.setId("add-member-" + tenant.alias());
     addMember.addThemeVariants(ButtonVariant.LUMO_SMALL);
-    return new HorizontalLayout(addMember, toggle);
+    Button rename = new Button("Rename", e -> openRename(tenant));
+    rename.setId("rename-" + tenant.alias());
+    rename.addThemeVariants(ButtonVariant.LUMO_SMALL);
+    return new HorizontalLayout(addMember, rename, toggle);
   }
 
   private void openForm() {
@@ -104,12 +107,29 @@ public class TenantsView extends VerticalLayout {
   }
 
   private void openAddMember(TenantDto tenant) {
-    MemberDialog dialog = new MemberDialog(tenant);
-    dialog.onAdd(
+    var dialog =
+        new TextPromptDialog(
+            "Add a member to " + tenant.displayName(), "Username or e-mail", "", "Add", "member");
+    dialog.onSubmit(
         e -> {
+          String who = dialog.value.getValue();
           if (run(
-              () -> tenants.addMember(tenant.alias(), dialog.username.getValue()),
-              "Added " + dialog.username.getValue() + " to " + tenant.alias())) {
+              () -> tenants.addMember(tenant.alias(), who),
+              "Added " + who + " to " + tenant.alias())) {
+            dialog.close();
+          }
+        });
+    dialog.open();
+  }
+
+  private void openRename(TenantDto tenant) {
+    var dialog =
+        new TextPromptDialog(
+            "Rename " + tenant.alias(), "Display name", tenant.displayName(), "Rename", "rename");
+    dialog.onSubmit(
+        e -> {
+          String name = dialog.value.getValue();
+          if (run(() -> tenants.rename(tenant.alias(), name), "Renamed " + tenant.alias())) {
             dialog.close();
           }
         });
