@@ -28,11 +28,13 @@ class ReadinessIT {
   }
 
   @Test
-  void theAppItselfIsNotOpenWithoutSignIn() throws Exception {
+  void aBrowserWithoutSessionIsSentToKeycloak() throws Exception {
     HttpResponse<Void> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(Stack.APP_URL + "/")).build(),
+                HttpRequest.newBuilder(URI.create(Stack.APP_URL + "/"))
+                    .header("Accept", "text/html,application/xhtml+xml")
+                    .build(),
                 HttpResponse.BodyHandlers.discarding());
 
     assertThat(response.statusCode()).isEqualTo(302);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /** Sign-in through Keycloak, the shell per role, sign-out, bad credentials, forbidden views. */
 class SignInIT {
@@ -56,6 +57,16 @@ class SignInIT {
     assertThat(browser.await(By.id("user-roles")).getText()).isEqualTo("user · tenant-admin");
     browser.await(By.id("nav-admin")).click();
     browser.await(By.id("admin-view"));
+    browser.awaitText(By.id("members-grid"), "alice");
+    assertThat(browser.await(By.id("members-grid")).getText()).doesNotContain("bob");
+
+    // invite an existing Keycloak user (by e-mail) into her own company
+    browser.await(By.id("add-member")).click();
+    WebElement field = browser.await(By.cssSelector("#member-value input"));
+    field.sendKeys("audrey@audit.example.com");
+    browser.await(By.id("member-save")).click();
+    browser.awaitNotification("success", "Added audrey@audit.example.com");
+    browser.awaitText(By.id("members-grid"), "audrey");
     browser.screenshot("admin-carol");
   }
 

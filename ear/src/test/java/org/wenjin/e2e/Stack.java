@@ -10,6 +10,8 @@ import java.util.Properties;
 final class Stack {
 
   static final String APP_URL = System.getProperty("wenjin.it.app-url", "http://127.0.0.1:18080");
+  static final String KEYCLOAK_URL =
+      System.getProperty("wenjin.it.keycloak-url", "http://127.0.0.1:18180");
   static final Path SCREENSHOTS =
       Path.of(System.getProperty("wenjin.it.screenshots", "target/screenshots"));
 

@@ -1,19 +1,63 @@
 package org.wenjin.ui.admin;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import org.wenjin.security.Roles;
-import org.wenjin.ui.common.ComingNext;
+import org.wenjin.tenancy.interfaces.MemberDto;
+import org.wenjin.tenancy.interfaces.TenantMembersFacade;
 import org.wenjin.ui.layout.MainLayout;
 
-/** Tenant administration (members, models) for a company's own admins. */
+/** A company's own admins: its members (documents and models come next). */
 @Route(value = "admin", layout = MainLayout.class)
 @PageTitle("Admin · Wenjin")
 @RolesAllowed(Roles.TENANT_ADMIN)
-public class AdminView extends ComingNext {
+public class AdminView extends VerticalLayout {
 
-  public AdminView() {
-    super("admin-view", "Admin", "Manage your company's members, documents and models.");
+  @Inject private TenantMembersFacade members;
+
+  private final Grid<MemberDto> grid = new Grid<>();
+
+  @PostConstruct
+  void init() {
+    setId("admin-view");
+    setSizeFull();
+    grid.setId("members-grid");
+    grid.addColumn(MemberDto::username).setHeader("Username").setAutoWidth(true);
+    grid.addColumn(MemberDto::displayName).setHeader("Name").setFlexGrow(1);
+    grid.addColumn(MemberDto::email).setHeader("E-mail").setAutoWidth(true);
+    grid.setEmptyStateText("No members yet.");
+    Button add = new Button("Add member", VaadinIcon.PLUS.create(), e -> openAdd());
+    add.setId("add-member");
+    add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    add(
+        new H2("Members"),
+        new Paragraph(
+            "Existing Keycloak users can be added to your company by username or e-mail."),
+        add,
+        grid);
+    Notices.attempt(() -> grid.setItems(members.members()), null);
+  }
+
+  private void openAdd() {
+    var dialog = new TextPromptDialog("Add a member", "Username or e-mail", "", "Add", "member");
+    dialog.onSubmit(
+        e -> {
+          String who = dialog.value.getValue();
+          if (Notices.attempt(() -> members.addMember(who), "Added " + who)) {
+            dialog.close();
+            Notices.attempt(() -> grid.setItems(members.members()), null);
+          }
+        });
+    dialog.open();
   }
 }

@@ -6,21 +6,15 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.interfaces.TenantAdminFacade;
 import org.wenjin.tenancy.interfaces.TenantDto;
@@ -31,8 +25,6 @@ import org.wenjin.ui.layout.MainLayout;
 @PageTitle("Tenants · Wenjin")
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 public class TenantsView extends VerticalLayout {
-
-  private static final Logger LOG = Logger.getLogger(TenantsView.class.getName());
 
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
@@ -137,38 +129,13 @@ public class TenantsView extends VerticalLayout {
   }
 
   /** Calls the server, reports the outcome, refreshes the list; true when it worked. */
-  private boolean run(Supplier<?> action, String success) {
-    try {
-      action.get();
-      notify(success, NotificationVariant.LUMO_SUCCESS);
-      refresh();
-      return true;
-    } catch (RuntimeException e) {
-      LOG.log(Level.INFO, "tenant action refused: " + reason(e), e);
-      notify(reason(e), NotificationVariant.LUMO_ERROR);
-      return false;
-    }
+  private boolean run(Runnable action, String success) {
+    boolean done = Notices.attempt(action, success);
+    refresh();
+    return done;
   }
 
   private void refresh() {
-    try {
-      grid.setItems(tenants.list());
-    } catch (RuntimeException e) {
-      notify(reason(e), NotificationVariant.LUMO_ERROR);
-    }
-  }
-
-  private static String reason(RuntimeException e) {
-    Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
-    return cause.getMessage() == null
-        ? "Something went wrong; nothing was changed."
-        : cause.getMessage();
-  }
-
-  private static void notify(String text, NotificationVariant variant) {
-    Notification notification = Notification.show(text, 6000, Notification.Position.TOP_CENTER);
-    notification.addThemeVariants(variant);
-    notification.setId(
-        variant == NotificationVariant.LUMO_ERROR ? "error-notification" : "ok-notification");
+    Notices.attempt(() -> grid.setItems(tenants.list()), null);
   }
 }

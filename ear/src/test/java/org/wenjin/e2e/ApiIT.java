@@ -1,0 +1,96 @@
+package org.wenjin.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The REST API with Keycloak bearer tokens, obtained the documented way: a password grant on the
+ * public client {@code wenjin-cli}.
+ */
+class ApiIT {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  static String tokenFor(String username) throws Exception {
+    String form =
+        "grant_type=password&client_id=wenjin-cli&scope=openid&username="
+            + username
+            + "&password="
+            + URLEncoder.encode(Stack.demoPassword(), StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(Stack.KEYCLOAK_URL + "/realms/wenjin/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
+  private static HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(Stack.APP_URL + path))
+            .header("Accept", "application/json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void withoutATokenTheApiAnswers401WithAJsonError() throws Exception {
+    HttpResponse<String> response = get("/api/me", null);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.body()).contains("\"error\":\"unauthorized\"");
+  }
+
+  @Test
+  void withABadTokenTheApiAnswers401() throws Exception {
+    HttpResponse<String> response = get("/api/me", "not.a.token");
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.body()).contains("\"error\":\"unauthorized\"");
+  }
+
+  @Test
+  void aUserSeesTheirOwnSession() throws Exception {
+    HttpResponse<String> response = get("/api/me", tokenFor("bob"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("\"username\":\"bob\"")
+        .contains("\"alias\":\"globex\"")
+        .contains("\"access\":\"GRANTED\"");
+  }
+
+  @Test
+  void aWrongRoleGets403WithAJsonError() throws Exception {
+    HttpResponse<String> response = get("/api/tenants", tokenFor("bob"));
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("json");
+    assertThat(response.body()).contains("\"error\":\"forbidden\"");
+  }
+
+  @Test
+  void aPlatformAdminListsTenants() throws Exception {
+    HttpResponse<String> response = get("/api/tenants", tokenFor("root"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("\"alias\":\"acme\"").contains("\"alias\":\"globex\"");
+  }
+}

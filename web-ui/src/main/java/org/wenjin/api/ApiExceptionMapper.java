@@ -1,0 +1,49 @@
+package org.wenjin.api;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.wenjin.tenancy.domain.IdentityProviderException;
+import org.wenjin.tenancy.domain.TenantRuleViolation;
+
+/** Turns every failure of an API call into a JSON error with a status that says what happened. */
+@Provider
+public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
+
+  private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(RuntimeException exception) {
+    Throwable e =
+        exception instanceof EJBException
+                && !(exception instanceof EJBAccessException)
+                && exception.getCause() != null
+            ? exception.getCause()
+            : exception;
+    if (e instanceof EJBAccessException) {
+      return ApiError.of(
+          Response.Status.FORBIDDEN, "forbidden", "Your roles do not allow this request.");
+    }
+    if (e instanceof TenantRuleViolation) {
+      return ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());
+    }
+    if (e instanceof IdentityProviderException) {
+      return ApiError.of(Response.Status.SERVICE_UNAVAILABLE, "identity_provider", e.getMessage());
+    }
+    if (e instanceof WebApplicationException web) {
+      Response.Status status = Response.Status.fromStatusCode(web.getResponse().getStatus());
+      return ApiError.of(
+          status == null ? Response.Status.BAD_REQUEST : status, "http", web.getMessage());
+    }
+    LOG.log(Level.WARNING, "API call failed", e);
+    return ApiError.of(
+        Response.Status.INTERNAL_SERVER_ERROR,
+        "internal",
+        "The request failed; nothing was changed.");
+  }
+}

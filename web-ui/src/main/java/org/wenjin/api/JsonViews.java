@@ -1,0 +1,70 @@
+package org.wenjin.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Collection;
+import java.util.function.Function;
+import org.wenjin.tenancy.interfaces.SessionDto;
+import org.wenjin.tenancy.interfaces.TenantDto;
+
+/**
+ * The API's JSON, written with JSON-P on purpose: explicit field names that do not change when a
+ * DTO does, and no dependence on which Jackson WildFly hands the deployment.
+ */
+final class JsonViews {
+
+  private JsonViews() {}
+
+  static JsonObject session(SessionDto session) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("username", session.username())
+            .add("displayName", nullable(session.displayName()))
+            .add("email", nullable(session.email()))
+            .add("access", session.access().name())
+            .add("roles", strings(session.roles().stream().sorted().toList()))
+            .add("tenants", array(session.tenants(), JsonViews::tenantRef));
+    if (session.activeTenant() == null) {
+      json.addNull("activeTenant");
+    } else {
+      json.add("activeTenant", tenantRef(session.activeTenant()));
+    }
+    return json.build();
+  }
+
+  static JsonObject tenant(TenantDto tenant) {
+    return Json.createObjectBuilder()
+        .add("alias", tenant.alias())
+        .add("displayName", tenant.displayName())
+        .add("emailDomain", nullable(tenant.emailDomain()))
+        .add("enabled", tenant.enabled())
+        .add("createdAt", tenant.createdAt().toString())
+        .build();
+  }
+
+  static <T> JsonArray array(Collection<T> items, Function<T, JsonObject> view) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    items.forEach(item -> array.add(view.apply(item)));
+    return array.build();
+  }
+
+  private static JsonObject tenantRef(SessionDto.TenantDto tenant) {
+    return Json.createObjectBuilder()
+        .add("alias", tenant.alias())
+        .add("displayName", tenant.displayName())
+        .build();
+  }
+
+  private static JsonArray strings(Collection<String> values) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    values.forEach(array::add);
+    return array.build();
+  }
+
+  private static jakarta.json.JsonValue nullable(String value) {
+    return value == null ? jakarta.json.JsonValue.NULL : Json.createValue(value);
+  }
+}

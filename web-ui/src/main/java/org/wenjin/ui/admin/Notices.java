@@ -1,0 +1,46 @@
+package org.wenjin.ui.admin;
+
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import jakarta.ejb.EJBException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Runs a server call from a view and tells the user how it went, in words, never a trace. */
+final class Notices {
+
+  private static final Logger LOG = Logger.getLogger(Notices.class.getName());
+
+  private Notices() {}
+
+  /**
+   * @param success what to say when it worked, or {@code null} to say nothing
+   * @return whether it worked
+   */
+  static boolean attempt(Runnable action, String success) {
+    try {
+      action.run();
+      if (success != null) {
+        show(success, NotificationVariant.LUMO_SUCCESS);
+      }
+      return true;
+    } catch (RuntimeException e) {
+      String reason = reason(e);
+      LOG.log(Level.INFO, "action refused: " + reason, e);
+      show(reason, NotificationVariant.LUMO_ERROR);
+      return false;
+    }
+  }
+
+  private static String reason(RuntimeException e) {
+    Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+    return cause.getMessage() == null
+        ? "Something went wrong; nothing was changed."
+        : cause.getMessage();
+  }
+
+  private static void show(String text, NotificationVariant variant) {
+    Notification notification = Notification.show(text, 6000, Notification.Position.TOP_CENTER);
+    notification.addThemeVariants(variant);
+  }
+}
