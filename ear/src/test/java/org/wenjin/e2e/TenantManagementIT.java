@@ -121,6 +121,7 @@ class TenantManagementIT {
     }
     try (Browser dave = signIn("dave")) {
       assertThat(dave.await(By.id("access-blocked")).getText()).contains("disabled");
+      assertThat(dave.await(By.id("tenant-name")).getText()).isEqualTo("Company disabled");
       assertThat(dave.all(By.id("nav-chat"))).isEmpty();
       dave.screenshot("blocked-dave");
     }

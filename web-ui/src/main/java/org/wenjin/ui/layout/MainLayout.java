@@ -82,6 +82,9 @@ public class MainLayout extends AppLayout {
   }
 
   private static String tenantLabel(SessionDto session) {
+    if (session.access() == SessionDto.Access.COMPANY_DISABLED) {
+      return "Company disabled";
+    }
     if (session.activeTenant() == null) {
       return session.hasRole(Roles.PLATFORM_ADMIN) || session.hasRole(Roles.AUDITOR)
           ? "Platform"
