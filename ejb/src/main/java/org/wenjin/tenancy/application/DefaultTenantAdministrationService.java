@@ -37,10 +37,7 @@ public class DefaultTenantAdministrationService implements TenantAdministrationS
   public List<Tenant> list() {
     for (Organization org : directory.all()) {
       if (tenants.findByAlias(org.alias()).isEmpty()) {
-        Tenant tenant = new Tenant(org.alias(), org.name(), Instant.now());
-        tenant.setEmailDomain(org.emailDomain());
-        tenant.setEnabled(org.enabled());
-        tenants.add(tenant);
+        tenants.add(org.newTenant(Instant.now()));
       }
     }
     return tenants.all();
@@ -54,11 +51,10 @@ public class DefaultTenantAdministrationService implements TenantAdministrationS
     if (tenants.findByAlias(validAlias).isPresent()) {
       throw new TenantRuleViolation("A tenant with alias '" + validAlias + "' already exists.");
     }
-    directory.create(new Organization(validAlias, validName, validDomain, true));
+    Organization organization = new Organization(validAlias, validName, validDomain, true);
+    directory.create(organization);
     try {
-      Tenant tenant = new Tenant(validAlias, validName, Instant.now());
-      tenant.setEmailDomain(validDomain);
-      tenants.add(tenant);
+      Tenant tenant = tenants.add(organization.newTenant(Instant.now()));
       audit.record(actor, tenant.getId(), "tenant.created", validAlias + " \"" + validName + "\"");
       return tenant;
     } catch (RuntimeException e) {

@@ -80,9 +80,7 @@ public class DefaultUserProvisioningService implements UserProvisioningService {
     } catch (IdentityProviderException e) {
       org = Optional.empty();
     }
-    Tenant tenant = new Tenant(alias, org.map(Organization::name).orElse(alias), now);
-    org.ifPresent(o -> tenant.setEmailDomain(o.emailDomain()));
-    return tenant;
+    return org.map(o -> o.newTenant(now)).orElseGet(() -> new Tenant(alias, alias, now));
   }
 
   private static String displayNameOf(CallerIdentity caller) {

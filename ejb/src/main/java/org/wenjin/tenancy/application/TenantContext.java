@@ -3,6 +3,8 @@ package org.wenjin.tenancy.application;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.tenancy.domain.CallerIdentity;
 import org.wenjin.tenancy.domain.TenantRepository;
@@ -19,12 +21,17 @@ public class TenantContext {
   @Inject private TenantRepository tenants;
 
   public Tenant activeTenant(CallerIdentity caller) {
-    return caller.organizations().stream()
-        .sorted()
-        .map(tenants::findByAlias)
-        .flatMap(java.util.Optional::stream)
-        .filter(Tenant::isEnabled)
-        .min(Comparator.comparing(Tenant::getAlias))
+    List<Tenant> named =
+        caller.organizations().stream()
+            .map(tenants::findByAlias)
+            .flatMap(Optional::stream)
+            .toList();
+    return choose(named)
         .orElseThrow(() -> new TenantRuleViolation("You are not acting for any enabled company."));
+  }
+
+  /** The rule itself, shared with the session: the first enabled tenant by alias, if any. */
+  public static Optional<Tenant> choose(List<Tenant> tenants) {
+    return tenants.stream().filter(Tenant::isEnabled).min(Comparator.comparing(Tenant::getAlias));
   }
 }

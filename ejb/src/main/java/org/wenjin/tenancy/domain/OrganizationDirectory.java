@@ -1,7 +1,9 @@
 package org.wenjin.tenancy.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.wenjin.persistence.tenancy.Tenant;
 
 /**
  * The identity provider's view of tenants: Keycloak Organizations and their members. Tenants are
@@ -25,7 +27,16 @@ public interface OrganizationDirectory {
   Member addMember(String alias, String usernameOrEmail);
 
   /** An organization as Keycloak holds it. */
-  record Organization(String alias, String name, String emailDomain, boolean enabled) {}
+  record Organization(String alias, String name, String emailDomain, boolean enabled) {
+
+    /** The app's record of this organization, first seen now. */
+    public Tenant newTenant(Instant createdAt) {
+      Tenant tenant = new Tenant(alias, name, createdAt);
+      tenant.setEmailDomain(emailDomain);
+      tenant.setEnabled(enabled);
+      return tenant;
+    }
+  }
 
   /** A member of an organization. */
   record Member(String username, String email, String displayName) {}

@@ -10,6 +10,7 @@ import java.util.List;
 import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.SignedInUser;
+import org.wenjin.tenancy.application.TenantContext;
 import org.wenjin.tenancy.application.UserProvisioningService;
 import org.wenjin.tenancy.domain.CallerIdentity;
 import org.wenjin.tenancy.infrastructure.OidcCallerResolver;
@@ -35,7 +36,7 @@ public class SessionFacade {
         caller.username(),
         signedIn.user().getDisplayName(),
         caller.email(),
-        tenants.isEmpty() ? null : tenants.get(0),
+        TenantContext.choose(signedIn.tenants()).map(SessionFacade::toDto).orElse(null),
         tenants,
         caller.roles(),
         access(caller, signedIn));
