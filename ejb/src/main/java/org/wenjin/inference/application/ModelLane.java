@@ -1,0 +1,256 @@
+package org.wenjin.inference.application;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.wenjin.inference.application.GenerationOutcome.Kind;
+import org.wenjin.inference.spi.Cancellation;
+import org.wenjin.inference.spi.ChatModel;
+import org.wenjin.inference.spi.ChatModelException;
+import org.wenjin.inference.spi.ChatRequest;
+import org.wenjin.inference.spi.Completion;
+
+/**
+ * Admission control for one shared model: at most {@code slots} generations at once, a bounded
+ * queue ordered by start-time fair queuing across tenants (a tenant with many waiting questions
+ * cannot starve another's), timeouts, and cancellation that frees the slot at once. Plain Java, so
+ * the scheduling is unit-tested without a container; listeners are called outside the lock.
+ */
+public final class ModelLane {
+
+  private final String label;
+  private final ChatModel model;
+  private final LaneLimits limits;
+  private final Executor executor;
+  private final ScheduledExecutorService timer;
+
+  private final Object lock = new Object();
+  private final TreeSet<Job> waiting =
+      new TreeSet<>(Comparator.comparingLong((Job j) -> j.startTag).thenComparingLong(j -> j.seq));
+  private final Set<Job> running = new HashSet<>();
+  private final Map<Long, Long> tenantFinishTags = new HashMap<>();
+  private long virtualTime;
+  private long sequence;
+  private long positionVersion;
+
+  public ModelLane(
+      String label,
+      ChatModel model,
+      LaneLimits limits,
+      Executor executor,
+      ScheduledExecutorService timer) {
+    this.label = label;
+    this.model = model;
+    this.limits = limits;
+    this.executor = executor;
+    this.timer = timer;
+  }
+
+  /**
+   * Starts the generation now or queues it.
+   *
+   * @throws PoolBusyException when the queue is full
+   */
+  public Ticket submit(long tenantId, ChatRequest request, GenerationListener listener) {
+    List<Runnable> notifications = new ArrayList<>();
+    Job job;
+    synchronized (lock) {
+      boolean startNow = running.size() < limits.slots() && waiting.isEmpty();
+      if (!startNow && waiting.size() >= limits.maxQueued()) {
+        throw new PoolBusyException(label, waiting.size());
+      }
+      job = new Job(tenantId, request, listener, sequence++);
+      job.startTag = Math.max(virtualTime, tenantFinishTags.getOrDefault(tenantId, 0L));
+      tenantFinishTags.put(tenantId, job.startTag + 1);
+      if (startNow) {
+        start(job, notifications);
+      } else {
+        waiting.add(job);
+        timer.schedule(
+            () -> expireWaiting(job), limits.maxWait().toMillis(), TimeUnit.MILLISECONDS);
+        positions(notifications);
+      }
+    }
+    notifications.forEach(Runnable::run);
+    return job;
+  }
+
+  public int queued() {
+    synchronized (lock) {
+      return waiting.size();
+    }
+  }
+
+  public int active() {
+    synchronized (lock) {
+      return running.size();
+    }
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** Must hold the lock. */
+  private void start(Job job, List<Runnable> notifications) {
+    running.add(job);
+    job.dispatched = true;
+    virtualTime = Math.max(virtualTime, job.startTag);
+    notifications.add(
+        () -> {
+          try {
+            executor.execute(job::run);
+          } catch (RejectedExecutionException e) {
+            finish(job, GenerationOutcome.failed("The server has no thread free for " + label));
+          }
+        });
+  }
+
+  /**
+   * Must hold the lock: tells every waiting job whose place changed. Notifications run on several
+   * threads, so each carries a version and a job never hears an older place after a newer one.
+   */
+  private void positions(List<Runnable> notifications) {
+    long version = ++positionVersion;
+    int position = 0;
+    for (Job job : waiting) {
+      int p = ++position;
+      if (job.position != p) {
+        job.position = p;
+        notifications.add(() -> job.tellPosition(p, version));
+      }
+    }
+  }
+
+  private void finish(Job job, GenerationOutcome outcome) {
+    List<Runnable> notifications = new ArrayList<>();
+    synchronized (lock) {
+      if (job.done) {
+        return;
+      }
+      job.done = true;
+      if (running.remove(job)) {
+        Job next = waiting.pollFirst();
+        if (next != null) {
+          start(next, notifications);
+        }
+      } else {
+        waiting.remove(job);
+      }
+      positions(notifications);
+    }
+    job.listener.finished(outcome);
+    notifications.forEach(Runnable::run);
+  }
+
+  private void expireWaiting(Job job) {
+    boolean expired;
+    synchronized (lock) {
+      expired = waiting.contains(job);
+    }
+    if (expired) {
+      finish(
+          job,
+          GenerationOutcome.failed(
+              "No free slot on "
+                  + label
+                  + " within "
+                  + limits.maxWait().toSeconds()
+                  + " s. Please try again later."));
+    }
+  }
+
+  /** A submitted generation; {@link #cancel()} stops it and keeps what was streamed. */
+  public interface Ticket {
+    void cancel();
+  }
+
+  private final class Job implements Ticket {
+    final long tenantId;
+    final ChatRequest request;
+    final GenerationListener listener;
+    final long seq;
+    final Cancellation cancellation = new Cancellation();
+    long startTag;
+    int position;
+    private long toldVersion;
+    volatile boolean dispatched;
+    volatile boolean done;
+
+    Job(long tenantId, ChatRequest request, GenerationListener listener, long seq) {
+      this.tenantId = tenantId;
+      this.request = request;
+      this.listener = listener;
+      this.seq = seq;
+    }
+
+    synchronized void tellPosition(int p, long version) {
+      if (version > toldVersion && !dispatched && !done) {
+        toldVersion = version;
+        listener.queued(p);
+      }
+    }
+
+    @Override
+    public void cancel() {
+      cancellation.cancel();
+      finish(this, GenerationOutcome.of(Kind.STOPPED));
+    }
+
+    void run() {
+      if (done) {
+        return;
+      }
+      var timeout =
+          timer.schedule(this::timeOut, limits.maxGeneration().toMillis(), TimeUnit.MILLISECONDS);
+      GenerationOutcome outcome;
+      try {
+        listener.started();
+        Completion completion =
+            model.generate(
+                request,
+                piece -> {
+                  if (!done) {
+                    listener.text(piece);
+                  }
+                },
+                cancellation);
+        outcome =
+            switch (completion.reason()) {
+              case STOP -> GenerationOutcome.of(Kind.COMPLETE);
+              case LENGTH -> GenerationOutcome.of(Kind.TRUNCATED);
+              case CANCELLED -> GenerationOutcome.of(Kind.STOPPED);
+            };
+      } catch (ChatModelException e) {
+        outcome = GenerationOutcome.failed(e.getMessage());
+      } catch (RuntimeException e) {
+        outcome = GenerationOutcome.failed(label + " failed unexpectedly: " + e);
+      } finally {
+        timeout.cancel(false);
+      }
+      finish(this, outcome);
+    }
+
+    private void timeOut() {
+      if (!done) {
+        cancellation.cancel();
+        finish(
+            this,
+            GenerationOutcome.failed(
+                label
+                    + " took longer than "
+                    + limits.maxGeneration().toSeconds()
+                    + " s; the answer was cut off."));
+      }
+    }
+  }
+}

@@ -1,0 +1,272 @@
+package org.wenjin.inference.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.wenjin.inference.application.GenerationOutcome.Kind;
+import org.wenjin.inference.spi.ChatMessage;
+import org.wenjin.inference.spi.ChatModel;
+import org.wenjin.inference.spi.ChatModelException;
+import org.wenjin.inference.spi.ChatRequest;
+import org.wenjin.inference.spi.Completion;
+import org.wenjin.inference.spi.GenerationOptions;
+
+class ModelLaneTest {
+
+  private final ExecutorService executor = Executors.newCachedThreadPool();
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+  /** Released to let every held generation finish. */
+  private final CountDownLatch gate = new CountDownLatch(1);
+
+  /** Streams the question back, then holds the slot until the gate opens or it is cancelled. */
+  private final ChatModel heldModel =
+      (request, sink, cancellation) -> {
+        sink.accept(request.question());
+        try {
+          while (!gate.await(5, TimeUnit.MILLISECONDS)) {
+            if (cancellation.isCancelled()) {
+              return new Completion(Completion.FinishReason.CANCELLED, 1);
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return new Completion(Completion.FinishReason.STOP, 1);
+      };
+
+  @AfterEach
+  void stop() {
+    gate.countDown();
+    executor.shutdownNow();
+    timer.shutdownNow();
+  }
+
+  @Test
+  void runsAtMostSlotsAtOnceAndTellsTheOthersTheirPlace() throws Exception {
+    ModelLane lane =
+        lane(heldModel, new LaneLimits(2, 10, Duration.ofMinutes(1), Duration.ofMinutes(1)));
+    List<Recorder> recorders = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      recorders.add(submit(lane, 1, "q" + i));
+    }
+    awaitStarted(recorders.get(0), recorders.get(1));
+
+    assertThat(lane.active()).isEqualTo(2);
+    assertThat(lane.queued()).isEqualTo(3);
+    assertThat(recorders.subList(2, 5))
+        .extracting(r -> r.positions.get(0))
+        .containsExactly(1, 2, 3);
+
+    gate.countDown();
+    for (Recorder r : recorders) {
+      assertThat(r.awaitOutcome().kind()).isEqualTo(Kind.COMPLETE);
+      assertThat(r.text()).isEqualTo(r.question);
+    }
+    assertThat(lane.active()).isZero();
+  }
+
+  @Test
+  void aTenantWithManyQuestionsDoesNotStarveAnother() throws Exception {
+    List<String> startOrder = Collections.synchronizedList(new ArrayList<>());
+    ChatModel recording =
+        (request, sink, cancellation) -> {
+          startOrder.add(request.question());
+          return heldModel.generate(request, sink, cancellation);
+        };
+    ModelLane lane =
+        lane(recording, new LaneLimits(1, 50, Duration.ofMinutes(1), Duration.ofMinutes(1)));
+    List<Recorder> all = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      all.add(submit(lane, 1, "a" + i));
+    }
+    all.add(submit(lane, 2, "b0"));
+
+    gate.countDown();
+    for (Recorder r : all) {
+      r.awaitOutcome();
+    }
+    assertThat(startOrder.indexOf("b0"))
+        .as("tenant 2 waits for one question of tenant 1, not ten")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void refusesWhenTheQueueIsFull() {
+    ModelLane lane =
+        lane(heldModel, new LaneLimits(1, 2, Duration.ofMinutes(1), Duration.ofMinutes(1)));
+    submit(lane, 1, "running");
+    submit(lane, 1, "waiting 1");
+    submit(lane, 1, "waiting 2");
+
+    assertThatThrownBy(() -> submit(lane, 2, "one too many"))
+        .isInstanceOf(PoolBusyException.class)
+        .hasMessageContaining("busy")
+        .hasMessageContaining("2 questions waiting");
+  }
+
+  @Test
+  void stoppingAnAnswerFreesItsSlotAtOnceAndKeepsThePartialText() throws Exception {
+    ModelLane lane =
+        lane(heldModel, new LaneLimits(1, 5, Duration.ofMinutes(1), Duration.ofMinutes(1)));
+    Recorder first = submit(lane, 1, "partial");
+    ModelLane.Ticket firstTicket = first.ticket;
+    Recorder second = submit(lane, 1, "next");
+    awaitStarted(first);
+
+    firstTicket.cancel();
+
+    assertThat(first.awaitOutcome().kind()).isEqualTo(Kind.STOPPED);
+    assertThat(first.text()).isEqualTo("partial");
+    awaitStarted(second);
+    assertThat(second.positions).containsExactly(1);
+  }
+
+  @Test
+  void aWaitingQuestionCanBeWithdrawnAndTheOthersMoveUp() throws Exception {
+    ModelLane lane =
+        lane(heldModel, new LaneLimits(1, 5, Duration.ofMinutes(1), Duration.ofMinutes(1)));
+    submit(lane, 1, "running");
+    Recorder withdrawn = submit(lane, 1, "w");
+    Recorder behind = submit(lane, 1, "b");
+
+    withdrawn.ticket.cancel();
+
+    assertThat(withdrawn.awaitOutcome().kind()).isEqualTo(Kind.STOPPED);
+    assertThat(behind.positions).containsExactly(2, 1);
+    assertThat(lane.queued()).isEqualTo(1);
+  }
+
+  @Test
+  void givesUpWaitingAfterTheLimitWithAClearMessage() throws Exception {
+    ModelLane lane =
+        lane(heldModel, new LaneLimits(1, 5, Duration.ofMillis(100), Duration.ofMinutes(1)));
+    submit(lane, 1, "running");
+    Recorder waiting = submit(lane, 1, "w");
+
+    GenerationOutcome outcome = waiting.awaitOutcome();
+    assertThat(outcome.kind()).isEqualTo(Kind.FAILED);
+    assertThat(outcome.message()).contains("No free slot", "try again later");
+  }
+
+  @Test
+  void cutsOffAGenerationThatTakesTooLong() throws Exception {
+    ModelLane lane =
+        lane(heldModel, new LaneLimits(1, 5, Duration.ofMinutes(1), Duration.ofMillis(150)));
+    Recorder slow = submit(lane, 1, "slow");
+
+    GenerationOutcome outcome = slow.awaitOutcome();
+    assertThat(outcome.kind()).isEqualTo(Kind.FAILED);
+    assertThat(outcome.message()).contains("took longer than");
+    assertThat(slow.text()).isEqualTo("slow");
+  }
+
+  @Test
+  void reportsTheModelsOwnErrorAndMovesOn() throws Exception {
+    ChatModel broken =
+        (request, sink, cancellation) -> {
+          throw new ChatModelException(ChatModelException.Kind.UNAVAILABLE, "Model server down.");
+        };
+    ModelLane lane =
+        lane(broken, new LaneLimits(1, 5, Duration.ofMinutes(1), Duration.ofMinutes(1)));
+
+    Recorder one = submit(lane, 1, "q1");
+    Recorder two = submit(lane, 1, "q2");
+
+    assertThat(one.awaitOutcome()).isEqualTo(GenerationOutcome.failed("Model server down."));
+    assertThat(two.awaitOutcome().kind()).isEqualTo(Kind.FAILED);
+    assertThat(lane.active()).isZero();
+  }
+
+  @Test
+  void positionsOnlyEverMoveForwardForOneTenant() throws Exception {
+    ModelLane lane =
+        lane(heldModel, new LaneLimits(4, 200, Duration.ofMinutes(1), Duration.ofMinutes(1)));
+    List<Recorder> all = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      all.add(submit(lane, 7, "q" + i));
+    }
+    gate.countDown();
+    for (Recorder r : all) {
+      assertThat(r.awaitOutcome().kind()).isEqualTo(Kind.COMPLETE);
+      assertThat(r.positions).isSortedAccordingTo(Collections.reverseOrder());
+    }
+  }
+
+  private ModelLane lane(ChatModel model, LaneLimits limits) {
+    return new ModelLane("test-model", model, limits, executor, timer);
+  }
+
+  private static Recorder submit(ModelLane lane, long tenant, String question) {
+    Recorder recorder = new Recorder(question);
+    recorder.ticket =
+        lane.submit(
+            tenant,
+            new ChatRequest(
+                List.of(ChatMessage.user(question)), List.of(), GenerationOptions.defaults()),
+            recorder);
+    return recorder;
+  }
+
+  private static void awaitStarted(Recorder... recorders) throws InterruptedException {
+    for (Recorder r : recorders) {
+      assertThat(r.started.await(5, TimeUnit.SECONDS)).as(r.question + " started").isTrue();
+    }
+  }
+
+  static final class Recorder implements GenerationListener {
+    final String question;
+    final List<Integer> positions = new CopyOnWriteArrayList<>();
+    final List<String> pieces = new CopyOnWriteArrayList<>();
+    final CountDownLatch started = new CountDownLatch(1);
+    final CountDownLatch done = new CountDownLatch(1);
+    volatile GenerationOutcome outcome;
+    volatile ModelLane.Ticket ticket;
+
+    Recorder(String question) {
+      this.question = question;
+    }
+
+    @Override
+    public void queued(int position) {
+      positions.add(position);
+    }
+
+    @Override
+    public void started() {
+      started.countDown();
+    }
+
+    @Override
+    public void text(String piece) {
+      pieces.add(piece);
+    }
+
+    @Override
+    public void finished(GenerationOutcome result) {
+      outcome = result;
+      done.countDown();
+    }
+
+    GenerationOutcome awaitOutcome() throws InterruptedException {
+      assertThat(done.await(5, TimeUnit.SECONDS)).as(question + " finished").isTrue();
+      return outcome;
+    }
+
+    String text() {
+      return String.join("", pieces);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package org.wenjin.persistence.chat;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.hibernate.annotations.TenantId;
+
+/** One question and its answer, at a position in its conversation. */
+@Entity
+@Table(name = "chat_turn")
+public class ChatTurn {
+
+  public static final int MAX_QUESTION = 8000;
+  public static final int MAX_ANSWER = 65535;
+  public static final int MAX_FEEDBACK = 2000;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @TenantId
+  @Column(name = "tenant_id", nullable = false, updatable = false)
+  private Long tenantId;
+
+  @Column(name = "conversation_id", nullable = false, updatable = false)
+  private Long conversationId;
+
+  @Column(nullable = false)
+  private int position;
+
+  @Column(nullable = false, length = MAX_QUESTION)
+  private String question;
+
+  @Column(nullable = false, length = MAX_ANSWER)
+  private String answer = "";
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private TurnStatus status = TurnStatus.STREAMING;
+
+  @Column(length = 1000)
+  private String error;
+
+  @Column(name = "model_id", length = 64)
+  private String modelId;
+
+  private Short rating;
+
+  @Column(length = MAX_FEEDBACK)
+  private String feedback;
+
+  @Column(name = "asked_at", nullable = false)
+  private Instant askedAt;
+
+  @Column(name = "answered_at")
+  private Instant answeredAt;
+
+  @Version private long version;
+
+  protected ChatTurn() {}
+
+  public ChatTurn(
+      Long conversationId, int position, String question, String modelId, Instant askedAt) {
+    this.conversationId = conversationId;
+    this.position = position;
+    this.question = question;
+    this.modelId = modelId;
+    this.askedAt = askedAt;
+  }
+
+  /** Starts answering again (regenerate, or the question was edited). */
+  public void restart(String newQuestion, String newModelId, Instant now) {
+    this.question = newQuestion;
+    this.modelId = newModelId;
+    this.answer = "";
+    this.status = TurnStatus.STREAMING;
+    this.error = null;
+    this.rating = null;
+    this.feedback = null;
+    this.askedAt = now;
+    this.answeredAt = null;
+  }
+
+  public void finish(TurnStatus outcome, String text, String errorMessage, Instant now) {
+    this.status = outcome;
+    this.answer = text.length() <= MAX_ANSWER ? text : text.substring(0, MAX_ANSWER);
+    this.error =
+        errorMessage == null || errorMessage.length() <= 1000
+            ? errorMessage
+            : errorMessage.substring(0, 1000);
+    this.answeredAt = now;
+  }
+
+  public void rate(int value, String comment) {
+    this.rating = (short) Integer.signum(value);
+    this.feedback = comment;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Long getTenantId() {
+    return tenantId;
+  }
+
+  public Long getConversationId() {
+    return conversationId;
+  }
+
+  public int getPosition() {
+    return position;
+  }
+
+  public String getQuestion() {
+    return question;
+  }
+
+  public String getAnswer() {
+    return answer;
+  }
+
+  public TurnStatus getStatus() {
+    return status;
+  }
+
+  public String getError() {
+    return error;
+  }
+
+  public String getModelId() {
+    return modelId;
+  }
+
+  public Short getRating() {
+    return rating;
+  }
+
+  public String getFeedback() {
+    return feedback;
+  }
+
+  public Instant getAskedAt() {
+    return askedAt;
+  }
+
+  public Instant getAnsweredAt() {
+    return answeredAt;
+  }
+}

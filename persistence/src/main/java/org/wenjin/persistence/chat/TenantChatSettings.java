@@ -1,0 +1,69 @@
+package org.wenjin.persistence.chat;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.Arrays;
+import java.util.List;
+import org.hibernate.annotations.TenantId;
+
+/** Which models a tenant may use, which one is preselected, how much history a model sees. */
+@Entity
+@Table(name = "tenant_chat_settings")
+public class TenantChatSettings {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @TenantId
+  @Column(name = "tenant_id", nullable = false, updatable = false)
+  private Long tenantId;
+
+  /** Comma-separated model ids; null = every registered model. */
+  @Column(name = "allowed_models", length = 2000)
+  private String allowedModels;
+
+  @Column(name = "default_model", length = 64)
+  private String defaultModel;
+
+  @Column(name = "history_turns", nullable = false)
+  private int historyTurns;
+
+  @Version private long version;
+
+  protected TenantChatSettings() {}
+
+  public TenantChatSettings(List<String> allowedModels, String defaultModel, int historyTurns) {
+    update(allowedModels, defaultModel, historyTurns);
+  }
+
+  public final void update(List<String> allowed, String defaultModelId, int turns) {
+    this.allowedModels = allowed == null ? null : String.join(",", allowed);
+    this.defaultModel = defaultModelId;
+    this.historyTurns = turns;
+  }
+
+  /** Null when the tenant may use every registered model. */
+  public List<String> getAllowedModels() {
+    return allowedModels == null
+        ? null
+        : Arrays.stream(allowedModels.split(",")).filter(s -> !s.isBlank()).toList();
+  }
+
+  public String getDefaultModel() {
+    return defaultModel;
+  }
+
+  public int getHistoryTurns() {
+    return historyTurns;
+  }
+
+  public Long getTenantId() {
+    return tenantId;
+  }
+}
