@@ -15,6 +15,8 @@
 #   WENJIN_EAR                  the EAR to deploy        (default: <repo>/ear/target/wenjin.ear)
 #   WENJIN_FRESH_DATA=1         start from empty databases (the tests use it)
 #   WENJIN_GUARD_PID            stop the stack when this process ends; 'parent': our parent (Maven)
+#   WENJIN_MODELS_FILE          the model registry (docs/models.md)  (default: <stack>/models.properties
+#                               when it exists; without one, only the extractive fallback answers)
 #   WENJIN_START_TIMEOUT        seconds each server may take to become healthy (default 300)
 set -euo pipefail
 
@@ -38,6 +40,7 @@ es_port=${WENJIN_ES_PORT:-9200}
 es_transport_port=${WENJIN_ES_TRANSPORT_PORT:-9300}
 ear=${WENJIN_EAR:-$repo/ear/target/wenjin.ear}
 timeout=${WENJIN_START_TIMEOUT:-300}
+models_file=${WENJIN_MODELS_FILE:-$stack_dir/models.properties}
 m2_repo=${WENJIN_M2_REPO:-$HOME/.m2/repository}
 
 wildfly_home=$stack_dir/wildfly-$WILDFLY_VERSION
@@ -310,6 +313,9 @@ prepare_wildfly() {
   rm -f "$deployments"/wenjin.ear.{deployed,failed,isdeploying,pending,undeployed}
   cp "$ear" "$deployments/wenjin.ear"
 
+  if [[ -n ${WENJIN_MODELS_FILE:-} && ! -f $WENJIN_MODELS_FILE ]]; then
+    die "WENJIN_MODELS_FILE names $WENJIN_MODELS_FILE, which does not exist"
+  fi
   # System properties the configuration's ${...} expressions resolve; secrets included, hence 600.
   local props=$stack_dir/secrets/wildfly.properties
   umask 077
@@ -324,6 +330,7 @@ wenjin.keycloak.admin-client-secret=$WENJIN_ADMIN_CLIENT_SECRET
 wenjin.es.url=http://127.0.0.1:$es_port
 wenjin.es.username=wenjin_app
 wenjin.es.password=$WENJIN_ES_APP_PASSWORD
+wenjin.models.file=$([[ -f $models_file ]] && realpath "$models_file")
 EOF
   umask 022
 }

@@ -74,7 +74,12 @@ final class Browser implements AutoCloseable {
   }
 
   void awaitText(By locator, String text) {
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    try {
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot("missing-text");
+      throw e;
+    }
   }
 
   /**
@@ -97,6 +102,20 @@ final class Browser implements AutoCloseable {
               .toList();
       throw new AssertionError(
           "no " + kind + " notification with '" + text + "'; shown: " + shown, e);
+    }
+  }
+
+  Object js(String script, Object... args) {
+    return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /** Waits until {@code condition} holds, checking every 50 ms, up to the default timeout. */
+  void until(String what, java.util.function.BooleanSupplier condition) {
+    try {
+      wait.pollingEvery(Duration.ofMillis(50)).until(d -> condition.getAsBoolean() ? true : null);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot("timeout");
+      throw new AssertionError("timed out waiting for " + what, e);
     }
   }
 

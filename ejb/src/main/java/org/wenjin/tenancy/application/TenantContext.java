@@ -1,14 +1,18 @@
 package org.wenjin.tenancy.application;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.wenjin.persistence.tenancy.AppUser;
 import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.tenancy.domain.CallerIdentity;
 import org.wenjin.tenancy.domain.TenantRepository;
 import org.wenjin.tenancy.domain.TenantRuleViolation;
+import org.wenjin.tenancy.domain.UserRepository;
 
 /**
  * The one place that decides which tenant a caller acts for: an enabled tenant named in their
@@ -19,6 +23,26 @@ import org.wenjin.tenancy.domain.TenantRuleViolation;
 public class TenantContext {
 
   @Inject private TenantRepository tenants;
+
+  @Inject private UserRepository users;
+
+  @Inject private UserProvisioningService provisioning;
+
+  /**
+   * The caller as tenant-scoped services see them; provisions the user on their first call. Runs in
+   * its own transaction: Hibernate fixes a persistence context's tenant when it opens, so the
+   * lookups here must not open the caller's transaction's context before the tenant is known.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public ActingCaller act(CallerIdentity caller) {
+    Tenant tenant = activeTenant(caller);
+    AppUser user =
+        users
+            .findBySubject(caller.subject())
+            .orElseGet(() -> provisioning.provision(caller).user());
+    return new ActingCaller(
+        tenant.getId(), tenant.getDisplayName(), user.getId(), caller.username(), caller.groups());
+  }
 
   public Tenant activeTenant(CallerIdentity caller) {
     List<Tenant> named =

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.interfaces.MemberDto;
 import org.wenjin.tenancy.interfaces.TenantMembersFacade;
+import org.wenjin.ui.common.Notices;
+import org.wenjin.ui.common.TextPromptDialog;
 import org.wenjin.ui.layout.MainLayout;
 
 /** A company's own admins: its members (documents and models come next). */

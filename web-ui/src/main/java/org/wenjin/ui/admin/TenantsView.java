@@ -18,6 +18,8 @@ import java.time.format.DateTimeFormatter;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.interfaces.TenantAdminFacade;
 import org.wenjin.tenancy.interfaces.TenantDto;
+import org.wenjin.ui.common.Notices;
+import org.wenjin.ui.common.TextPromptDialog;
 import org.wenjin.ui.layout.MainLayout;
 
 /** Platform admins manage tenants: each one is a Keycloak Organization. */

@@ -1,23 +1,413 @@
 package org.wenjin.ui.chat;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.messages.MessageInput;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.wenjin.chat.interfaces.AnswerListener;
+import org.wenjin.chat.interfaces.ChatFacade;
+import org.wenjin.chat.interfaces.ConversationDto;
+import org.wenjin.chat.interfaces.ModelDto;
+import org.wenjin.chat.interfaces.TurnDto;
 import org.wenjin.security.Roles;
-import org.wenjin.ui.common.ComingNext;
+import org.wenjin.ui.common.Notices;
+import org.wenjin.ui.common.TextPromptDialog;
 import org.wenjin.ui.layout.MainLayout;
+import org.wenjin.ui.session.CurrentUser;
 
-/** Landing page: chat with the assistant over the company's documents. */
-@Route(value = "chat", layout = MainLayout.class)
+/**
+ * Chat: the user's conversations on the left, the open one on the right, answers streamed in with
+ * server push and stoppable. {@code chat/<id>} opens a conversation; an id that is not the user's
+ * shows the same "does not exist or is not yours" as a missing one.
+ */
+@Route(value = "chat/:conversationId?", layout = MainLayout.class)
 @PageTitle("Chat · Wenjin")
 @RolesAllowed({Roles.USER, Roles.TENANT_ADMIN})
-public class ChatView extends ComingNext {
+public class ChatView extends HorizontalLayout
+    implements BeforeEnterObserver, TurnCard.TurnActions {
 
-  public ChatView() {
-    super(
-        "chat-view",
-        "Chat",
-        "Ask questions and get answers from your company's documents, with citations."
-            + " 基于公司文档的问答，附引用来源。");
+  private final ChatFacade chat;
+  private final CurrentUser currentUser;
+  private final ConversationSidebar sidebar = new ConversationSidebar();
+  private final H3 title = new H3();
+  private final Select<ModelDto> model = new Select<>();
+  private final VerticalLayout turns = new VerticalLayout();
+  private final MessageInput input = new MessageInput();
+  private final Button stop = new Button("Stop", VaadinIcon.STOP.create());
+  private final Button regenerate = new Button("Regenerate", VaadinIcon.REFRESH.create());
+  private final HorizontalLayout conversationActions = new HorizontalLayout();
+  private Long conversationId;
+  private Long streamingTurn;
+
+  @Inject
+  public ChatView(ChatFacade chat, CurrentUser currentUser) {
+    this.chat = chat;
+    this.currentUser = currentUser;
+    setId("chat-view");
+    setSizeFull();
+    setSpacing(false);
+    sidebar.onSelected(this::open);
+    sidebar.onSearch(this::refreshSidebar);
+    add(sidebar, conversationPane());
+    expand(getComponentAt(1));
+  }
+
+  private VerticalLayout conversationPane() {
+    title.setId("conversation-title");
+    title.addClassName("wenjin-conversation-title");
+    model.setId("model-select");
+    model.setLabel("Model");
+    model.setItemLabelGenerator(ModelDto::label);
+    Button rename = iconButton("rename-conversation", VaadinIcon.PENCIL, "Rename", this::rename);
+    Button clear = iconButton("clear-conversation", VaadinIcon.ERASER, "Clear", this::clear);
+    Button delete = iconButton("delete-conversation", VaadinIcon.TRASH, "Delete", this::delete);
+    conversationActions.add(rename, clear, delete);
+    HorizontalLayout header = new HorizontalLayout(title, conversationActions, model);
+    header.setWidthFull();
+    header.setAlignItems(FlexComponent.Alignment.BASELINE);
+    header.expand(title);
+
+    turns.setId("turns");
+    turns.setPadding(false);
+    Scroller scroller = new Scroller(turns);
+    scroller.setSizeFull();
+
+    input.setId("chat-input");
+    input.setWidthFull();
+    input.addSubmitListener(e -> ask(e.getValue()));
+    stop.setId("stop");
+    stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
+    stop.addClickListener(e -> stopAnswer());
+    regenerate.setId("regenerate");
+    regenerate.addClickListener(e -> regenerateLast());
+    HorizontalLayout controls = new HorizontalLayout(stop, regenerate);
+
+    VerticalLayout pane = new VerticalLayout(header, scroller, controls, input);
+    pane.setSizeFull();
+    pane.expand(scroller);
+    return pane;
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    List<ModelDto> models = chat.models();
+    model.setItems(models);
+    models.stream().filter(ModelDto::preselected).findFirst().ifPresent(model::setValue);
+    Long requested =
+        event.getRouteParameters().get("conversationId").flatMap(ChatView::parseId).orElse(null);
+    show(requested);
+  }
+
+  private static Optional<Long> parseId(String text) {
+    try {
+      return Optional.of(Long.parseLong(text));
+    } catch (NumberFormatException e) {
+      return Optional.of(-1L); // never an id: shown as "does not exist"
+    }
+  }
+
+  /** Shows a conversation (or the empty "new conversation" state) and refreshes the sidebar. */
+  private void show(Long id) {
+    turns.removeAll();
+    conversationId = null;
+    if (id != null) {
+      try {
+        List<TurnDto> loaded = chat.turns(id);
+        conversationId = id;
+        loaded.forEach(t -> turns.add(new TurnCard(t, userName(), this)));
+      } catch (RuntimeException e) {
+        Notices.attempt(
+            () -> {
+              throw e;
+            },
+            null);
+      }
+    }
+    refreshSidebar();
+    ConversationDto current = currentConversation();
+    title.setText(current == null ? "New conversation" : current.title());
+    if (current != null && current.modelId() != null) {
+      model
+          .getListDataView()
+          .getItems()
+          .filter(m -> m.id().equals(current.modelId()))
+          .findFirst()
+          .ifPresent(model::setValue);
+    }
+    if (turns.getComponentCount() == 0) {
+      Span empty =
+          new Span(
+              "Ask anything about your company's documents. 可以用中文提问。 Enter sends, Shift+Enter starts a new line.");
+      empty.setId("chat-empty");
+      empty.addClassName("wenjin-muted");
+      turns.add(empty);
+    }
+    updateControls();
+  }
+
+  private ConversationDto currentConversation() {
+    if (conversationId == null) {
+      return null;
+    }
+    return chat.conversations("").stream()
+        .filter(c -> c.id() == conversationId)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private void refreshSidebar() {
+    sidebar.show(chat.conversations(sidebar.searchText()), conversationId);
+  }
+
+  private void open(Long id) {
+    UI.getCurrent().navigate(id == null ? "chat" : "chat/" + id);
+  }
+
+  private void ask(String question) {
+    TurnCard[] card = new TurnCard[1];
+    boolean sent =
+        Notices.attempt(
+            () ->
+                card[0] =
+                    placeholder(
+                        chat.ask(conversationId, question, modelId(), listenerFor(() -> card[0]))),
+            null);
+    if (sent && conversationId == null) {
+      conversationId = card[0].conversationId();
+      UI.getCurrent().getPage().getHistory().replaceState(null, "chat/" + conversationId);
+      refreshSidebar();
+      ConversationDto current = currentConversation();
+      title.setText(current == null ? "" : current.title());
+      updateControls();
+    }
+  }
+
+  private TurnCard placeholder(TurnDto turn) {
+    turns
+        .getChildren()
+        .filter(c -> "chat-empty".equals(c.getId().orElse("")))
+        .toList()
+        .forEach(turns::remove);
+    streamingTurn = turn.id();
+    TurnCard card = existingCard(turn.id());
+    if (card == null) {
+      card = new TurnCard(turn, userName(), this);
+      turns.add(card);
+    } else {
+      card.update(turn);
+    }
+    card.scrollIntoView();
+    updateControls();
+    return card;
+  }
+
+  private AnswerListener listenerFor(Supplier<TurnCard> card) {
+    return new StreamingAnswer(UI.getCurrent(), card, this::answerFinished);
+  }
+
+  private void answerFinished(TurnDto turn) {
+    if (streamingTurn != null && streamingTurn == turn.id()) {
+      streamingTurn = null;
+    }
+    if ("FAILED".equals(turn.status())) {
+      Notices.show(turn.error(), NotificationVariant.LUMO_ERROR);
+    }
+    refreshSidebar();
+    updateControls();
+  }
+
+  private void stopAnswer() {
+    if (streamingTurn != null) {
+      Long id = streamingTurn;
+      Notices.attempt(() -> chat.stop(id), null);
+    }
+  }
+
+  private void regenerateLast() {
+    if (conversationId != null) {
+      Notices.attempt(
+          () ->
+              placeholder(
+                  chat.regenerate(conversationId, modelId(), listenerFor(this::streamingCard))),
+          null);
+    }
+  }
+
+  @Override
+  public void edit(TurnDto turn) {
+    TextPromptDialog dialog =
+        new TextPromptDialog(
+            "Edit question", "Question", turn.question(), "Ask again", "edit-question");
+    dialog.onSubmit(
+        e -> {
+          boolean ok =
+              Notices.attempt(
+                  () -> {
+                    TurnDto restarted =
+                        chat.edit(
+                            turn.id(),
+                            dialog.value.getValue(),
+                            modelId(),
+                            listenerFor(this::streamingCard));
+                    removeCardsAfter(turn.id());
+                    placeholder(restarted);
+                  },
+                  null);
+          if (ok) {
+            dialog.close();
+          }
+        });
+    dialog.open();
+  }
+
+  @Override
+  public void delete(TurnDto turn) {
+    if (Notices.attempt(() -> chat.deleteTurn(turn.id()), "Question and answer deleted.")) {
+      show(conversationId);
+    }
+  }
+
+  @Override
+  public void rate(TurnDto turn, int rating) {
+    if (rating > 0) {
+      Notices.attempt(() -> refresh(chat.rate(turn.id(), 1, null)), "Thanks for the feedback.");
+      return;
+    }
+    TextPromptDialog dialog =
+        new TextPromptDialog("What was wrong?", "Comment (optional)", "", "Send", "feedback");
+    dialog.value.setRequired(false);
+    dialog.onSubmit(
+        e -> {
+          if (Notices.attempt(
+              () -> refresh(chat.rate(turn.id(), -1, dialog.value.getValue())),
+              "Thanks for the feedback.")) {
+            dialog.close();
+          }
+        });
+    dialog.open();
+  }
+
+  private void refresh(TurnDto turn) {
+    TurnCard card = existingCard(turn.id());
+    if (card != null) {
+      card.update(turn);
+    }
+  }
+
+  private void rename() {
+    ConversationDto current = currentConversation();
+    if (current == null) {
+      return;
+    }
+    TextPromptDialog dialog =
+        new TextPromptDialog(
+            "Rename conversation", "Title", current.title(), "Rename", "conversation-title");
+    dialog.onSubmit(
+        e -> {
+          if (Notices.attempt(
+              () -> title.setText(chat.rename(current.id(), dialog.value.getValue()).title()),
+              "Conversation renamed.")) {
+            dialog.close();
+            refreshSidebar();
+          }
+        });
+    dialog.open();
+  }
+
+  private void clear() {
+    if (conversationId != null
+        && Notices.attempt(() -> chat.clear(conversationId), "Conversation cleared.")) {
+      show(conversationId);
+    }
+  }
+
+  private void delete() {
+    if (conversationId == null) {
+      return;
+    }
+    ConfirmDialog confirm =
+        new ConfirmDialog(
+            "Delete conversation?",
+            "\"" + title.getText() + "\" and all its answers will be deleted.",
+            "Delete",
+            e -> {
+              if (Notices.attempt(() -> chat.delete(conversationId), "Conversation deleted.")) {
+                open(null);
+              }
+            });
+    confirm.setConfirmButtonTheme("error primary");
+    confirm.setCancelable(true);
+    confirm.setId("confirm-delete");
+    confirm.open();
+  }
+
+  private void updateControls() {
+    stop.setVisible(streamingTurn != null);
+    regenerate.setVisible(
+        streamingTurn == null
+            && conversationId != null
+            && turns.getChildren().anyMatch(c -> c instanceof TurnCard));
+    conversationActions.setVisible(conversationId != null);
+  }
+
+  private TurnCard streamingCard() {
+    return streamingTurn == null ? null : existingCard(streamingTurn);
+  }
+
+  private TurnCard existingCard(long turnId) {
+    return turns
+        .getChildren()
+        .filter(c -> c instanceof TurnCard card && card.turnId() == turnId)
+        .map(TurnCard.class::cast)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private void removeCardsAfter(long turnId) {
+    boolean after = false;
+    for (var c : turns.getChildren().toList()) {
+      if (after) {
+        turns.remove(c);
+      }
+      if (c instanceof TurnCard card && card.turnId() == turnId) {
+        after = true;
+      }
+    }
+  }
+
+  private String modelId() {
+    return model.getValue() == null ? null : model.getValue().id();
+  }
+
+  private String userName() {
+    return currentUser.get() == null ? "You" : currentUser.get().displayName();
+  }
+
+  private static Button iconButton(String id, VaadinIcon icon, String label, Runnable click) {
+    Button b = new Button(icon.create(), e -> click.run());
+    b.setId(id);
+    b.setTooltipText(label);
+    b.getElement().setAttribute("aria-label", label);
+    b.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    return b;
   }
 }

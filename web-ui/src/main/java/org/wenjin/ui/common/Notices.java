@@ -1,4 +1,4 @@
-package org.wenjin.ui.admin;
+package org.wenjin.ui.common;
 
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -7,7 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Runs a server call from a view and tells the user how it went, in words, never a trace. */
-final class Notices {
+public final class Notices {
 
   private static final Logger LOG = Logger.getLogger(Notices.class.getName());
 
@@ -17,7 +17,7 @@ final class Notices {
    * @param success what to say when it worked, or {@code null} to say nothing
    * @return whether it worked
    */
-  static boolean attempt(Runnable action, String success) {
+  public static boolean attempt(Runnable action, String success) {
     try {
       action.run();
       if (success != null) {
@@ -39,7 +39,7 @@ final class Notices {
         : cause.getMessage();
   }
 
-  private static void show(String text, NotificationVariant variant) {
+  public static void show(String text, NotificationVariant variant) {
     Notification notification = Notification.show(text, 6000, Notification.Position.TOP_CENTER);
     notification.addThemeVariants(variant);
   }

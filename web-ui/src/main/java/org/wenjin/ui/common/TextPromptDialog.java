@@ -1,4 +1,4 @@
-package org.wenjin.ui.admin;
+package org.wenjin.ui.common;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -12,11 +12,12 @@ import com.vaadin.flow.shared.Registration;
  * Asks for one value (a member's username, a new name); fires {@link SubmitEvent} and lets the view
  * call the server and close it.
  */
-class TextPromptDialog extends Dialog {
+public class TextPromptDialog extends Dialog {
 
-  final TextField value;
+  public final TextField value;
 
-  TextPromptDialog(String title, String label, String initial, String action, String idPrefix) {
+  public TextPromptDialog(
+      String title, String label, String initial, String action, String idPrefix) {
     setHeaderTitle(title);
     value = new TextField(label);
     value.setId(idPrefix + "-value");
@@ -30,12 +31,12 @@ class TextPromptDialog extends Dialog {
     getFooter().add(new Button("Cancel", e -> close()), submit);
   }
 
-  Registration onSubmit(ComponentEventListener<SubmitEvent> listener) {
+  public Registration onSubmit(ComponentEventListener<SubmitEvent> listener) {
     return addListener(SubmitEvent.class, listener);
   }
 
   /** The administrator confirmed the value in the dialog. */
-  static class SubmitEvent extends ComponentEvent<TextPromptDialog> {
+  public static class SubmitEvent extends ComponentEvent<TextPromptDialog> {
     SubmitEvent(TextPromptDialog source) {
       super(source, false);
     }

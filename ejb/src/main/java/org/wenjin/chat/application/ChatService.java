@@ -1,0 +1,24 @@
+package org.wenjin.chat.application;
+
+import org.wenjin.inference.application.GenerationOutcome;
+import org.wenjin.persistence.chat.ChatTurn;
+import org.wenjin.tenancy.application.ActingCaller;
+
+/**
+ * Saves questions before they are answered and answers when they end; each method commits on its
+ * own, so an answer is never lost with a half-written conversation.
+ */
+public interface ChatService {
+
+  /** A new question, in a new conversation when {@code conversationId} is null. */
+  PreparedTurn ask(ActingCaller caller, Long conversationId, String question, String modelId);
+
+  /** Answers the last question of the conversation again. */
+  PreparedTurn regenerate(ActingCaller caller, long conversationId, String modelId);
+
+  /** Replaces a question; the turns after it are deleted. */
+  PreparedTurn edit(ActingCaller caller, long turnId, String question, String modelId);
+
+  /** Records how an answer ended; runs in the tenant of the turn. */
+  ChatTurn finish(long turnId, GenerationOutcome outcome, String answer);
+}

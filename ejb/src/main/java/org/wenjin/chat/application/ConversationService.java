@@ -1,0 +1,29 @@
+package org.wenjin.chat.application;
+
+import java.util.List;
+import org.wenjin.persistence.chat.ChatTurn;
+import org.wenjin.persistence.chat.Conversation;
+import org.wenjin.tenancy.application.ActingCaller;
+
+/** A user's own conversations: list, read, rename, clear, delete, feedback. */
+public interface ConversationService {
+
+  List<Conversation> list(ActingCaller caller, String text);
+
+  /** The conversation if it exists in the caller's tenant and is theirs; else {@code ChatRules}. */
+  Conversation owned(ActingCaller caller, long conversationId);
+
+  ChatTurn ownedTurn(ActingCaller caller, long turnId);
+
+  List<ChatTurn> turns(ActingCaller caller, long conversationId);
+
+  Conversation rename(ActingCaller caller, long conversationId, String title);
+
+  void delete(ActingCaller caller, long conversationId);
+
+  void clear(ActingCaller caller, long conversationId);
+
+  void deleteTurn(ActingCaller caller, long turnId);
+
+  ChatTurn rate(ActingCaller caller, long turnId, int rating, String comment);
+}

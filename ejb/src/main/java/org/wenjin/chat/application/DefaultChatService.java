@@ -1,0 +1,162 @@
+package org.wenjin.chat.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.wenjin.chat.domain.ChatRules;
+import org.wenjin.chat.domain.ConversationRepository;
+import org.wenjin.chat.domain.ConversationTitles;
+import org.wenjin.chat.domain.HistoryWindow;
+import org.wenjin.inference.application.GenerationOutcome;
+import org.wenjin.inference.spi.ChatRequest;
+import org.wenjin.inference.spi.GenerationOptions;
+import org.wenjin.persistence.chat.ChatTurn;
+import org.wenjin.persistence.chat.Conversation;
+import org.wenjin.persistence.chat.TurnStatus;
+import org.wenjin.tenancy.application.ActingCaller;
+
+@Stateless
+public class DefaultChatService implements ChatService {
+
+  @Inject private ConversationRepository conversations;
+
+  @Inject private ConversationService conversationService;
+
+  @Inject private ChatSettingsService settings;
+
+  private final Clock clock = Clock.systemUTC();
+
+  @Override
+  public PreparedTurn ask(
+      ActingCaller caller, Long conversationId, String question, String modelId) {
+    String text = validQuestion(question);
+    ChatSettings tenantSettings = settings.current();
+    String model = allowedModel(tenantSettings, modelId);
+    Instant now = Instant.now(clock);
+    Conversation conversation =
+        conversationId == null
+            ? conversations.add(
+                new Conversation(
+                    caller.userId(), ConversationTitles.fromQuestion(text), model, now))
+            : conversationService.owned(caller, conversationId);
+    List<ChatTurn> earlier = conversations.turns(conversation.getId());
+    ChatTurn turn =
+        conversations.add(
+            new ChatTurn(conversation.getId(), nextPosition(earlier), text, model, now));
+    return prepare(caller, tenantSettings, conversation, turn, earlier, now);
+  }
+
+  @Override
+  public PreparedTurn regenerate(ActingCaller caller, long conversationId, String modelId) {
+    Conversation conversation = conversationService.owned(caller, conversationId);
+    List<ChatTurn> turns = conversations.turns(conversation.getId());
+    if (turns.isEmpty()) {
+      throw new ChatRules("There is no question to answer again.");
+    }
+    ChatTurn last = turns.get(turns.size() - 1);
+    return restart(caller, conversation, last, last.getQuestion(), modelId, turns);
+  }
+
+  @Override
+  public PreparedTurn edit(ActingCaller caller, long turnId, String question, String modelId) {
+    ChatTurn turn = conversationService.ownedTurn(caller, turnId);
+    Conversation conversation = conversationService.owned(caller, turn.getConversationId());
+    conversations.removeTurnsFrom(conversation.getId(), turn.getPosition() + 1);
+    return restart(
+        caller,
+        conversation,
+        turn,
+        validQuestion(question),
+        modelId,
+        conversations.turns(conversation.getId()));
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public ChatTurn finish(long turnId, GenerationOutcome outcome, String answer) {
+    ChatTurn turn =
+        conversations.findTurn(turnId).orElse(null); // deleted while it was being answered
+    if (turn == null || turn.getStatus().isFinal()) {
+      return turn;
+    }
+    TurnStatus status =
+        switch (outcome.kind()) {
+          case COMPLETE, TRUNCATED -> TurnStatus.COMPLETE;
+          case STOPPED -> TurnStatus.STOPPED;
+          case FAILED -> TurnStatus.FAILED;
+        };
+    turn.finish(status, answer, outcome.message(), Instant.now(clock));
+    conversations.find(turn.getConversationId()).ifPresent(c -> c.touch(Instant.now(clock)));
+    return turn;
+  }
+
+  private PreparedTurn restart(
+      ActingCaller caller,
+      Conversation conversation,
+      ChatTurn turn,
+      String question,
+      String modelId,
+      List<ChatTurn> turns) {
+    if (turn.getStatus() == TurnStatus.STREAMING) {
+      throw new ChatRules("This question is still being answered; stop it first.");
+    }
+    ChatSettings tenantSettings = settings.current();
+    Instant now = Instant.now(clock);
+    turn.restart(question, allowedModel(tenantSettings, modelId), now);
+    List<ChatTurn> earlier =
+        turns.stream().filter(t -> t.getPosition() < turn.getPosition()).toList();
+    return prepare(caller, tenantSettings, conversation, turn, earlier, now);
+  }
+
+  private PreparedTurn prepare(
+      ActingCaller caller,
+      ChatSettings tenantSettings,
+      Conversation conversation,
+      ChatTurn turn,
+      List<ChatTurn> earlier,
+      Instant now) {
+    conversation.useModel(turn.getModelId());
+    conversation.touch(now);
+    conversations.flush();
+    var messages =
+        HistoryWindow.messages(
+            HistoryWindow.systemPrompt(caller.tenantName()),
+            earlier,
+            tenantSettings.historyTurns(),
+            turn.getQuestion());
+    return new PreparedTurn(
+        caller.tenantId(),
+        conversation.getId(),
+        turn.getId(),
+        turn.getModelId(),
+        new ChatRequest(messages, List.of(), GenerationOptions.defaults()));
+  }
+
+  private static String validQuestion(String question) {
+    String text = question == null ? "" : question.strip();
+    if (text.isEmpty()) {
+      throw new ChatRules("Type a question first.");
+    }
+    if (text.length() > ChatTurn.MAX_QUESTION) {
+      throw new ChatRules(
+          "A question can have at most " + ChatTurn.MAX_QUESTION + " characters; shorten it.");
+    }
+    return text;
+  }
+
+  private static String allowedModel(ChatSettings settings, String requested) {
+    String model = requested == null || requested.isBlank() ? settings.defaultModel() : requested;
+    if (model == null || !settings.allows(model)) {
+      throw new ChatRules("Your company does not offer the model '" + requested + "'.");
+    }
+    return model;
+  }
+
+  private static int nextPosition(List<ChatTurn> turns) {
+    return turns.isEmpty() ? 0 : turns.get(turns.size() - 1).getPosition() + 1;
+  }
+}

@@ -1,0 +1,93 @@
+package org.wenjin.chat.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.wenjin.chat.domain.ChatRules;
+import org.wenjin.chat.domain.ConversationRepository;
+import org.wenjin.persistence.chat.ChatTurn;
+import org.wenjin.persistence.chat.Conversation;
+import org.wenjin.tenancy.application.ActingCaller;
+
+@Stateless
+public class DefaultConversationService implements ConversationService {
+
+  private static final int LIST_LIMIT = 200;
+
+  @Inject private ConversationRepository conversations;
+
+  private final Clock clock = Clock.systemUTC();
+
+  @Override
+  public List<Conversation> list(ActingCaller caller, String text) {
+    String query = text == null ? "" : text.strip();
+    if (query.length() > 200) {
+      throw new ChatRules("Search for at most 200 characters.");
+    }
+    return conversations.ownedBy(caller.userId(), query, LIST_LIMIT);
+  }
+
+  @Override
+  public Conversation owned(ActingCaller caller, long conversationId) {
+    return conversations
+        .find(conversationId)
+        .filter(c -> c.getOwnerId() == caller.userId())
+        .orElseThrow(() -> ChatRules.notFound("conversation"));
+  }
+
+  @Override
+  public ChatTurn ownedTurn(ActingCaller caller, long turnId) {
+    ChatTurn turn =
+        conversations.findTurn(turnId).orElseThrow(() -> ChatRules.notFound("question"));
+    owned(caller, turn.getConversationId());
+    return turn;
+  }
+
+  @Override
+  public List<ChatTurn> turns(ActingCaller caller, long conversationId) {
+    return conversations.turns(owned(caller, conversationId).getId());
+  }
+
+  @Override
+  public Conversation rename(ActingCaller caller, long conversationId, String title) {
+    if (title == null || title.isBlank()) {
+      throw new ChatRules("A conversation needs a title.");
+    }
+    Conversation conversation = owned(caller, conversationId);
+    conversation.rename(title);
+    return conversation;
+  }
+
+  @Override
+  public void delete(ActingCaller caller, long conversationId) {
+    conversations.remove(owned(caller, conversationId));
+  }
+
+  @Override
+  public void clear(ActingCaller caller, long conversationId) {
+    Conversation conversation = owned(caller, conversationId);
+    conversations.removeTurnsFrom(conversation.getId(), 0);
+    conversation.touch(Instant.now(clock));
+  }
+
+  @Override
+  public void deleteTurn(ActingCaller caller, long turnId) {
+    conversations.removeTurn(ownedTurn(caller, turnId));
+  }
+
+  @Override
+  public ChatTurn rate(ActingCaller caller, long turnId, int rating, String comment) {
+    if (rating != 1 && rating != -1) {
+      throw new ChatRules("Rate an answer with thumbs up (1) or down (-1).");
+    }
+    String text = comment == null ? null : comment.strip();
+    if (text != null && text.length() > ChatTurn.MAX_FEEDBACK) {
+      throw new ChatRules("Keep the comment under " + ChatTurn.MAX_FEEDBACK + " characters.");
+    }
+    ChatTurn turn = ownedTurn(caller, turnId);
+    turn.rate(rating, text == null || text.isEmpty() ? null : text);
+    return turn;
+  }
+}

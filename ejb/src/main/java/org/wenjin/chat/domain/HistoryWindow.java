@@ -1,0 +1,37 @@
+package org.wenjin.chat.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.wenjin.inference.spi.ChatMessage;
+import org.wenjin.persistence.chat.ChatTurn;
+
+/**
+ * What a model sees of a conversation: the system prompt, the last {@code turns} answered turns
+ * (older ones are dropped, not summarised: a summary would need a second model call per question),
+ * then the question.
+ */
+public final class HistoryWindow {
+
+  private HistoryWindow() {}
+
+  public static List<ChatMessage> messages(
+      String systemPrompt, List<ChatTurn> earlier, int turns, String question) {
+    List<ChatMessage> messages = new ArrayList<>();
+    messages.add(ChatMessage.system(systemPrompt));
+    List<ChatTurn> answered = earlier.stream().filter(t -> !t.getAnswer().isBlank()).toList();
+    for (ChatTurn turn : answered.subList(Math.max(0, answered.size() - turns), answered.size())) {
+      messages.add(ChatMessage.user(turn.getQuestion()));
+      messages.add(ChatMessage.assistant(turn.getAnswer()));
+    }
+    messages.add(ChatMessage.user(question));
+    return messages;
+  }
+
+  public static String systemPrompt(String tenantName) {
+    return "You are Wenjin (问津), the knowledge assistant of "
+        + tenantName
+        + ". Answer in the language of the question, concisely, in Markdown. When passages from"
+        + " company documents are given, answer from them and cite them as [1], [2]; if they do not"
+        + " contain the answer, say so.";
+  }
+}

@@ -1,0 +1,18 @@
+package org.wenjin.chat.interfaces;
+
+/**
+ * Follows an answer as it is generated. Called from server threads (not the UI's), so a view hands
+ * each call to its UI with {@code UI.access}; an exception here never stops the answer.
+ */
+public interface AnswerListener {
+
+  /** Waiting for a free slot; 1 = next. */
+  void queued(int position);
+
+  void started();
+
+  void text(String piece);
+
+  /** The answer ended (complete, stopped or failed) and is saved. */
+  void finished(TurnDto turn);
+}

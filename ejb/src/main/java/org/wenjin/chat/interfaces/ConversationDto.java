@@ -1,0 +1,14 @@
+package org.wenjin.chat.interfaces;
+
+import java.io.Serializable;
+import java.time.Instant;
+import org.wenjin.persistence.chat.Conversation;
+
+/** A conversation in the sidebar. */
+public record ConversationDto(long id, String title, Instant updatedAt, String modelId)
+    implements Serializable {
+
+  static ConversationDto of(Conversation c) {
+    return new ConversationDto(c.getId(), c.getTitle(), c.getUpdatedAt(), c.getModelId());
+  }
+}

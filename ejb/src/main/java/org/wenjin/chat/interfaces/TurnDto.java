@@ -1,0 +1,27 @@
+package org.wenjin.chat.interfaces;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/**
+ * One question and its answer as the UI shows it. {@code status}: STREAMING, COMPLETE, STOPPED,
+ * FAILED or INTERRUPTED; {@code error} says why a FAILED answer failed.
+ */
+public record TurnDto(
+    long id,
+    long conversationId,
+    String question,
+    String answer,
+    String status,
+    String error,
+    String modelId,
+    String modelLabel,
+    Integer rating,
+    String feedback,
+    Instant askedAt)
+    implements Serializable {
+
+  public boolean isStreaming() {
+    return "STREAMING".equals(status);
+  }
+}

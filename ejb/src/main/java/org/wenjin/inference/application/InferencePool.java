@@ -1,0 +1,109 @@
+package org.wenjin.inference.application;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.wenjin.inference.spi.ChatModel;
+import org.wenjin.inference.spi.ChatModelException;
+import org.wenjin.inference.spi.ChatModelProviders;
+import org.wenjin.inference.spi.ChatRequest;
+
+/**
+ * One loaded instance per model, shared by everyone through its {@link ModelLane}. Models load on
+ * first use; generations run on the dedicated {@code wenjin-inference} executor (long streams must
+ * not starve the default one).
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class InferencePool {
+
+  private static final Logger LOG = Logger.getLogger(InferencePool.class.getName());
+
+  @Resource(lookup = "java:jboss/ee/concurrency/executor/wenjin-inference")
+  private ManagedExecutorService executor;
+
+  @Resource private ManagedScheduledExecutorService timer;
+
+  @Inject private ModelCatalog catalog;
+
+  private final ChatModelProviders providers = ChatModelProviders.installed();
+  private final Map<String, ModelLane> lanes = new ConcurrentHashMap<>();
+  private final Map<String, ChatModel> loaded = new ConcurrentHashMap<>();
+
+  /**
+   * Starts or queues a generation on {@code modelId}.
+   *
+   * @throws PoolBusyException when that model's queue is full
+   * @throws ChatModelException when the model cannot be loaded
+   */
+  public ModelLane.Ticket submit(
+      String modelId, long tenantId, ChatRequest request, GenerationListener listener) {
+    return lane(modelId).submit(tenantId, request, listener);
+  }
+
+  public List<LaneStats> stats() {
+    return catalog.models().stream()
+        .map(
+            m -> {
+              ModelLane lane = lanes.get(m.id());
+              return new LaneStats(
+                  m.id(),
+                  m.label(),
+                  m.limits().slots(),
+                  lane == null ? 0 : lane.active(),
+                  lane == null ? 0 : lane.queued());
+            })
+        .toList();
+  }
+
+  private ModelLane lane(String modelId) {
+    RegisteredModel model =
+        catalog
+            .find(modelId)
+            .orElseThrow(
+                () ->
+                    new ChatModelException(
+                        ChatModelException.Kind.REJECTED,
+                        "No model " + modelId + " is registered."));
+    return lanes.computeIfAbsent(
+        modelId, id -> new ModelLane(model.label(), load(model), model.limits(), executor, timer));
+  }
+
+  private ChatModel load(RegisteredModel model) {
+    try {
+      return loaded.computeIfAbsent(model.id(), id -> providers.create(model.settings()));
+    } catch (IllegalArgumentException e) {
+      throw new ChatModelException(
+          ChatModelException.Kind.REJECTED,
+          model.label() + " is not configured correctly: " + e.getMessage(),
+          e);
+    }
+  }
+
+  @PreDestroy
+  void unload() {
+    loaded
+        .values()
+        .forEach(
+            m -> {
+              try {
+                m.close();
+              } catch (Exception e) {
+                LOG.log(Level.WARNING, "Closing a model failed", e);
+              }
+            });
+  }
+
+  /** What one model is doing now (exposed to operators as metrics). */
+  public record LaneStats(String modelId, String label, int slots, int active, int queued) {}
+}

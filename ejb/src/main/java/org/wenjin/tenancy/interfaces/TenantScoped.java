@@ -1,0 +1,32 @@
+package org.wenjin.tenancy.interfaces;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.InvocationContext;
+import org.wenjin.tenancy.application.CallerScope;
+import org.wenjin.tenancy.application.TenantContext;
+import org.wenjin.tenancy.infrastructure.OidcCallerResolver;
+
+/**
+ * Interceptor of every facade that touches tenant-owned data
+ * ({@code @Interceptors(TenantScoped.class)}, enforced by an architecture test): resolves the
+ * caller and their tenant from the verified token and runs the call inside that {@link
+ * CallerScope}, so Hibernate and every service see the same tenant. The one place where a request
+ * gets its tenant.
+ */
+public class TenantScoped {
+
+  @Resource private SessionContext context;
+
+  @Inject private TenantContext tenantContext;
+
+  @AroundInvoke
+  public Object scope(InvocationContext invocation) throws Exception {
+    var caller =
+        tenantContext.act(
+            OidcCallerResolver.resolve(context.getCallerPrincipal(), context::isCallerInRole));
+    return CallerScope.call(caller, invocation::proceed);
+  }
+}

@@ -1,0 +1,120 @@
+package org.wenjin.ui.chat;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.messages.MessageList;
+import com.vaadin.flow.component.messages.MessageListItem;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.List;
+import org.wenjin.chat.interfaces.TurnDto;
+
+/**
+ * One question and its answer (Markdown, rendered and sanitised by the client), the answer's state
+ * and the actions on it. Actions are handed to a {@link TurnActions} the view implements.
+ */
+class TurnCard extends VerticalLayout {
+
+  /** What the view does when a button of the card is pressed. */
+  interface TurnActions {
+    void rate(TurnDto turn, int rating);
+
+    void edit(TurnDto turn);
+
+    void delete(TurnDto turn);
+  }
+
+  private final MessageListItem answer;
+  private final Span state = new Span();
+  private final HorizontalLayout actions = new HorizontalLayout();
+  private final TurnActions handler;
+  private TurnDto turn;
+
+  TurnCard(TurnDto turn, String userName, TurnActions handler) {
+    this.handler = handler;
+    setId("turn-" + turn.id());
+    addClassName("wenjin-turn");
+    setPadding(false);
+    setSpacing(false);
+    MessageListItem question = new MessageListItem(turn.question(), turn.askedAt(), userName);
+    question.setUserColorIndex(1);
+    answer = new MessageListItem(turn.answer(), null, turn.modelLabel());
+    answer.setUserColorIndex(3);
+    MessageList messages = new MessageList(List.of(question, answer));
+    messages.setMarkdown(true);
+    state.addClassName("wenjin-turn-state");
+    state.setId("state-" + turn.id());
+    actions.addClassName("wenjin-turn-actions");
+    add(messages, new HorizontalLayout(state, actions));
+    update(turn);
+  }
+
+  long turnId() {
+    return turn.id();
+  }
+
+  long conversationId() {
+    return turn.conversationId();
+  }
+
+  void appendAnswer(String text) {
+    answer.appendText(text);
+  }
+
+  void showWaiting(int position) {
+    state.setText("Waiting for a free slot — position " + position);
+  }
+
+  void showAnswering() {
+    state.setText("Answering with " + turn.modelLabel() + "…");
+  }
+
+  /** Shows the turn as saved on the server (the final text replaces what was streamed). */
+  void update(TurnDto saved) {
+    this.turn = saved;
+    if (!saved.isStreaming()) {
+      answer.setText(saved.answer());
+    }
+    state.getElement().setAttribute("status", saved.status());
+    state.setText(
+        switch (saved.status()) {
+          case "STREAMING" -> "Answering with " + saved.modelLabel() + "…";
+          case "COMPLETE" -> "Answered by " + saved.modelLabel();
+          case "STOPPED" -> "Stopped — partial answer by " + saved.modelLabel();
+          case "INTERRUPTED" -> saved.error();
+          default -> "Failed: " + saved.error();
+        });
+    actions.removeAll();
+    if (saved.isStreaming()) {
+      return;
+    }
+    actions.add(
+        action("rate-up", VaadinIcon.THUMBS_UP, "Good answer", saved.rating(), 1),
+        action("rate-down", VaadinIcon.THUMBS_DOWN, "Bad answer", saved.rating(), -1),
+        button("edit", VaadinIcon.EDIT, "Edit question and ask again", () -> handler.edit(turn)),
+        button(
+            "delete-turn",
+            VaadinIcon.TRASH,
+            "Delete this question and answer",
+            () -> handler.delete(turn)));
+  }
+
+  private Button action(String id, VaadinIcon icon, String tooltip, Integer current, int value) {
+    Button b = button(id, icon, tooltip, () -> handler.rate(turn, value));
+    if (current != null && current == value) {
+      b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    }
+    return b;
+  }
+
+  private Button button(String id, VaadinIcon icon, String tooltip, Runnable click) {
+    Button b = new Button(icon.create(), e -> click.run());
+    b.setId(id + "-" + turn.id());
+    b.setTooltipText(tooltip);
+    b.getElement().setAttribute("aria-label", tooltip);
+    b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+    return b;
+  }
+}
