@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.interceptor.Interceptors;
 import org.junit.jupiter.api.Test;
 
 /** Rules that keep security structural: they fail the build when someone forgets them. */
@@ -51,6 +52,44 @@ class SecurityArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("..infrastructure..", "..interfaces..", "org.keycloak..")
+        .check(SERVICES);
+  }
+
+  @Test
+  void facadesOverTenantOwnedDataRunInTheCallersTenantScope() {
+    classes()
+        .that()
+        .resideInAnyPackage("org.wenjin.chat.interfaces..", "org.wenjin.knowledge.interfaces..")
+        .and()
+        .areAnnotatedWith(Stateless.class)
+        .should()
+        .beAnnotatedWith(Interceptors.class)
+        .because(
+            "tenant-owned data is read and written only inside the TenantScoped interceptor's"
+                + " scope, the one place a request gets its tenant")
+        .check(SERVICES);
+  }
+
+  @Test
+  void onlyTheTenantInterceptorAndBackgroundWorkEnterATenantScope() {
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("CallerScope")
+        .and()
+        .haveNameNotMatching("org\\.wenjin\\.chat\\.application\\.AnswerStreams.*")
+        .and()
+        .resideOutsideOfPackage("org.wenjin.persistence.tenancy..")
+        .should()
+        .callMethod(
+            org.wenjin.persistence.tenancy.TenantScope.class,
+            "call",
+            long.class,
+            java.util.function.Supplier.class)
+        .orShould()
+        .callMethod(
+            org.wenjin.persistence.tenancy.TenantScope.class, "run", long.class, Runnable.class)
+        .because(
+            "a tenant comes from the verified token, or from the request that started the work")
         .check(SERVICES);
   }
 }

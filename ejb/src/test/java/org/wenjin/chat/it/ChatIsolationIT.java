@@ -1,0 +1,338 @@
+package org.wenjin.chat.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.wenjin.chat.application.AnswerStreams;
+import org.wenjin.chat.application.ChatService;
+import org.wenjin.chat.application.ConversationService;
+import org.wenjin.chat.application.PreparedTurn;
+import org.wenjin.chat.domain.ChatRules;
+import org.wenjin.chat.domain.ConversationRepository;
+import org.wenjin.inference.spi.ChatModel;
+import org.wenjin.persistence.chat.ChatTurn;
+import org.wenjin.persistence.chat.Conversation;
+import org.wenjin.persistence.tenancy.Tenant;
+import org.wenjin.persistence.tenancy.TenantScope;
+import org.wenjin.platform.infrastructure.SchemaMigration;
+import org.wenjin.security.Roles;
+import org.wenjin.tenancy.application.ActingCaller;
+import org.wenjin.tenancy.application.CallerScope;
+import org.wenjin.tenancy.application.SignedInUser;
+import org.wenjin.tenancy.application.UserProvisioningService;
+import org.wenjin.tenancy.domain.CallerIdentity;
+
+/**
+ * Tenant isolation of chat data on a real WildFly with Hibernate's {@code @TenantId}: a user of
+ * another tenant and another user of the same tenant try every chat operation on a conversation by
+ * its id, and code that forgets the tenant scope sees and writes nothing. Each dynamic test is one
+ * attack case.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ChatIsolationIT {
+
+  @Deployment
+  static WebArchive deployment() throws URISyntaxException {
+    File[] libraries =
+        Maven.resolver()
+            .loadPomFromFile("pom.xml")
+            .resolve(
+                "org.flywaydb:flyway-core",
+                "org.assertj:assertj-core",
+                "org.keycloak:keycloak-admin-client",
+                "com.fasterxml.jackson.jakarta.rs:jackson-jakarta-rs-json-provider",
+                "com.fasterxml.jackson.core:jackson-databind")
+            .withTransitivity()
+            .asFile();
+    WebArchive war =
+        ShrinkWrap.create(WebArchive.class, "chat-isolation-it.war")
+            .addPackages(
+                true,
+                "org.wenjin.tenancy",
+                "org.wenjin.security",
+                "org.wenjin.audit",
+                "org.wenjin.chat",
+                "org.wenjin.inference")
+            .addClass(SchemaMigration.class)
+            .addAsLibraries(libraries)
+            .addAsWebInfResource("META-INF/beans.xml", "beans.xml")
+            .addAsWebInfResource(
+                new StringAsset(
+                    "<jboss-deployment-structure><deployment><dependencies>"
+                        + "<module name=\"org.wildfly.security.elytron-http-oidc\"/>"
+                        + "<module name=\"org.jboss.resteasy.resteasy-client\"/>"
+                        + "<module name=\"org.jboss.resteasy.resteasy-core\"/>"
+                        + "</dependencies></deployment></jboss-deployment-structure>"),
+                "jboss-deployment-structure.xml");
+    addJarOrClasses(war, Tenant.class, "org.wenjin.persistence", true);
+    addJarOrClasses(war, ChatModel.class, "org.wenjin.inference", false);
+    return war;
+  }
+
+  /** Module output is a folder when run from the reactor, a jar when from a local repository. */
+  private static void addJarOrClasses(
+      WebArchive war, Class<?> member, String rootPackage, boolean persistence)
+      throws URISyntaxException {
+    File location = new File(member.getProtectionDomain().getCodeSource().getLocation().toURI());
+    if (!location.isDirectory()) {
+      war.addAsLibrary(location);
+      return;
+    }
+    war.addPackages(true, rootPackage);
+    if (persistence) {
+      war.addAsResource("META-INF/persistence.xml").addAsResource("db/migration");
+    } else {
+      war.addAsResource("META-INF/services/org.wenjin.inference.spi.ChatModelProvider");
+    }
+  }
+
+  @EJB private UserProvisioningService provisioning;
+  @EJB private ChatService chat;
+  @EJB private ConversationService conversations;
+  @EJB private AnswerStreams streams;
+  @Inject private ConversationRepository repository;
+
+  @PersistenceContext(unitName = "wenjin")
+  private EntityManager em;
+
+  private ActingCaller owner;
+  private ActingCaller colleague;
+  private ActingCaller stranger;
+  private long conversationId;
+  private long turnId;
+
+  @BeforeEach
+  void aConversationWithOneAnswer() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    owner = caller("owner-" + run, "a-" + run);
+    colleague = caller("colleague-" + run, "a-" + run);
+    stranger = caller("stranger-" + run, "b-" + run);
+    PreparedTurn turn =
+        as(owner, () -> chat.ask(owner, null, "如何申请年假？ How do I apply for leave?", null));
+    conversationId = turn.conversationId();
+    turnId = turn.turnId();
+    CountDownLatch done = new CountDownLatch(1);
+    streams.start(turn, watcher(t -> done.countDown()));
+    assertThat(done.await(10, TimeUnit.SECONDS)).as("answered").isTrue();
+  }
+
+  @Test
+  void theOwnerSeesTheAnswerAndHibernateStoredTheTenant() throws Exception {
+    List<ChatTurn> turns = as(owner, () -> conversations.turns(owner, conversationId));
+    assertThat(turns)
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.getStatus().name()).isEqualTo("COMPLETE");
+              assertThat(t.getAnswer()).startsWith("尚未配置语言模型");
+            });
+    Number tenant =
+        (Number)
+            em.createNativeQuery("select tenant_id from conversation where id = ?1")
+                .setParameter(1, conversationId)
+                .getSingleResult();
+    assertThat(tenant.longValue()).isEqualTo(owner.tenantId());
+  }
+
+  /**
+   * Every chat operation by conversation or turn id, as a colleague in the same company and as a
+   * user of another company: 24 attack cases, each must be denied with the same "does not exist or
+   * is not yours" and leave the owner's data as it was. (One test, not a {@code @TestFactory}:
+   * Arquillian runs dynamic tests outside the container.)
+   */
+  @Test
+  void anotherUserCannotTouchTheConversationById() {
+    List<Attack> attacks = new java.util.ArrayList<>();
+    for (Intruder intruder :
+        List.of(
+            new Intruder("a colleague in the same company", colleague),
+            new Intruder("a user of another company", stranger))) {
+      ActingCaller c = intruder.caller();
+      Stream.of(
+              attack(c, "read it", () -> conversations.owned(c, conversationId)),
+              attack(c, "read its turns", () -> conversations.turns(c, conversationId)),
+              attack(c, "read a turn", () -> conversations.ownedTurn(c, turnId)),
+              attack(c, "rename it", () -> conversations.rename(c, conversationId, "mine")),
+              attack(c, "clear it", () -> conversations.clear(c, conversationId)),
+              attack(c, "delete it", () -> conversations.delete(c, conversationId)),
+              attack(c, "delete a turn", () -> conversations.deleteTurn(c, turnId)),
+              attack(c, "rate a turn", () -> conversations.rate(c, turnId, -1, "x")),
+              attack(c, "ask into it", () -> chat.ask(c, conversationId, "q", null)),
+              attack(c, "regenerate it", () -> chat.regenerate(c, conversationId, null)),
+              attack(c, "edit a question", () -> chat.edit(c, turnId, "q", null)),
+              search(c))
+          .map(a -> new Attack(intruder.name() + " cannot " + a.what(), a.failure()))
+          .forEach(attacks::add);
+    }
+    System.out.println(
+        "Chat isolation: "
+            + attacks.size()
+            + " attack cases, "
+            + attacks.stream().filter(a -> a.failure() == null).count()
+            + " denied");
+    assertThat(attacks).hasSize(24);
+    assertThat(attacks).allSatisfy(a -> assertThat(a.failure()).as(a.what()).isNull());
+  }
+
+  @Test
+  void aQueryOfAnotherTenantSeesNoneOfItsRows() throws Exception {
+    Long rows =
+        as(
+            stranger,
+            () ->
+                repository.find(conversationId).map(c -> 1L).orElse(0L)
+                    + repository.findTurn(turnId).map(t -> 1L).orElse(0L)
+                    + repository.turns(conversationId).size());
+    assertThat(rows).isZero();
+  }
+
+  @Test
+  void codeThatForgetsTheTenantScopeSeesNothing() {
+    assertThat(TenantScope.current()).isEmpty();
+    assertThat(repository.find(conversationId)).isEmpty();
+    assertThat(repository.turns(conversationId)).isEmpty();
+  }
+
+  @Test
+  void codeThatForgetsTheTenantScopeCannotWrite() {
+    assertThatThrownBy(() -> chat.ask(owner, null, "written without a tenant scope", null))
+        .as("insert with tenant -1 violates the foreign key")
+        .isInstanceOf(EJBException.class);
+    assertOwnersDataIntact();
+  }
+
+  @Test
+  void anAnswerCannotBeFinishedFromAnotherTenantsScope() throws Exception {
+    ChatTurn result =
+        as(
+            stranger,
+            () ->
+                chat.finish(
+                    turnId,
+                    org.wenjin.inference.application.GenerationOutcome.failed("overwritten"),
+                    "overwritten"));
+    assertThat(result).isNull();
+    assertOwnersDataIntact();
+  }
+
+  /** One attack case and, if the system let it through, what went wrong. */
+  private record Attack(String what, String failure) {}
+
+  private record Intruder(String name, ActingCaller caller) {}
+
+  private Attack attack(ActingCaller intruder, String what, Runnable call) {
+    try {
+      as(
+          intruder,
+          () -> {
+            call.run();
+            return null;
+          });
+      return new Attack(what, "it was allowed");
+    } catch (ChatRules denied) {
+      if (!denied.getMessage().contains("does not exist or is not yours")) {
+        return new Attack(what, "denied with a message that leaks: " + denied.getMessage());
+      }
+    } catch (Exception e) {
+      return new Attack(what, "failed instead of being denied: " + e);
+    }
+    try {
+      assertOwnersDataIntact();
+      return new Attack(what, null);
+    } catch (AssertionError e) {
+      return new Attack(what, e.getMessage());
+    }
+  }
+
+  private Attack search(ActingCaller intruder) {
+    try {
+      List<Conversation> found = as(intruder, () -> conversations.list(intruder, "年假"));
+      return new Attack(
+          "find it by search",
+          found.stream().anyMatch(c -> c.getId() == conversationId) ? "it was found" : null);
+    } catch (Exception e) {
+      return new Attack("find it by search", "search failed: " + e);
+    }
+  }
+
+  private void assertOwnersDataIntact() {
+    try {
+      Conversation c = as(owner, () -> conversations.owned(owner, conversationId));
+      assertThat(c.getTitle()).startsWith("如何申请年假");
+      List<ChatTurn> turns = as(owner, () -> conversations.turns(owner, conversationId));
+      assertThat(turns)
+          .singleElement()
+          .satisfies(
+              t -> {
+                assertThat(t.getAnswer()).startsWith("尚未配置语言模型");
+                assertThat(t.getRating()).isNull();
+              });
+    } catch (Exception e) {
+      throw new AssertionError("the owner's conversation changed", e);
+    }
+  }
+
+  private <T> T as(ActingCaller caller, java.util.concurrent.Callable<T> work) throws Exception {
+    return CallerScope.call(caller, work);
+  }
+
+  private ActingCaller caller(String subject, String tenantAlias) {
+    SignedInUser user =
+        provisioning.provision(
+            new CallerIdentity(
+                subject,
+                subject,
+                subject,
+                subject + "@example.com",
+                List.of(tenantAlias),
+                Set.of(Roles.USER),
+                List.of()));
+    Tenant tenant = user.tenants().get(0);
+    return new ActingCaller(
+        tenant.getId(), tenant.getDisplayName(), user.user().getId(), subject, List.of());
+  }
+
+  private static AnswerStreams.Watcher watcher(Consumer<ChatTurn> finished) {
+    AtomicReference<ChatTurn> last = new AtomicReference<>();
+    return new AnswerStreams.Watcher() {
+      @Override
+      public void queued(int position) {}
+
+      @Override
+      public void started() {}
+
+      @Override
+      public void text(String piece) {}
+
+      @Override
+      public void finished(ChatTurn turn) {
+        last.set(turn);
+        finished.accept(turn);
+      }
+    };
+  }
+}
