@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.tenancy.domain.IdentityProviderException;
 import org.wenjin.tenancy.domain.TenantRuleViolation;
 
@@ -28,6 +29,11 @@ public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
     if (e instanceof EJBAccessException) {
       return ApiError.of(
           Response.Status.FORBIDDEN, "forbidden", "Your roles do not allow this request.");
+    }
+    if (e instanceof ChatRules rules) {
+      return rules.isNotFound()
+          ? ApiError.of(Response.Status.NOT_FOUND, "not_found", e.getMessage())
+          : ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());
     }
     if (e instanceof TenantRuleViolation) {
       return ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());

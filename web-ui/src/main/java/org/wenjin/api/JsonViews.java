@@ -7,6 +7,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Collection;
 import java.util.function.Function;
+import org.wenjin.chat.interfaces.ConversationDto;
+import org.wenjin.chat.interfaces.TurnDto;
 import org.wenjin.tenancy.interfaces.SessionDto;
 import org.wenjin.tenancy.interfaces.TenantDto;
 
@@ -42,6 +44,30 @@ final class JsonViews {
         .add("emailDomain", nullable(tenant.emailDomain()))
         .add("enabled", tenant.enabled())
         .add("createdAt", tenant.createdAt().toString())
+        .build();
+  }
+
+  static JsonObject conversation(ConversationDto c) {
+    return Json.createObjectBuilder()
+        .add("id", c.id())
+        .add("title", c.title())
+        .add("updatedAt", c.updatedAt().toString())
+        .add("model", nullable(c.modelId()))
+        .build();
+  }
+
+  static JsonObject turn(TurnDto t) {
+    return Json.createObjectBuilder()
+        .add("id", t.id())
+        .add("question", t.question())
+        .add("answer", t.answer())
+        .add("status", t.status())
+        .add("error", nullable(t.error()))
+        .add("model", nullable(t.modelId()))
+        .add("askedAt", t.askedAt().toString())
+        .add(
+            "rating",
+            t.rating() == null ? jakarta.json.JsonValue.NULL : Json.createValue(t.rating()))
         .build();
   }
 

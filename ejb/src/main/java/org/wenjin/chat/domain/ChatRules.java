@@ -6,12 +6,23 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public class ChatRules extends RuntimeException {
 
+  private final boolean notFound;
+
   public ChatRules(String message) {
+    this(message, false);
+  }
+
+  private ChatRules(String message, boolean notFound) {
     super(message);
+    this.notFound = notFound;
   }
 
   /** Same answer for "does not exist" and "belongs to someone else": existence is not leaked. */
   public static ChatRules notFound(String what) {
-    return new ChatRules("This " + what + " does not exist or is not yours.");
+    return new ChatRules("This " + what + " does not exist or is not yours.", true);
+  }
+
+  public boolean isNotFound() {
+    return notFound;
   }
 }

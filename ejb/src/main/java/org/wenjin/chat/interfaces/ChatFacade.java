@@ -55,6 +55,10 @@ public class ChatFacade {
         .toList();
   }
 
+  public ConversationDto conversation(long conversationId) {
+    return ConversationDto.of(conversations.owned(CallerScope.current(), conversationId));
+  }
+
   public List<TurnDto> turns(long conversationId) {
     return conversations.turns(CallerScope.current(), conversationId).stream()
         .map(this::toDto)

@@ -29,6 +29,7 @@ import org.wenjin.chat.interfaces.ConversationDto;
 import org.wenjin.chat.interfaces.ModelDto;
 import org.wenjin.chat.interfaces.TurnDto;
 import org.wenjin.security.Roles;
+import org.wenjin.tenancy.interfaces.SessionDto;
 import org.wenjin.ui.common.Notices;
 import org.wenjin.ui.common.TextPromptDialog;
 import org.wenjin.ui.layout.MainLayout;
@@ -109,6 +110,9 @@ public class ChatView extends HorizontalLayout
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
+    if (currentUser.get().access() != SessionDto.Access.GRANTED) {
+      return; // the layout explains why (no company, company disabled); nothing to load
+    }
     List<ModelDto> models = chat.models();
     model.setItems(models);
     models.stream().filter(ModelDto::preselected).findFirst().ifPresent(model::setValue);
@@ -168,10 +172,11 @@ public class ChatView extends HorizontalLayout
     if (conversationId == null) {
       return null;
     }
-    return chat.conversations("").stream()
-        .filter(c -> c.id() == conversationId)
-        .findFirst()
-        .orElse(null);
+    try {
+      return chat.conversation(conversationId);
+    } catch (RuntimeException e) {
+      return null; // deleted meanwhile
+    }
   }
 
   private void refreshSidebar() {

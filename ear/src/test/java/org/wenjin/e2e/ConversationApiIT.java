@@ -1,0 +1,133 @@
+package org.wenjin.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The conversation API with real Keycloak tokens: a script asks and gets the saved answer; other
+ * users — a colleague, a user of another company, an admin of either company — get the same 404 for
+ * the conversation's id as for an id that does not exist, for reading and for deleting.
+ */
+class ConversationApiIT {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+  private static String alice;
+  private static long conversationId;
+
+  @BeforeAll
+  static void aliceAsksByScript() throws Exception {
+    alice = ApiIT.tokenFor("alice");
+    HttpResponse<String> asked =
+        send(
+            "POST",
+            "/api/conversations",
+            alice,
+            "{\"question\":\"报销流程是什么？ How are expenses reimbursed?\"}");
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+    assertThat(asked.body()).contains("\"status\":\"COMPLETE\"", "尚未配置语言模型");
+    Matcher id = ID.matcher(asked.body());
+    assertThat(id.find()).isTrue();
+    conversationId = Long.parseLong(id.group(1));
+  }
+
+  @Test
+  void theOwnerReadsTheConversationWithItsTurns() throws Exception {
+    HttpResponse<String> read = send("GET", "/api/conversations/" + conversationId, alice, null);
+
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.body()).contains("\"title\":\"报销流程是什么？ How are expenses reimbursed?\"");
+    assertThat(
+            send(
+                    "GET",
+                    "/api/conversations?q=" + URLEncoder.encode("报销", StandardCharsets.UTF_8),
+                    alice,
+                    null)
+                .body())
+        .contains("\"id\":" + conversationId);
+  }
+
+  @Test
+  void otherUsersGetTheSame404AsForAMissingId() throws Exception {
+    int cases = 0;
+    for (String intruder : List.of("carol", "bob", "gina")) {
+      String token = ApiIT.tokenFor(intruder);
+      for (String method : List.of("GET", "DELETE")) {
+        HttpResponse<String> attempt =
+            send(method, "/api/conversations/" + conversationId, token, null);
+        assertThat(attempt.statusCode()).as(intruder + " " + method).isEqualTo(404);
+        assertThat(attempt.body()).contains("does not exist or is not yours");
+        cases++;
+      }
+      assertThat(
+              send(
+                      "GET",
+                      "/api/conversations?q=" + URLEncoder.encode("报销", StandardCharsets.UTF_8),
+                      token,
+                      null)
+                  .body())
+          .as(intruder + " search")
+          .doesNotContain("\"id\":" + conversationId);
+      cases++;
+    }
+    assertThat(send("GET", "/api/conversations/999999999", alice, null).statusCode())
+        .isEqualTo(404);
+    assertThat(send("GET", "/api/conversations/" + conversationId, alice, null).statusCode())
+        .as("still there for its owner")
+        .isEqualTo(200);
+    System.out.println("Conversation API: " + cases + " cross-user attack cases denied");
+  }
+
+  @Test
+  void anEmptyQuestionIsRefusedAndNothingIsCreated() throws Exception {
+    int before = count(send("GET", "/api/conversations", alice, null).body());
+
+    HttpResponse<String> refused =
+        send("POST", "/api/conversations", alice, "{\"question\":\"  \"}");
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("Type a question first.");
+    assertThat(count(send("GET", "/api/conversations", alice, null).body())).isEqualTo(before);
+  }
+
+  @Test
+  void platformAdminsAndAuditorsHaveNoChatApi() throws Exception {
+    for (String user : List.of("root", "audrey")) {
+      assertThat(send("GET", "/api/conversations", ApiIT.tokenFor(user), null).statusCode())
+          .as(user)
+          .isEqualTo(403);
+    }
+  }
+
+  private static int count(String json) {
+    return (int) ID.matcher(json).results().count();
+  }
+
+  private static HttpResponse<String> send(String method, String path, String token, String body)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(Stack.APP_URL + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json");
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,104 @@
+package org.wenjin.api;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.wenjin.chat.interfaces.AnswerListener;
+import org.wenjin.chat.interfaces.ChatFacade;
+import org.wenjin.chat.interfaces.TurnDto;
+
+/**
+ * The caller's own conversations: {@code GET /api/conversations[?q=]}, {@code POST
+ * /api/conversations} (ask and wait for the answer), {@code GET /api/conversations/{id}} (with its
+ * turns), {@code DELETE /api/conversations/{id}}. Another user's id answers 404, exactly like a
+ * missing one.
+ */
+@Path("conversations")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ConversationResource {
+
+  private static final long ANSWER_TIMEOUT_MINUTES = 6;
+
+  @EJB private ChatFacade chat;
+
+  @GET
+  public jakarta.json.JsonArray list(@QueryParam("q") String text) {
+    return JsonViews.array(chat.conversations(text == null ? "" : text), JsonViews::conversation);
+  }
+
+  @GET
+  @Path("{id}")
+  public JsonObject get(@PathParam("id") long id) {
+    return Json.createObjectBuilder(JsonViews.conversation(chat.conversation(id)))
+        .add("turns", JsonViews.array(chat.turns(id), JsonViews::turn))
+        .build();
+  }
+
+  /**
+   * Asks a question in a new conversation ({@code {"question": "...", "model": "..."}}, model
+   * optional) and answers when the answer is complete, for scripts; the browser streams instead.
+   */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response ask(JsonObject body) throws InterruptedException {
+    CompletableFuture<TurnDto> answered = new CompletableFuture<>();
+    TurnDto asked =
+        chat.ask(
+            null,
+            body.getString("question", ""),
+            body.getString("model", null),
+            new AnswerListener() {
+              @Override
+              public void queued(int position) {}
+
+              @Override
+              public void started() {}
+
+              @Override
+              public void text(String piece) {}
+
+              @Override
+              public void finished(TurnDto turn) {
+                answered.complete(turn);
+              }
+            });
+    try {
+      TurnDto turn = answered.get(ANSWER_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+      return Response.status(Response.Status.CREATED)
+          .entity(
+              Json.createObjectBuilder(
+                      JsonViews.conversation(chat.conversation(asked.conversationId())))
+                  .add("turns", Json.createArrayBuilder().add(JsonViews.turn(turn)))
+                  .build())
+          .build();
+    } catch (ExecutionException | TimeoutException e) {
+      chat.stop(asked.id());
+      throw new WebApplicationException(
+          "The answer took too long.", Response.Status.GATEWAY_TIMEOUT);
+    }
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") long id) {
+    chat.delete(id);
+    return Response.noContent().build();
+  }
+}
