@@ -153,6 +153,12 @@ class ChatIT {
     browser.awaitNotification("success", "deleted");
     browser.until("one turn left", () -> browser.all(By.cssSelector("[id^='turn-']")).size() == 1);
 
+    // deleted while an answer is still being written: the answer stops, the deletion wins
+    model.answering(Collections.nCopies(400, "more "), Duration.ofMillis(25));
+    chooseModel("Scripted test model");
+    ask("One more question");
+    String streaming = awaitStatus("STREAMING");
+    browser.until("answer streaming", () -> !answerOf(streaming).isEmpty());
     browser.await(By.id("delete-conversation")).click();
     browser
         .await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']"))

@@ -69,18 +69,27 @@ public class ChatFacade {
     return ConversationDto.of(conversations.rename(CallerScope.current(), conversationId, title));
   }
 
+  // each step commits on its own: stopping an answer saves it (in its own transaction), which
+  // would make this transaction's copy of the conversation stale
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void delete(long conversationId) {
     conversations.owned(CallerScope.current(), conversationId);
     streams.stopConversation(conversationId);
     conversations.delete(CallerScope.current(), conversationId);
   }
 
+  // each step commits on its own: stopping an answer saves it (in its own transaction), which
+  // would make this transaction's copy of the conversation stale
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void clear(long conversationId) {
     conversations.owned(CallerScope.current(), conversationId);
     streams.stopConversation(conversationId);
     conversations.clear(CallerScope.current(), conversationId);
   }
 
+  // each step commits on its own: stopping an answer saves it (in its own transaction), which
+  // would make this transaction's copy of the conversation stale
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void deleteTurn(long turnId) {
     var turn = conversations.ownedTurn(CallerScope.current(), turnId);
     streams.stop(turn.getId());

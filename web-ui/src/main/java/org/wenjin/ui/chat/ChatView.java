@@ -236,7 +236,8 @@ public class ChatView extends HorizontalLayout
     if ("FAILED".equals(turn.status())) {
       Notices.show(turn.error(), NotificationVariant.LUMO_ERROR);
     }
-    refreshSidebar();
+    // No facade calls here: this may run on a pool thread, whose security context belongs to
+    // whoever's request dispatched the answer, not necessarily this user.
     updateControls();
   }
 

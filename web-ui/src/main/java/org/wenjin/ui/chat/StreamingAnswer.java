@@ -10,7 +10,8 @@ import org.wenjin.chat.interfaces.TurnDto;
  * Brings an answer from pool threads into the UI. Pieces that arrive while the UI is busy are
  * appended in one push, so a fast model does not cost one round trip per token. The card is looked
  * up when an event is applied: events queue behind the request that started the answer (it holds
- * the UI lock), so the card exists by then.
+ * the UI lock), so the card exists by then. Callbacks only touch components: they may run on a pool
+ * thread that carries another request's security context, so they never call a facade.
  */
 final class StreamingAnswer implements AnswerListener {
 
