@@ -58,6 +58,10 @@ public class ConversationResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response ask(JsonObject body) throws InterruptedException {
+    if (body == null) {
+      throw new WebApplicationException(
+          "Send a JSON body such as {\"question\": \"...\"}.", Response.Status.BAD_REQUEST);
+    }
     CompletableFuture<TurnDto> answered = new CompletableFuture<>();
     TurnDto asked =
         chat.ask(

@@ -4,8 +4,11 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,6 +34,8 @@ public class AnswerStreams {
   @Inject private InferencePool pool;
 
   @Inject private ChatService chat;
+
+  private static final long SAVE_WAIT_SECONDS = 10;
 
   private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
@@ -59,25 +64,31 @@ public class AnswerStreams {
     return running.containsKey(turnId);
   }
 
-  /** Stops the answer to {@code turnId}; the caller has checked that it is theirs. */
+  /**
+   * Stops the answer to {@code turnId} and returns once its partial text is saved; the caller has
+   * checked that it is theirs.
+   */
   public void stop(long turnId) {
     Running answer = running.get(turnId);
     if (answer != null) {
       answer.cancel();
+      answer.awaitSaved();
     }
   }
 
   /** Stops every answer in a conversation (before it is edited, cleared or deleted). */
   public void stopConversation(long conversationId) {
-    running.values().stream()
-        .filter(r -> r.turn.conversationId() == conversationId)
-        .forEach(Running::cancel);
+    List<Running> stopping =
+        running.values().stream().filter(r -> r.turn.conversationId() == conversationId).toList();
+    stopping.forEach(Running::cancel);
+    stopping.forEach(Running::awaitSaved);
   }
 
   private final class Running implements GenerationListener {
     private final PreparedTurn turn;
     private final Watcher watcher;
     private final StringBuilder text = new StringBuilder();
+    private final CountDownLatch saved = new CountDownLatch(1);
     private ModelLane.Ticket ticket;
     private boolean cancelled;
 
@@ -128,15 +139,27 @@ public class AnswerStreams {
       synchronized (this) {
         answer = text.toString();
       }
-      ChatTurn saved;
+      ChatTurn result;
       try {
-        saved =
+        result =
             TenantScope.call(turn.tenantId(), () -> chat.finish(turn.turnId(), outcome, answer));
       } finally {
         running.remove(turn.turnId());
+        saved.countDown();
       }
-      if (saved != null) {
-        tell(w -> w.finished(saved));
+      if (result != null) {
+        tell(w -> w.finished(result));
+      }
+    }
+
+    /** Waits (briefly) until the outcome is in the database, whichever thread records it. */
+    void awaitSaved() {
+      try {
+        if (!saved.await(SAVE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+          LOG.warning(() -> "Turn " + turn.turnId() + " was not saved within the wait");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
 

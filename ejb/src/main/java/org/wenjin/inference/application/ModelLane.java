@@ -200,10 +200,14 @@ public final class ModelLane {
       }
     }
 
+    /**
+     * Finishes first, on the caller's thread, then tells the backend: so the caller knows the
+     * outcome is recorded when this returns, rather than racing the generating thread for it.
+     */
     @Override
     public void cancel() {
-      cancellation.cancel();
       finish(this, GenerationOutcome.of(Kind.STOPPED));
+      cancellation.cancel();
     }
 
     void run() {
@@ -242,7 +246,6 @@ public final class ModelLane {
 
     private void timeOut() {
       if (!done) {
-        cancellation.cancel();
         finish(
             this,
             GenerationOutcome.failed(
@@ -250,6 +253,7 @@ public final class ModelLane {
                     + " took longer than "
                     + limits.maxGeneration().toSeconds()
                     + " s; the answer was cut off."));
+        cancellation.cancel(); // after finish, so the reason recorded is the timeout
       }
     }
   }
