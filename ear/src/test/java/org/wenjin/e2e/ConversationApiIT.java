@@ -110,6 +110,15 @@ class ConversationApiIT {
     }
   }
 
+  @Test
+  void platformAdminsSeeEachModelsSlotsAndQueue() throws Exception {
+    HttpResponse<String> load = send("GET", "/api/inference/models", ApiIT.tokenFor("root"), null);
+
+    assertThat(load.statusCode()).isEqualTo(200);
+    assertThat(load.body()).contains("\"id\":\"extractive\"", "\"id\":\"scripted\"", "\"queued\":");
+    assertThat(send("GET", "/api/inference/models", alice, null).statusCode()).isEqualTo(403);
+  }
+
   private static int count(String json) {
     return (int) ID.matcher(json).results().count();
   }

@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.wenjin.chat.interfaces.AnswerListener;
 import org.wenjin.chat.interfaces.ChatFacade;
 import org.wenjin.chat.interfaces.TurnDto;
 
@@ -68,21 +67,7 @@ public class ConversationResource {
             null,
             body.getString("question", ""),
             body.getString("model", null),
-            new AnswerListener() {
-              @Override
-              public void queued(int position) {}
-
-              @Override
-              public void started() {}
-
-              @Override
-              public void text(String piece) {}
-
-              @Override
-              public void finished(TurnDto turn) {
-                answered.complete(turn);
-              }
-            });
+            answered::complete);
     try {
       TurnDto turn = answered.get(ANSWER_TIMEOUT_MINUTES, TimeUnit.MINUTES);
       return Response.status(Response.Status.CREATED)

@@ -40,12 +40,13 @@ public class AnswerStreams {
   private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
   /** What a watcher (a browser tab) hears about one answer; all calls come from pool threads. */
+  @FunctionalInterface
   public interface Watcher {
-    void queued(int position);
+    default void queued(int position) {}
 
-    void started();
+    default void started() {}
 
-    void text(String piece);
+    default void text(String piece) {}
 
     void finished(ChatTurn turn);
   }

@@ -4,14 +4,15 @@ package org.wenjin.chat.interfaces;
  * Follows an answer as it is generated. Called from server threads (not the UI's), so a view hands
  * each call to its UI with {@code UI.access}; an exception here never stops the answer.
  */
+@FunctionalInterface
 public interface AnswerListener {
 
   /** Waiting for a free slot; 1 = next. */
-  void queued(int position);
+  default void queued(int position) {}
 
-  void started();
+  default void started() {}
 
-  void text(String piece);
+  default void text(String piece) {}
 
   /** The answer ended (complete, stopped or failed) and is saved. */
   void finished(TurnDto turn);

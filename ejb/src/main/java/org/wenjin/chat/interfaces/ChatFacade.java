@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
+import java.time.Instant;
 import java.util.List;
 import org.wenjin.chat.application.AnswerStreams;
 import org.wenjin.chat.application.ChatService;
@@ -137,7 +138,7 @@ public class ChatFacade {
             label(prepared.modelId()),
             null,
             null,
-            java.time.Instant.now());
+            Instant.now());
     streams.start(
         prepared,
         new AnswerStreams.Watcher() {

@@ -104,6 +104,6 @@ public class InferencePool {
             });
   }
 
-  /** What one model is doing now (exposed to operators as metrics). */
+  /** What one model is doing now ({@code GET /api/inference/models}). */
   public record LaneStats(String modelId, String label, int slots, int active, int queued) {}
 }

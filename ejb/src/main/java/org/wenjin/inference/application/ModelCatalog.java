@@ -1,6 +1,8 @@
 package org.wenjin.inference.application;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@Lock(LockType.READ) // immutable after startup; every answer's label is looked up here
 public class ModelCatalog {
 
   private static final Logger LOG = Logger.getLogger(ModelCatalog.class.getName());

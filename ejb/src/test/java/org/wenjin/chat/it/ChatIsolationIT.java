@@ -8,22 +8,17 @@ import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.File;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,12 +28,11 @@ import org.wenjin.chat.application.ConversationService;
 import org.wenjin.chat.application.PreparedTurn;
 import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.ConversationRepository;
-import org.wenjin.inference.spi.ChatModel;
+import org.wenjin.it.TestDeployments;
 import org.wenjin.persistence.chat.ChatTurn;
 import org.wenjin.persistence.chat.Conversation;
 import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.persistence.tenancy.TenantScope;
-import org.wenjin.platform.infrastructure.SchemaMigration;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.ActingCaller;
 import org.wenjin.tenancy.application.CallerScope;
@@ -57,57 +51,12 @@ class ChatIsolationIT {
 
   @Deployment
   static WebArchive deployment() throws URISyntaxException {
-    File[] libraries =
-        Maven.resolver()
-            .loadPomFromFile("pom.xml")
-            .resolve(
-                "org.flywaydb:flyway-core",
-                "org.assertj:assertj-core",
-                "org.keycloak:keycloak-admin-client",
-                "com.fasterxml.jackson.jakarta.rs:jackson-jakarta-rs-json-provider",
-                "com.fasterxml.jackson.core:jackson-databind")
-            .withTransitivity()
-            .asFile();
-    WebArchive war =
-        ShrinkWrap.create(WebArchive.class, "chat-isolation-it.war")
-            .addPackages(
-                true,
-                "org.wenjin.tenancy",
-                "org.wenjin.security",
-                "org.wenjin.audit",
-                "org.wenjin.chat",
-                "org.wenjin.inference")
-            .addClass(SchemaMigration.class)
-            .addAsLibraries(libraries)
-            .addAsWebInfResource("META-INF/beans.xml", "beans.xml")
-            .addAsWebInfResource(
-                new StringAsset(
-                    "<jboss-deployment-structure><deployment><dependencies>"
-                        + "<module name=\"org.wildfly.security.elytron-http-oidc\"/>"
-                        + "<module name=\"org.jboss.resteasy.resteasy-client\"/>"
-                        + "<module name=\"org.jboss.resteasy.resteasy-core\"/>"
-                        + "</dependencies></deployment></jboss-deployment-structure>"),
-                "jboss-deployment-structure.xml");
-    addJarOrClasses(war, Tenant.class, "org.wenjin.persistence", true);
-    addJarOrClasses(war, ChatModel.class, "org.wenjin.inference", false);
-    return war;
-  }
-
-  /** Module output is a folder when run from the reactor, a jar when from a local repository. */
-  private static void addJarOrClasses(
-      WebArchive war, Class<?> member, String rootPackage, boolean persistence)
-      throws URISyntaxException {
-    File location = new File(member.getProtectionDomain().getCodeSource().getLocation().toURI());
-    if (!location.isDirectory()) {
-      war.addAsLibrary(location);
-      return;
-    }
-    war.addPackages(true, rootPackage);
-    if (persistence) {
-      war.addAsResource("META-INF/persistence.xml").addAsResource("db/migration");
-    } else {
-      war.addAsResource("META-INF/services/org.wenjin.inference.spi.ChatModelProvider");
-    }
+    return TestDeployments.war(
+        "chat-isolation-it",
+        "org.wenjin.tenancy",
+        "org.wenjin.audit",
+        "org.wenjin.chat",
+        "org.wenjin.inference");
   }
 
   @EJB private UserProvisioningService provisioning;
@@ -317,22 +266,6 @@ class ChatIsolationIT {
   }
 
   private static AnswerStreams.Watcher watcher(Consumer<ChatTurn> finished) {
-    AtomicReference<ChatTurn> last = new AtomicReference<>();
-    return new AnswerStreams.Watcher() {
-      @Override
-      public void queued(int position) {}
-
-      @Override
-      public void started() {}
-
-      @Override
-      public void text(String piece) {}
-
-      @Override
-      public void finished(ChatTurn turn) {
-        last.set(turn);
-        finished.accept(turn);
-      }
-    };
+    return finished::accept;
   }
 }

@@ -125,6 +125,9 @@ class ModelLaneTest {
     ModelLane.Ticket firstTicket = first.ticket;
     Recorder second = submit(lane, 1, "next");
     awaitStarted(first);
+    while (first.text().isEmpty()) {
+      Thread.sleep(1); // the model streams its first piece just after it starts
+    }
 
     firstTicket.cancel();
 

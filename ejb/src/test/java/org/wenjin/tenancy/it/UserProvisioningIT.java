@@ -7,7 +7,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.File;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Set;
@@ -15,16 +14,13 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.wenjin.it.TestDeployments;
 import org.wenjin.persistence.tenancy.AppUser;
 import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.persistence.tenancy.TenantMembership;
-import org.wenjin.platform.infrastructure.SchemaMigration;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.SignedInUser;
 import org.wenjin.tenancy.application.UserProvisioningService;
@@ -40,40 +36,7 @@ class UserProvisioningIT {
 
   @Deployment
   static WebArchive deployment() throws URISyntaxException {
-    File[] flyway =
-        Maven.resolver()
-            .loadPomFromFile("pom.xml")
-            .resolve(
-                "org.flywaydb:flyway-core",
-                "org.assertj:assertj-core",
-                "org.keycloak:keycloak-admin-client",
-                "com.fasterxml.jackson.jakarta.rs:jackson-jakarta-rs-json-provider")
-            .withTransitivity()
-            .asFile();
-    File persistenceJar =
-        new File(Tenant.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    WebArchive war =
-        ShrinkWrap.create(WebArchive.class, "provisioning-it.war")
-            .addPackages(true, "org.wenjin.tenancy", "org.wenjin.security", "org.wenjin.audit")
-            .addClass(SchemaMigration.class)
-            .addAsLibraries(flyway)
-            .addAsWebInfResource("META-INF/beans.xml", "beans.xml")
-            .addAsWebInfResource(
-                new StringAsset(
-                    "<jboss-deployment-structure><deployment><dependencies>"
-                        + "<module name=\"org.wildfly.security.elytron-http-oidc\"/>"
-                        + "<module name=\"org.jboss.resteasy.resteasy-client\"/>"
-                        + "<module name=\"org.jboss.resteasy.resteasy-core\"/>"
-                        + "</dependencies></deployment></jboss-deployment-structure>"),
-                "jboss-deployment-structure.xml");
-    if (persistenceJar.isDirectory()) {
-      war.addPackages(true, "org.wenjin.persistence")
-          .addAsResource("META-INF/persistence.xml")
-          .addAsResource("db/migration");
-    } else {
-      war.addAsLibrary(persistenceJar);
-    }
-    return war;
+    return TestDeployments.war("provisioning-it", "org.wenjin.tenancy", "org.wenjin.audit");
   }
 
   @EJB private UserProvisioningService provisioning;

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.messages.MessageInput;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -20,9 +19,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.wenjin.chat.interfaces.AnswerListener;
 import org.wenjin.chat.interfaces.ChatFacade;
 import org.wenjin.chat.interfaces.ConversationDto;
@@ -51,7 +50,7 @@ public class ChatView extends HorizontalLayout
   private final ConversationSidebar sidebar = new ConversationSidebar();
   private final H3 title = new H3();
   private final Select<ModelDto> model = new Select<>();
-  private final VerticalLayout turns = new VerticalLayout();
+  private final TurnList turns = new TurnList(this);
   private final MessageInput input = new MessageInput();
   private final Button stop = new Button("Stop", VaadinIcon.STOP.create());
   private final Button regenerate = new Button("Regenerate", VaadinIcon.REFRESH.create());
@@ -87,8 +86,6 @@ public class ChatView extends HorizontalLayout
     header.setAlignItems(FlexComponent.Alignment.BASELINE);
     header.expand(title);
 
-    turns.setId("turns");
-    turns.setPadding(false);
     Scroller scroller = new Scroller(turns);
     scroller.setSizeFull();
 
@@ -116,36 +113,27 @@ public class ChatView extends HorizontalLayout
     List<ModelDto> models = chat.models();
     model.setItems(models);
     models.stream().filter(ModelDto::preselected).findFirst().ifPresent(model::setValue);
-    Long requested =
-        event.getRouteParameters().get("conversationId").flatMap(ChatView::parseId).orElse(null);
-    show(requested);
+    show(event.getRouteParameters().get("conversationId").map(ChatView::parseId).orElse(null));
   }
 
-  private static Optional<Long> parseId(String text) {
+  private static long parseId(String text) {
     try {
-      return Optional.of(Long.parseLong(text));
+      return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      return Optional.of(-1L); // never an id: shown as "does not exist"
+      return -1L; // never an id: shown as "does not exist"
     }
   }
 
   /** Shows a conversation (or the empty "new conversation" state) and refreshes the sidebar. */
   private void show(Long id) {
-    turns.removeAll();
     conversationId = null;
-    if (id != null) {
-      try {
-        List<TurnDto> loaded = chat.turns(id);
-        conversationId = id;
-        loaded.forEach(t -> turns.add(new TurnCard(t, userName(), this)));
-      } catch (RuntimeException e) {
-        Notices.attempt(
-            () -> {
-              throw e;
-            },
-            null);
-      }
+    streamingTurn = null;
+    List<TurnDto> loaded = new ArrayList<>();
+    if (id != null && Notices.attempt(() -> loaded.addAll(chat.turns(id)), null)) {
+      conversationId = id;
     }
+    turns.show(loaded, userName());
+    loaded.stream().filter(TurnDto::isStreaming).findFirst().ifPresent(t -> streamingTurn = t.id());
     refreshSidebar();
     ConversationDto current = currentConversation();
     title.setText(current == null ? "New conversation" : current.title());
@@ -156,14 +144,6 @@ public class ChatView extends HorizontalLayout
           .filter(m -> m.id().equals(current.modelId()))
           .findFirst()
           .ifPresent(model::setValue);
-    }
-    if (turns.getComponentCount() == 0) {
-      Span empty =
-          new Span(
-              "Ask anything about your company's documents. 可以用中文提问。 Enter sends, Shift+Enter starts a new line.");
-      empty.setId("chat-empty");
-      empty.addClassName("wenjin-muted");
-      turns.add(empty);
     }
     updateControls();
   }
@@ -188,16 +168,10 @@ public class ChatView extends HorizontalLayout
   }
 
   private void ask(String question) {
-    TurnCard[] card = new TurnCard[1];
-    boolean sent =
-        Notices.attempt(
-            () ->
-                card[0] =
-                    placeholder(
-                        chat.ask(conversationId, question, modelId(), listenerFor(() -> card[0]))),
-            null);
-    if (sent && conversationId == null) {
-      conversationId = card[0].conversationId();
+    TurnDto asked =
+        startAnswer(listener -> chat.ask(conversationId, question, modelId(), listener));
+    if (asked != null && conversationId == null) {
+      conversationId = asked.conversationId();
       UI.getCurrent().getPage().getHistory().replaceState(null, "chat/" + conversationId);
       refreshSidebar();
       ConversationDto current = currentConversation();
@@ -206,27 +180,22 @@ public class ChatView extends HorizontalLayout
     }
   }
 
-  private TurnCard placeholder(TurnDto turn) {
-    turns
-        .getChildren()
-        .filter(c -> "chat-empty".equals(c.getId().orElse("")))
-        .toList()
-        .forEach(turns::remove);
-    streamingTurn = turn.id();
-    TurnCard card = existingCard(turn.id());
-    if (card == null) {
-      card = new TurnCard(turn, userName(), this);
-      turns.add(card);
-    } else {
-      card.update(turn);
+  /**
+   * Starts an answer (ask, regenerate, edit) and shows it streaming; the listener finds its card
+   * once the call returned (its events queue behind this request). Null when refused.
+   */
+  private TurnDto startAnswer(Function<AnswerListener, TurnDto> call) {
+    TurnCard[] card = new TurnCard[1];
+    TurnDto[] started = new TurnDto[1];
+    AnswerListener listener =
+        new StreamingAnswer(UI.getCurrent(), () -> card[0], this::answerFinished);
+    if (!Notices.attempt(() -> started[0] = call.apply(listener), null)) {
+      return null;
     }
-    card.scrollIntoView();
+    streamingTurn = started[0].id();
+    card[0] = turns.put(started[0]);
     updateControls();
-    return card;
-  }
-
-  private AnswerListener listenerFor(Supplier<TurnCard> card) {
-    return new StreamingAnswer(UI.getCurrent(), card, this::answerFinished);
+    return started[0];
   }
 
   private void answerFinished(TurnDto turn) {
@@ -250,11 +219,7 @@ public class ChatView extends HorizontalLayout
 
   private void regenerateLast() {
     if (conversationId != null) {
-      Notices.attempt(
-          () ->
-              placeholder(
-                  chat.regenerate(conversationId, modelId(), listenerFor(this::streamingCard))),
-          null);
+      startAnswer(listener -> chat.regenerate(conversationId, modelId(), listener));
     }
   }
 
@@ -265,20 +230,11 @@ public class ChatView extends HorizontalLayout
             "Edit question", "Question", turn.question(), "Ask again", "edit-question");
     dialog.onSubmit(
         e -> {
-          boolean ok =
-              Notices.attempt(
-                  () -> {
-                    TurnDto restarted =
-                        chat.edit(
-                            turn.id(),
-                            dialog.value.getValue(),
-                            modelId(),
-                            listenerFor(this::streamingCard));
-                    removeCardsAfter(turn.id());
-                    placeholder(restarted);
-                  },
-                  null);
-          if (ok) {
+          TurnDto restarted =
+              startAnswer(
+                  listener -> chat.edit(turn.id(), dialog.value.getValue(), modelId(), listener));
+          if (restarted != null) {
+            turns.removeAfter(turn.id());
             dialog.close();
           }
         });
@@ -313,10 +269,7 @@ public class ChatView extends HorizontalLayout
   }
 
   private void refresh(TurnDto turn) {
-    TurnCard card = existingCard(turn.id());
-    if (card != null) {
-      card.update(turn);
-    }
+    turns.card(turn.id()).ifPresent(card -> card.update(turn));
   }
 
   private void rename() {
@@ -368,36 +321,8 @@ public class ChatView extends HorizontalLayout
 
   private void updateControls() {
     stop.setVisible(streamingTurn != null);
-    regenerate.setVisible(
-        streamingTurn == null
-            && conversationId != null
-            && turns.getChildren().anyMatch(c -> c instanceof TurnCard));
+    regenerate.setVisible(streamingTurn == null && conversationId != null && turns.hasTurns());
     conversationActions.setVisible(conversationId != null);
-  }
-
-  private TurnCard streamingCard() {
-    return streamingTurn == null ? null : existingCard(streamingTurn);
-  }
-
-  private TurnCard existingCard(long turnId) {
-    return turns
-        .getChildren()
-        .filter(c -> c instanceof TurnCard card && card.turnId() == turnId)
-        .map(TurnCard.class::cast)
-        .findFirst()
-        .orElse(null);
-  }
-
-  private void removeCardsAfter(long turnId) {
-    boolean after = false;
-    for (var c : turns.getChildren().toList()) {
-      if (after) {
-        turns.remove(c);
-      }
-      if (c instanceof TurnCard card && card.turnId() == turnId) {
-        after = true;
-      }
-    }
   }
 
   private String modelId() {

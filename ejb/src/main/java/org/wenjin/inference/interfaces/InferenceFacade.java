@@ -1,0 +1,22 @@
+package org.wenjin.inference.interfaces;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.wenjin.inference.application.InferencePool;
+import org.wenjin.security.Roles;
+
+/** What the registered models are doing now, for platform admins and monitoring scripts. */
+@Stateless
+@RolesAllowed(Roles.PLATFORM_ADMIN)
+public class InferenceFacade {
+
+  @Inject private InferencePool pool;
+
+  public List<ModelLoadDto> load() {
+    return pool.stats().stream()
+        .map(s -> new ModelLoadDto(s.modelId(), s.label(), s.slots(), s.active(), s.queued()))
+        .toList();
+  }
+}

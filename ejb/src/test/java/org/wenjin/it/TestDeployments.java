@@ -1,0 +1,68 @@
+package org.wenjin.it;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+import org.wenjin.inference.spi.ChatModel;
+import org.wenjin.persistence.tenancy.Tenant;
+import org.wenjin.platform.infrastructure.SchemaMigration;
+
+/**
+ * The WAR an Arquillian test deploys: the named service packages, the schema migration, the
+ * persistence and inference libraries, and the same WildFly modules the EAR declares.
+ */
+public final class TestDeployments {
+
+  private TestDeployments() {}
+
+  public static WebArchive war(String name, String... servicePackages) throws URISyntaxException {
+    File[] libraries =
+        Maven.resolver()
+            .loadPomFromFile("pom.xml")
+            .resolve(
+                "org.flywaydb:flyway-core",
+                "org.assertj:assertj-core",
+                "org.keycloak:keycloak-admin-client",
+                "com.fasterxml.jackson.jakarta.rs:jackson-jakarta-rs-json-provider",
+                "com.fasterxml.jackson.core:jackson-databind")
+            .withTransitivity()
+            .asFile();
+    WebArchive war =
+        ShrinkWrap.create(WebArchive.class, name + ".war")
+            .addPackages(true, servicePackages)
+            .addPackages(true, "org.wenjin.security", "org.wenjin.it")
+            .addClass(SchemaMigration.class)
+            .addAsLibraries(libraries)
+            .addAsWebInfResource("META-INF/beans.xml", "beans.xml")
+            .addAsWebInfResource(
+                new StringAsset(
+                    "<jboss-deployment-structure><deployment><dependencies>"
+                        + "<module name=\"org.wildfly.security.elytron-http-oidc\"/>"
+                        + "<module name=\"org.jboss.resteasy.resteasy-client\"/>"
+                        + "<module name=\"org.jboss.resteasy.resteasy-core\"/>"
+                        + "</dependencies></deployment></jboss-deployment-structure>"),
+                "jboss-deployment-structure.xml");
+    addJarOrClasses(war, Tenant.class, "org.wenjin.persistence");
+    addJarOrClasses(war, ChatModel.class, "org.wenjin.inference");
+    return war;
+  }
+
+  /** A module's output is a folder when run in the reactor, a jar when from a local repository. */
+  private static void addJarOrClasses(WebArchive war, Class<?> member, String rootPackage)
+      throws URISyntaxException {
+    File location = new File(member.getProtectionDomain().getCodeSource().getLocation().toURI());
+    if (!location.isDirectory()) {
+      war.addAsLibrary(location);
+      return;
+    }
+    war.addPackages(true, rootPackage);
+    if (member == Tenant.class) {
+      war.addAsResource("META-INF/persistence.xml").addAsResource("db/migration");
+    } else {
+      war.addAsResource("META-INF/services/org.wenjin.inference.spi.ChatModelProvider");
+    }
+  }
+}
