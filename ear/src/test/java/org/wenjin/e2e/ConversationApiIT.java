@@ -102,6 +102,14 @@ class ConversationApiIT {
   }
 
   @Test
+  void aBodyThatIsNotJsonIsA400() throws Exception {
+    HttpResponse<String> refused = send("POST", "/api/conversations", alice, "");
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("not valid JSON");
+  }
+
+  @Test
   void platformAdminsAndAuditorsHaveNoChatApi() throws Exception {
     for (String user : List.of("root", "audrey")) {
       assertThat(send("GET", "/api/conversations", ApiIT.tokenFor(user), null).statusCode())

@@ -30,6 +30,10 @@ public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
       return ApiError.of(
           Response.Status.FORBIDDEN, "forbidden", "Your roles do not allow this request.");
     }
+    if (e instanceof jakarta.json.JsonException) {
+      return ApiError.of(
+          Response.Status.BAD_REQUEST, "invalid_json", "The request body is not valid JSON.");
+    }
     if (e instanceof ChatRules rules) {
       return rules.isNotFound()
           ? ApiError.of(Response.Status.NOT_FOUND, "not_found", e.getMessage())

@@ -35,11 +35,14 @@ public class TenantContext {
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public ActingCaller act(CallerIdentity caller) {
-    Tenant tenant = activeTenant(caller);
+    Optional<AppUser> known = users.findBySubject(caller.subject());
+    boolean tenantsKnown =
+        caller.organizations().stream().allMatch(alias -> tenants.findByAlias(alias).isPresent());
+    // a first call (a script may never have opened the UI) or a new organization in the token:
+    // record them as a sign-in would; otherwise no write on this hot path
     AppUser user =
-        users
-            .findBySubject(caller.subject())
-            .orElseGet(() -> provisioning.provision(caller).user());
+        known.isPresent() && tenantsKnown ? known.get() : provisioning.provision(caller).user();
+    Tenant tenant = activeTenant(caller);
     return new ActingCaller(
         tenant.getId(), tenant.getDisplayName(), user.getId(), caller.username(), caller.groups());
   }

@@ -37,6 +37,7 @@ import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.ActingCaller;
 import org.wenjin.tenancy.application.CallerScope;
 import org.wenjin.tenancy.application.SignedInUser;
+import org.wenjin.tenancy.application.TenantContext;
 import org.wenjin.tenancy.application.UserProvisioningService;
 import org.wenjin.tenancy.domain.CallerIdentity;
 
@@ -63,6 +64,7 @@ class ChatIsolationIT {
   @EJB private ChatService chat;
   @EJB private ConversationService conversations;
   @EJB private AnswerStreams streams;
+  @EJB private TenantContext tenantContext;
   @Inject private ConversationRepository repository;
 
   @PersistenceContext(unitName = "wenjin")
@@ -145,6 +147,25 @@ class ChatIsolationIT {
             + " denied");
     assertThat(attacks).hasSize(24);
     assertThat(attacks).allSatisfy(a -> assertThat(a.failure()).as(a.what()).isNull());
+  }
+
+  @Test
+  void aFirstCallWithoutAnEarlierSignInRecordsTheUserAndTheirCompany() {
+    String subject = "script-" + UUID.randomUUID().toString().substring(0, 8);
+    String alias = "c-" + subject.substring(7);
+
+    ActingCaller acting =
+        tenantContext.act(
+            new CallerIdentity(
+                subject, subject, subject, null, List.of(alias), Set.of(Roles.USER), List.of()));
+
+    assertThat(acting.username()).isEqualTo(subject);
+    assertThat(
+            em.createNamedQuery(Tenant.BY_ALIAS, Tenant.class)
+                .setParameter("alias", alias)
+                .getSingleResult()
+                .getId())
+        .isEqualTo(acting.tenantId());
   }
 
   @Test
