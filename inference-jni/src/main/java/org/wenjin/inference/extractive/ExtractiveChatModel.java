@@ -66,7 +66,7 @@ public final class ExtractiveChatModel implements ChatModel {
 
   private static String nothingToQuote(boolean chinese) {
     return chinese
-        ? "尚未配置语言模型，知识库中也没有与问题相关的段落。请管理员在“管理”中登记模型，或上传文档后再试。"
+        ? "尚未配置语言模型，知识库中也没有与问题相关的段落。请管理员登记模型（见运维文档），或上传文档后再试。"
         : "No language model is configured for your company yet, and no passage of your company's"
             + " documents matches the question. An administrator can register a model (see the"
             + " operator guide) or upload documents to the knowledge base.";
