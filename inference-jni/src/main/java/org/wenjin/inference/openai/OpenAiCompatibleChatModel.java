@@ -41,7 +41,6 @@ public final class OpenAiCompatibleChatModel implements ChatModel {
   private final String model;
   private final Optional<String> apiKey;
   private final Duration responseTimeout;
-  private final HttpClient http;
 
   public OpenAiCompatibleChatModel(
       URI baseUrl, String model, Optional<String> apiKey, Duration responseTimeout) {
@@ -50,11 +49,6 @@ public final class OpenAiCompatibleChatModel implements ChatModel {
     this.model = model;
     this.apiKey = apiKey;
     this.responseTimeout = responseTimeout;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
   }
 
   @Override
@@ -66,9 +60,26 @@ public final class OpenAiCompatibleChatModel implements ChatModel {
             .header("Accept", "text/event-stream")
             .POST(HttpRequest.BodyPublishers.ofString(body(request), StandardCharsets.UTF_8));
     apiKey.ifPresent(key -> post.header("Authorization", "Bearer " + key));
+    // One client per answer: cancelling shuts it down, which closes the connection at once, so
+    // the server stops generating. (Closing only the body stream left the connection open in one
+    // end-to-end run; a stream lasts seconds, so the client's setup cost does not matter.)
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    cancellation.onCancel(http::shutdownNow);
+    try {
+      return stream(http, post.build(), sink, cancellation);
+    } finally {
+      http.shutdownNow();
+    }
+  }
+
+  private Completion stream(
+      HttpClient http, HttpRequest post, TokenSink sink, Cancellation cancellation) {
     CompletableFuture<HttpResponse<InputStream>> pending =
-        http.sendAsync(post.build(), HttpResponse.BodyHandlers.ofInputStream());
-    cancellation.onCancel(() -> pending.cancel(true));
+        http.sendAsync(post, HttpResponse.BodyHandlers.ofInputStream());
     HttpResponse<InputStream> response;
     try {
       response = pending.get();
