@@ -1,0 +1,129 @@
+package org.wenjin.knowledge.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.wenjin.knowledge.domain.DocumentParser;
+import org.wenjin.knowledge.domain.ParsedDocument;
+import org.wenjin.knowledge.domain.TextBlock;
+import org.wenjin.knowledge.domain.UnreadableDocumentException;
+import org.xml.sax.SAXException;
+
+/**
+ * Apache Tika behind {@link DocumentParser}. Only the formats in {@link #ACCEPTED} are indexed;
+ * Tika's AutoDetectParser guards against zip bombs (DOCX is a zip) with its SecureContentHandler.
+ */
+@ApplicationScoped
+public class TikaDocumentParser implements DocumentParser {
+
+  /** Text beyond this is refused: about 4,000 pages of Chinese. */
+  static final int MAX_CHARACTERS = 10_000_000;
+
+  /** Accepted media types and how a user would call them. */
+  static final Map<String, String> ACCEPTED =
+      Map.of(
+          "application/pdf", "PDF",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word (DOCX)",
+          "text/html", "HTML",
+          "application/xhtml+xml", "HTML",
+          "text/plain", "plain text",
+          "text/x-web-markdown", "Markdown",
+          "text/markdown", "Markdown");
+
+  private final TikaConfig config = TikaConfig.getDefaultConfig();
+  private final AutoDetectParser parser = new AutoDetectParser(config);
+
+  @Override
+  public String detect(byte[] bytes, String fileName) {
+    if (bytes.length == 0) {
+      throw new UnreadableDocumentException("The file is empty.");
+    }
+    Metadata metadata = new Metadata();
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+    MediaType type;
+    try (TikaInputStream in = TikaInputStream.get(bytes)) {
+      type = config.getDetector().detect(in, metadata);
+    } catch (IOException e) {
+      throw new UnreadableDocumentException("The file cannot be read: " + e.getMessage(), e);
+    }
+    String base = type.getBaseType().toString();
+    if (!ACCEPTED.containsKey(base)) {
+      throw new UnreadableDocumentException(
+          "Files of type "
+              + base
+              + " are not supported; upload PDF, Word (DOCX), HTML, Markdown or plain text.");
+    }
+    return base;
+  }
+
+  @Override
+  public ParsedDocument parse(byte[] bytes, String fileName, String mediaType) {
+    if (isMarkdownOrText(mediaType)) {
+      return PlainTextBlocks.parse(bytes, fileName, mediaType.contains("markdown"), MAX_CHARACTERS);
+    }
+    Metadata metadata = new Metadata();
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+    metadata.set(Metadata.CONTENT_TYPE, mediaType);
+    StructureHandler handler = new StructureHandler(MAX_CHARACTERS);
+    try (InputStream in = TikaInputStream.get(bytes)) {
+      parser.parse(in, handler, metadata, new ParseContext());
+    } catch (EncryptedDocumentException e) {
+      throw new UnreadableDocumentException(
+          "The document is password-protected; upload a copy without a password.", e);
+    } catch (ZeroByteFileException e) {
+      throw new UnreadableDocumentException("The file is empty.", e);
+    } catch (SAXException e) {
+      if (e.getException() instanceof StructureHandler.TooMuchTextException tooMuch) {
+        throw new UnreadableDocumentException(tooMuch.getMessage(), e);
+      }
+      throw new UnreadableDocumentException(
+          "The file is damaged or not really " + ACCEPTED.get(mediaType) + ": " + e.getMessage(),
+          e);
+    } catch (TikaException | IOException | RuntimeException e) {
+      throw new UnreadableDocumentException(
+          "The file is damaged or not really " + ACCEPTED.get(mediaType) + ": " + rootMessage(e),
+          e);
+    }
+    List<TextBlock> blocks = handler.blocks();
+    if (blocks.isEmpty()) {
+      throw new UnreadableDocumentException(
+          "The document contains no text (a scanned PDF needs text recognition first).");
+    }
+    return new ParsedDocument(title(metadata), handler.pages(), blocks);
+  }
+
+  private static boolean isMarkdownOrText(String mediaType) {
+    return mediaType.startsWith("text/plain") || mediaType.contains("markdown");
+  }
+
+  private static String title(Metadata metadata) {
+    String title = metadata.get(TikaCoreProperties.TITLE);
+    if (title == null || title.isBlank()) {
+      return null;
+    }
+    return StructureHandler.normalise(title);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    List<Throwable> seen = new ArrayList<>();
+    while (root.getCause() != null && !seen.contains(root.getCause())) {
+      seen.add(root);
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+}
