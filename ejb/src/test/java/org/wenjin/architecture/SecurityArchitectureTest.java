@@ -92,4 +92,22 @@ class SecurityArchitectureTest {
             "a tenant comes from the verified token, or from the request that started the work")
         .check(SERVICES);
   }
+
+  @Test
+  void onlyTheKnowledgeIndexTalksToElasticsearch() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("org.wenjin.knowledge.infrastructure.ElasticKnowledgeIndex")
+        .and()
+        .resideOutsideOfPackage("org.wenjin.platform..")
+        .and()
+        .resideOutsideOfPackage("org.wenjin.elastic..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("co.elastic.clients..")
+        .because(
+            "every search and write must carry the caller's tenant filter, which that one class"
+                + " adds (the platform package only builds the client and checks health)")
+        .check(SERVICES);
+  }
 }

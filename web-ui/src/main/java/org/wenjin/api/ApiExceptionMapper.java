@@ -9,6 +9,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.wenjin.chat.domain.ChatRules;
+import org.wenjin.knowledge.domain.KnowledgeRules;
+import org.wenjin.knowledge.domain.SearchUnavailableException;
 import org.wenjin.tenancy.domain.IdentityProviderException;
 import org.wenjin.tenancy.domain.TenantRuleViolation;
 
@@ -38,6 +40,14 @@ public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
       return rules.isNotFound()
           ? ApiError.of(Response.Status.NOT_FOUND, "not_found", e.getMessage())
           : ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());
+    }
+    if (e instanceof KnowledgeRules rules) {
+      return rules.isNotFound()
+          ? ApiError.of(Response.Status.NOT_FOUND, "not_found", e.getMessage())
+          : ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());
+    }
+    if (e instanceof SearchUnavailableException) {
+      return ApiError.of(Response.Status.SERVICE_UNAVAILABLE, "search_unavailable", e.getMessage());
     }
     if (e instanceof TenantRuleViolation) {
       return ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());

@@ -5,10 +5,14 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.util.Collection;
 import java.util.function.Function;
 import org.wenjin.chat.interfaces.ConversationDto;
 import org.wenjin.chat.interfaces.TurnDto;
+import org.wenjin.knowledge.interfaces.DocumentDto;
+import org.wenjin.knowledge.interfaces.SearchHitDto;
+import org.wenjin.knowledge.interfaces.SearchResultsDto;
 import org.wenjin.tenancy.interfaces.SessionDto;
 import org.wenjin.tenancy.interfaces.TenantDto;
 
@@ -69,6 +73,59 @@ final class JsonViews {
             "rating",
             t.rating() == null ? jakarta.json.JsonValue.NULL : Json.createValue(t.rating()))
         .build();
+  }
+
+  static JsonObject document(DocumentDto d) {
+    return Json.createObjectBuilder()
+        .add("id", d.id())
+        .add("title", d.title())
+        .add("sourceName", d.sourceName())
+        .add("mediaType", d.mediaType())
+        .add("sizeBytes", d.sizeBytes())
+        .add("collection", d.collection())
+        .add("labels", strings(d.labels()))
+        .add("visibleTo", strings(d.visibleTo()))
+        .add("status", d.status())
+        .add("chunksTotal", number(d.chunksTotal()))
+        .add("chunksDone", d.chunksDone())
+        .add("pages", number(d.pages()))
+        .add("error", nullable(d.error()))
+        .add("createdAt", d.createdAt().toString())
+        .add(
+            "indexedAt",
+            d.indexedAt() == null ? JsonValue.NULL : Json.createValue(d.indexedAt().toString()))
+        .build();
+  }
+
+  static JsonObject searchResults(SearchResultsDto r) {
+    return Json.createObjectBuilder()
+        .add("query", r.query())
+        .add("total", r.total())
+        .add("page", r.page())
+        .add("wordsOnly", r.wordsOnly())
+        .add("results", array(r.hits(), JsonViews::searchHit))
+        .build();
+  }
+
+  private static JsonObject searchHit(SearchHitDto h) {
+    return Json.createObjectBuilder()
+        .add("documentId", h.documentId())
+        .add("chunk", h.chunk())
+        .add("title", h.title())
+        .add("sourceName", h.sourceName())
+        .add("mediaType", h.mediaType())
+        .add("collection", h.collection())
+        .add("labels", strings(h.labels()))
+        .add("page", number(h.page()))
+        .add("heading", nullable(h.heading()))
+        .add("text", h.text())
+        .add("fragments", strings(h.fragments()))
+        .add("score", h.score())
+        .build();
+  }
+
+  private static JsonValue number(Integer n) {
+    return n == null ? JsonValue.NULL : Json.createValue(n);
   }
 
   static <T> JsonArray array(Collection<T> items, Function<T, JsonObject> view) {

@@ -54,11 +54,13 @@ public class IngestionJob {
     this.leaseUntil = null;
   }
 
-  /** Start over (a re-index request): now, with no failed attempts behind it. */
+  /**
+   * Start over (a re-index request): due now, with no failed attempts behind it. A worker that
+   * holds the lease keeps it, and releases the job instead of removing it when it is done.
+   */
   public void restart(Instant now) {
     this.attempts = 0;
     this.runAfter = now;
-    this.leaseUntil = null;
   }
 
   public Long getId() {

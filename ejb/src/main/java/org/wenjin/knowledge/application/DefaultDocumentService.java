@@ -1,0 +1,129 @@
+package org.wenjin.knowledge.application;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wenjin.knowledge.domain.DocumentParser;
+import org.wenjin.knowledge.domain.DocumentRepository;
+import org.wenjin.knowledge.domain.KnowledgeIndex;
+import org.wenjin.knowledge.domain.KnowledgeRules;
+import org.wenjin.knowledge.domain.UnreadableDocumentException;
+import org.wenjin.knowledge.domain.UploadRules;
+import org.wenjin.persistence.knowledge.KnowledgeDocument;
+import org.wenjin.tenancy.application.ActingCaller;
+
+@Stateless
+public class DefaultDocumentService implements DocumentService {
+
+  @Inject private DocumentRepository documents;
+
+  @Inject private DocumentParser parser;
+
+  @Inject private KnowledgeIndex index;
+
+  @Inject private IngestionWorker worker;
+
+  @Resource private TransactionSynchronizationRegistry transactions;
+
+  @Inject
+  @ConfigProperty(name = "wenjin.knowledge.max-upload-mb", defaultValue = "50")
+  int maxUploadMb;
+
+  @Override
+  public KnowledgeDocument upload(ActingCaller caller, UploadCommand upload) {
+    String sourceName = UploadRules.sourceName(upload.fileName());
+    byte[] bytes = upload.bytes() == null ? new byte[0] : upload.bytes();
+    UploadRules.size(bytes.length, maxUploadMb * 1024L * 1024L);
+    String collection = UploadRules.collection(upload.collection());
+    List<String> labels = UploadRules.names(upload.labels(), "label");
+    List<String> groups = UploadRules.names(upload.visibleTo(), "group");
+    String mediaType;
+    try {
+      mediaType = parser.detect(bytes, sourceName);
+    } catch (UnreadableDocumentException e) {
+      throw new KnowledgeRules(sourceName + ": " + e.getMessage());
+    }
+    KnowledgeDocument document =
+        new KnowledgeDocument(
+            UploadRules.title(upload.title(), null, sourceName),
+            sourceName,
+            mediaType,
+            bytes.length,
+            sha256(bytes),
+            collection,
+            labels,
+            groups,
+            caller.userId(),
+            Instant.now());
+    documents.add(document, bytes);
+    wakeWorkerAfterCommit();
+    return document;
+  }
+
+  @Override
+  public List<KnowledgeDocument> list() {
+    return documents.list();
+  }
+
+  @Override
+  public KnowledgeDocument get(long documentId) {
+    return documents.find(documentId).orElseThrow(KnowledgeRules::notFound);
+  }
+
+  @Override
+  public void delete(long documentId) {
+    KnowledgeDocument document = get(documentId);
+    // the index first: if it is down, nothing is deleted and the admin is told to try again
+    index.delete(document.getId(), 0, Math.max(document.getChunkHighWater(), chunks(document)));
+    documents.delete(document);
+  }
+
+  @Override
+  public KnowledgeDocument reindex(long documentId) {
+    KnowledgeDocument document = get(documentId);
+    documents.enqueue(document);
+    wakeWorkerAfterCommit();
+    return document;
+  }
+
+  @Override
+  public int reindexAll() {
+    List<KnowledgeDocument> all = documents.list();
+    all.forEach(documents::enqueue);
+    wakeWorkerAfterCommit();
+    return all.size();
+  }
+
+  private static int chunks(KnowledgeDocument document) {
+    return document.getChunksTotal() == null ? 0 : document.getChunksTotal();
+  }
+
+  private void wakeWorkerAfterCommit() {
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            worker.wake();
+          }
+        });
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}

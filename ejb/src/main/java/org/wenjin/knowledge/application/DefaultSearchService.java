@@ -1,0 +1,74 @@
+package org.wenjin.knowledge.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.wenjin.inference.application.EmbeddingService;
+import org.wenjin.inference.spi.ChatModelException;
+import org.wenjin.knowledge.domain.KnowledgeIndex;
+import org.wenjin.knowledge.domain.KnowledgeRules;
+import org.wenjin.knowledge.domain.SearchHit;
+import org.wenjin.knowledge.domain.SearchQueries;
+import org.wenjin.knowledge.domain.SearchRequest;
+import org.wenjin.knowledge.domain.UploadRules;
+
+@ApplicationScoped
+public class DefaultSearchService implements SearchService {
+
+  private static final Logger LOG = Logger.getLogger(DefaultSearchService.class.getName());
+
+  /** Hits each ranking contributes to the fusion; deeper pages than this are not offered. */
+  static final int WINDOW = 100;
+
+  @Inject private KnowledgeIndex index;
+
+  @Inject private EmbeddingService embeddings;
+
+  @Override
+  public SearchResults search(String query, Optional<String> collection, int page, int size) {
+    String q = SearchQueries.validate(query);
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new KnowledgeRules("Ask for 1 to " + MAX_PAGE_SIZE + " results per page.");
+    }
+    if (page < 0 || (long) page * size >= WINDOW) {
+      throw new KnowledgeRules("Only the first " + WINDOW + " results can be paged through.");
+    }
+    float[] vector = queryVector(q);
+    List<SearchHit> all =
+        index.search(new SearchRequest(q, vector, collection.map(UploadRules::collection), WINDOW));
+    int from = Math.min(all.size(), page * size);
+    int to = Math.min(all.size(), from + size);
+    return new SearchResults(q, all.subList(from, to), all.size(), page, vector == null);
+  }
+
+  @Override
+  public List<SearchHit> passages(String question, int count, double minSimilarity) {
+    String q = question == null ? "" : question.strip();
+    if (q.isEmpty() || q.codePoints().noneMatch(Character::isLetterOrDigit)) {
+      return List.of();
+    }
+    if (q.length() > SearchQueries.MAX_LENGTH) {
+      q = q.substring(0, SearchQueries.MAX_LENGTH);
+    }
+    float[] vector = queryVector(q);
+    return index
+        .search(new SearchRequest(q, vector, Optional.empty(), Math.max(20, count * 4)))
+        .stream()
+        .filter(h -> vector == null || h.similarity() >= minSimilarity)
+        .limit(count)
+        .toList();
+  }
+
+  /** The query's embedding, or null: a search by words still works without the model. */
+  private float[] queryVector(String q) {
+    try {
+      return embeddings.embedQuery(q);
+    } catch (ChatModelException e) {
+      LOG.log(Level.WARNING, "embedding model unavailable; searching by words only", e);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package org.wenjin.knowledge.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.wenjin.knowledge.domain.DocumentRepository;
+import org.wenjin.knowledge.domain.IndexedDocument;
+import org.wenjin.knowledge.domain.IngestionQueue;
+import org.wenjin.knowledge.domain.IngestionQueue.Claim;
+import org.wenjin.persistence.knowledge.KnowledgeDocument;
+
+/**
+ * The ingestion worker's database steps, each committed on its own so progress is visible at once
+ * and a crash loses at most the batch in flight. Document steps run inside the job's tenant scope
+ * (entered by the worker); the queue steps serve every tenant.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class IngestionSteps {
+
+  /**
+   * How long a claim holds a job without news; every batch renews it. After a crash the job waits
+   * this long before another worker (or the restarted one) takes it again.
+   */
+  static final Duration LEASE = Duration.ofMinutes(2);
+
+  @Inject private IngestionQueue queue;
+
+  @Inject private DocumentRepository documents;
+
+  /** What the worker needs to index a document. */
+  public record Work(IndexedDocument document, byte[] bytes, int chunkHighWater) {}
+
+  public Optional<Claim> claim() {
+    Instant now = Instant.now();
+    return queue.claimNext(now, now.plus(LEASE));
+  }
+
+  /** The document and its file, or nothing (deleted meanwhile: the job goes). */
+  public Optional<Work> begin(Claim claim) {
+    Optional<KnowledgeDocument> found = documents.find(claim.documentId());
+    if (found.isEmpty()) {
+      queue.finish(claim);
+      return Optional.empty();
+    }
+    KnowledgeDocument d = found.get();
+    IndexedDocument facts =
+        new IndexedDocument(
+            d.getId(),
+            d.getTitle(),
+            d.getSourceName(),
+            d.getMediaType(),
+            d.getCollection(),
+            d.getLabels(),
+            d.getVisibleTo(),
+            d.getUpdatedAt());
+    return Optional.of(new Work(facts, documents.content(d.getId()), d.getChunkHighWater()));
+  }
+
+  /** Parsed: {@code chunks} to index. Also takes the document's own title if none was given. */
+  public void started(Claim claim, int chunks, Integer pages, String ownTitle) {
+    documents
+        .find(claim.documentId())
+        .ifPresent(
+            d -> {
+              d.startProcessing(chunks, pages, Instant.now());
+              if (ownTitle != null && d.getTitle().equals(d.getSourceName())) {
+                d.describe(
+                    ownTitle, d.getCollection(), d.getLabels(), d.getVisibleTo(), Instant.now());
+              }
+            });
+    queue.extend(claim.jobId(), Instant.now().plus(LEASE));
+  }
+
+  /**
+   * @return false when the document was deleted meanwhile (the worker then cleans up)
+   */
+  public boolean progress(Claim claim, int done) {
+    Optional<KnowledgeDocument> d = documents.find(claim.documentId());
+    d.ifPresent(doc -> doc.progress(done, Instant.now()));
+    queue.extend(claim.jobId(), Instant.now().plus(LEASE));
+    return d.isPresent();
+  }
+
+  public void indexed(Claim claim) {
+    documents.find(claim.documentId()).ifPresent(d -> d.indexed(Instant.now()));
+    queue.finish(claim);
+  }
+
+  public void failed(Claim claim, String reason) {
+    documents.find(claim.documentId()).ifPresent(d -> d.fail(reason, Instant.now()));
+    queue.finish(claim);
+  }
+
+  public void retry(Claim claim, String reason, Instant later) {
+    documents.find(claim.documentId()).ifPresent(d -> d.queue(reason, Instant.now()));
+    queue.retryAt(claim.jobId(), later);
+  }
+}

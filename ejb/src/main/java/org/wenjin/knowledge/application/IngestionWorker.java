@@ -1,0 +1,197 @@
+package org.wenjin.knowledge.application;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.wenjin.inference.application.EmbeddingService;
+import org.wenjin.inference.spi.ChatModelException;
+import org.wenjin.knowledge.domain.Chunk;
+import org.wenjin.knowledge.domain.Chunker;
+import org.wenjin.knowledge.domain.ChunkingRules;
+import org.wenjin.knowledge.domain.DocumentParser;
+import org.wenjin.knowledge.domain.IngestionQueue.Claim;
+import org.wenjin.knowledge.domain.KnowledgeIndex;
+import org.wenjin.knowledge.domain.ParsedDocument;
+import org.wenjin.knowledge.domain.SearchUnavailableException;
+import org.wenjin.knowledge.domain.UnreadableDocumentException;
+import org.wenjin.tenancy.application.ActingCaller;
+import org.wenjin.tenancy.application.CallerScope;
+
+/**
+ * Takes documents off the durable queue one at a time and indexes them: parse, chunk, embed, write
+ * to Elasticsearch, with progress after every batch. One worker per server (embedding uses every
+ * core); several servers share the queue safely (leases).
+ *
+ * <p>Failures: a document that cannot be read fails for good with the reason; an index or model
+ * outage puts the job back with a growing delay (5 s doubling to 5 min) and keeps the reason on the
+ * document, so nothing is lost and nothing is indexed twice (chunk ids are stable).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class IngestionWorker {
+
+  private static final Logger LOG = Logger.getLogger(IngestionWorker.class.getName());
+
+  /** Chunks embedded and written per step; a progress update follows each. */
+  static final int BATCH = 16;
+
+  /** Unexpected errors (not outages) get this many tries before the document fails. */
+  static final int MAX_ATTEMPTS = 5;
+
+  private static final Duration IDLE_POLL = Duration.ofSeconds(2);
+
+  @Resource(lookup = "java:jboss/ee/concurrency/executor/wenjin-ingestion")
+  private ManagedExecutorService executor;
+
+  @Inject private IngestionSteps steps;
+
+  @Inject private DocumentParser parser;
+
+  @Inject private EmbeddingService embeddings;
+
+  @Inject private KnowledgeIndex index;
+
+  private final Semaphore work = new Semaphore(0);
+  private volatile boolean running;
+  private Future<?> loop;
+
+  @PostConstruct
+  void start() {
+    running = true;
+    loop = executor.submit(this::run);
+  }
+
+  @PreDestroy
+  void stop() {
+    running = false;
+    work.release();
+    try {
+      loop.get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      loop.cancel(true);
+    }
+  }
+
+  /** New work was committed: look now instead of at the next poll. */
+  public void wake() {
+    work.release();
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        Optional<Claim> claim = steps.claim();
+        if (claim.isPresent()) {
+          process(claim.get());
+        } else {
+          work.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+          work.drainPermits();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        // the database itself is failing: wait, then try again
+        LOG.log(Level.WARNING, "ingestion queue unavailable; retrying", e);
+        sleep(IDLE_POLL.multipliedBy(5));
+      }
+    }
+  }
+
+  private void process(Claim claim) {
+    // the tenant comes from the job, which the upload request wrote from its verified token
+    ActingCaller worker = new ActingCaller(claim.tenantId(), "", 0L, "ingestion", List.of());
+    try {
+      CallerScope.call(
+          worker,
+          () -> {
+            index(claim);
+            return null;
+          });
+    } catch (UnreadableDocumentException e) {
+      steps.failed(claim, e.getMessage());
+    } catch (SearchUnavailableException e) {
+      steps.retry(claim, "Waiting for the search service: " + e.getMessage(), later(claim));
+    } catch (ChatModelException e) {
+      steps.retry(claim, "Waiting for the embedding model: " + e.getMessage(), later(claim));
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "indexing document " + claim.documentId() + " failed", e);
+      if (claim.attempt() >= MAX_ATTEMPTS) {
+        steps.failed(claim, "Indexing failed " + claim.attempt() + " times: " + e.getMessage());
+      } else {
+        steps.retry(claim, "Indexing failed, will retry: " + e.getMessage(), later(claim));
+      }
+    }
+  }
+
+  private void index(Claim claim) {
+    Optional<IngestionSteps.Work> begun = steps.begin(claim);
+    if (begun.isEmpty()) {
+      return;
+    }
+    IngestionSteps.Work work = begun.get();
+    long started = System.nanoTime();
+    ParsedDocument parsed =
+        parser.parse(work.bytes(), work.document().sourceName(), work.document().mediaType());
+    List<Chunk> chunks = new Chunker(ChunkingRules.DEFAULT).chunk(parsed.blocks());
+    steps.started(claim, chunks.size(), parsed.pages(), parsed.title());
+    String model = embeddings.modelId();
+    for (int from = 0; from < chunks.size(); from += BATCH) {
+      List<Chunk> batch = chunks.subList(from, Math.min(chunks.size(), from + BATCH));
+      List<String> texts = new ArrayList<>(batch.size());
+      for (Chunk c : batch) {
+        texts.add(c.heading().isEmpty() ? c.text() : c.heading() + "\n" + c.text());
+      }
+      index.index(work.document(), batch, embeddings.embedPassages(texts), model);
+      if (!steps.progress(claim, from + batch.size())) {
+        // deleted while being indexed: take back what this run wrote
+        index.delete(work.document().id(), 0, Math.max(chunks.size(), work.chunkHighWater()));
+        return;
+      }
+    }
+    // a previous, longer version of the document may have left chunks beyond the new end
+    index.delete(work.document().id(), chunks.size(), work.chunkHighWater());
+    steps.indexed(claim);
+    LOG.info(
+        () ->
+            "indexed document "
+                + claim.documentId()
+                + ": "
+                + chunks.size()
+                + " chunks in "
+                + (System.nanoTime() - started) / 1_000_000
+                + " ms");
+  }
+
+  private static Instant later(Claim claim) {
+    long seconds = Math.min(300, 5L << Math.min(6, claim.attempt() - 1));
+    return Instant.now().plusSeconds(seconds);
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package org.wenjin.knowledge.application;
+
+import java.util.List;
+import java.util.Optional;
+import org.wenjin.knowledge.domain.SearchHit;
+
+/** Hybrid search over the caller's visible documents. */
+public interface SearchService {
+
+  /** Results per page; at most 50. */
+  int MAX_PAGE_SIZE = 50;
+
+  /**
+   * @throws org.wenjin.knowledge.domain.KnowledgeRules for an empty or unusable query
+   * @throws org.wenjin.knowledge.domain.SearchUnavailableException when the index is down
+   */
+  SearchResults search(String query, Optional<String> collection, int page, int size);
+
+  /** The passages that ground an answer: at most {@code count}, similarity at least {@code min}. */
+  List<SearchHit> passages(String question, int count, double minSimilarity);
+}

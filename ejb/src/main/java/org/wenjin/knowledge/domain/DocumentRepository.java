@@ -1,0 +1,24 @@
+package org.wenjin.knowledge.domain;
+
+import java.util.List;
+import java.util.Optional;
+import org.wenjin.persistence.knowledge.KnowledgeDocument;
+
+/** Documents of the current tenant (Hibernate partitions by tenant; ids from elsewhere miss). */
+public interface DocumentRepository {
+
+  /** Stores the document, its original bytes and its ingestion job together. */
+  KnowledgeDocument add(KnowledgeDocument document, byte[] content);
+
+  Optional<KnowledgeDocument> find(long id);
+
+  /** Newest first. */
+  List<KnowledgeDocument> list();
+
+  byte[] content(long id);
+
+  /** Queues the document (again) for indexing. */
+  void enqueue(KnowledgeDocument document);
+
+  void delete(KnowledgeDocument document);
+}

@@ -1,0 +1,25 @@
+package org.wenjin.knowledge.domain;
+
+import java.util.List;
+
+/**
+ * The search index of knowledge chunks, always within the current caller's tenant (and, for
+ * searches, their groups): no method takes a tenant, the implementation reads it from the caller
+ * scope. The only way into Elasticsearch for knowledge (an architecture test keeps it so).
+ */
+public interface KnowledgeIndex {
+
+  /**
+   * Writes chunks {@code chunks} of {@code document} (ids {@code <document>-<chunk index>}, so a
+   * repeat overwrites instead of duplicating).
+   *
+   * @throws SearchUnavailableException when the index cannot be reached
+   */
+  void index(IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, String model);
+
+  /** Removes chunks {@code from} (inclusive) to {@code to} (exclusive) of a document. */
+  void delete(long documentId, int from, int to);
+
+  /** Words and vector rankings of the caller's visible chunks, fused. */
+  List<SearchHit> search(SearchRequest request);
+}

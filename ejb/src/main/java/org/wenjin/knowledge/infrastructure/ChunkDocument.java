@@ -1,0 +1,32 @@
+package org.wenjin.knowledge.infrastructure;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** A chunk as Elasticsearch stores it (elastic-config's chunks-v1.json mapping). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ChunkDocument(
+    String tenant,
+    @JsonProperty("doc_id") String docId,
+    int chunk,
+    String title,
+    String content,
+    String heading,
+    String source,
+    String collection,
+    List<String> labels,
+    @JsonProperty("media_type") String mediaType,
+    @JsonProperty("visible_to") List<String> visibleTo,
+    Integer page,
+    int start,
+    int end,
+    String updated,
+    String model,
+    float[] embedding) {
+
+  /** The visible_to value of documents every member of the tenant may see. */
+  static final String EVERYONE = "*";
+}

@@ -1,0 +1,302 @@
+package org.wenjin.knowledge.infrastructure;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.util.NamedValue;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.wenjin.elastic.ChunkIndex;
+import org.wenjin.knowledge.domain.Chunk;
+import org.wenjin.knowledge.domain.IndexedDocument;
+import org.wenjin.knowledge.domain.KnowledgeIndex;
+import org.wenjin.knowledge.domain.RankFusion;
+import org.wenjin.knowledge.domain.SearchHit;
+import org.wenjin.knowledge.domain.SearchRequest;
+import org.wenjin.knowledge.domain.SearchUnavailableException;
+import org.wenjin.tenancy.application.ActingCaller;
+import org.wenjin.tenancy.application.CallerScope;
+
+/**
+ * The one class that reads and writes knowledge in Elasticsearch. Every request carries the
+ * caller's tenant (and, for searches, their groups) as filters, taken from {@link CallerScope}:
+ * there is no parameter through which another tenant could be named.
+ */
+@ApplicationScoped
+public class ElasticKnowledgeIndex implements KnowledgeIndex {
+
+  private static final Logger LOG = Logger.getLogger(ElasticKnowledgeIndex.class.getName());
+
+  /** Marks matches in highlights; private-use characters never occur in documents. */
+  private static final String PRE = "\uE000";
+
+  private static final String POST = "\uE001";
+
+  @Inject private ElasticsearchClient es;
+
+  private volatile boolean ready;
+
+  @Override
+  public void index(
+      IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, String model) {
+    String tenant = tenant(CallerScope.current());
+    BulkRequest.Builder bulk = new BulkRequest.Builder().index(ChunkIndex.ALIAS);
+    for (int i = 0; i < chunks.size(); i++) {
+      Chunk c = chunks.get(i);
+      float[] vector = vectors.get(i);
+      if (vector.length != ChunkIndex.DIMENSIONS) {
+        throw new IllegalStateException(
+            "the embedding model gives "
+                + vector.length
+                + " dimensions; the index holds "
+                + ChunkIndex.DIMENSIONS
+                + " (docs/models.md: changing the embedding model)");
+      }
+      ChunkDocument doc =
+          new ChunkDocument(
+              tenant,
+              String.valueOf(document.id()),
+              c.index(),
+              document.title(),
+              c.text(),
+              c.heading(),
+              document.sourceName(),
+              document.collection(),
+              document.labels(),
+              document.mediaType(),
+              document.visibleTo().isEmpty()
+                  ? List.of(ChunkDocument.EVERYONE)
+                  : document.visibleTo(),
+              c.page(),
+              c.start(),
+              c.end(),
+              document.updated().toString(),
+              model,
+              vector);
+      bulk.operations(op -> op.index(x -> x.id(chunkId(document.id(), c.index())).document(doc)));
+    }
+    write(bulk);
+  }
+
+  @Override
+  public void delete(long documentId, int from, int to) {
+    tenant(CallerScope.current()); // deletes too only ever happen for a caller of a tenant
+    for (int start = from; start < to; start += 500) {
+      BulkRequest.Builder bulk = new BulkRequest.Builder().index(ChunkIndex.ALIAS);
+      for (int i = start; i < Math.min(to, start + 500); i++) {
+        String id = chunkId(documentId, i);
+        bulk.operations(op -> op.delete(d -> d.id(id)));
+      }
+      write(bulk);
+    }
+  }
+
+  @Override
+  public List<SearchHit> search(SearchRequest request) {
+    ActingCaller caller = CallerScope.current();
+    List<Query> filters = filters(caller, request);
+    ensureIndex();
+    try {
+      SearchResponse<ChunkDocument> words =
+          es.search(
+              s ->
+                  s.index(ChunkIndex.ALIAS)
+                      .size(request.window())
+                      .query(q -> q.bool(b -> b.must(wordsQuery(request.text())).filter(filters)))
+                      .highlight(
+                          h ->
+                              h.preTags(PRE)
+                                  .postTags(POST)
+                                  .fields(
+                                      NamedValue.of(
+                                          "content",
+                                          HighlightField.of(
+                                              f -> f.fragmentSize(160).numberOfFragments(3)))))
+                      .source(src -> src.filter(f -> f.excludes("embedding"))),
+              ChunkDocument.class);
+      SearchResponse<ChunkDocument> vectors = null;
+      if (request.vector() != null) {
+        List<Float> vector = new ArrayList<>(request.vector().length);
+        for (float v : request.vector()) {
+          vector.add(v);
+        }
+        vectors =
+            es.search(
+                s ->
+                    s.index(ChunkIndex.ALIAS)
+                        .size(request.window())
+                        .knn(
+                            k ->
+                                k.field("embedding")
+                                    .queryVector(vector)
+                                    .k(request.window())
+                                    .numCandidates(Math.max(100, request.window() * 2))
+                                    .filter(filters))
+                        .source(src -> src.filter(f -> f.excludes("embedding"))),
+                ChunkDocument.class);
+      }
+      return fuse(words, vectors);
+    } catch (ElasticsearchException | IOException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /** Words: title, heading and text; a phrase match counts double (Chinese is one token a char). */
+  private static Query wordsQuery(String text) {
+    return Query.of(
+        q ->
+            q.bool(
+                b ->
+                    b.must(
+                            m ->
+                                m.multiMatch(
+                                    mm ->
+                                        mm.query(text)
+                                            .fields("title^2", "heading^1.5", "content")
+                                            .minimumShouldMatch("2<70%")))
+                        .should(
+                            s -> s.matchPhrase(p -> p.field("content").query(text).boost(2f)))));
+  }
+
+  private static List<Query> filters(ActingCaller caller, SearchRequest request) {
+    List<FieldValue> visible = new ArrayList<>();
+    visible.add(FieldValue.of(ChunkDocument.EVERYONE));
+    caller.groups().forEach(g -> visible.add(FieldValue.of(g)));
+    List<Query> filters = new ArrayList<>();
+    filters.add(Query.of(q -> q.term(t -> t.field("tenant").value(tenant(caller)))));
+    filters.add(Query.of(q -> q.terms(t -> t.field("visible_to").terms(v -> v.value(visible)))));
+    request
+        .collection()
+        .ifPresent(c -> filters.add(Query.of(q -> q.term(t -> t.field("collection").value(c)))));
+    return filters;
+  }
+
+  private static List<SearchHit> fuse(
+      SearchResponse<ChunkDocument> words, SearchResponse<ChunkDocument> vectors) {
+    Map<String, Hit<ChunkDocument>> byId = new HashMap<>();
+    Map<String, Double> similarity = new HashMap<>();
+    List<String> wordRanking = new ArrayList<>();
+    for (Hit<ChunkDocument> hit : words.hits().hits()) {
+      byId.put(hit.id(), hit);
+      wordRanking.add(hit.id());
+    }
+    List<String> vectorRanking = new ArrayList<>();
+    if (vectors != null) {
+      for (Hit<ChunkDocument> hit : vectors.hits().hits()) {
+        byId.putIfAbsent(hit.id(), hit);
+        vectorRanking.add(hit.id());
+        // for cosine, Elasticsearch scores (1 + cos) / 2
+        similarity.put(hit.id(), hit.score() == null ? 0 : 2 * hit.score() - 1);
+      }
+    }
+    List<SearchHit> hits = new ArrayList<>();
+    for (Map.Entry<String, Double> fused : RankFusion.fuse(List.of(wordRanking, vectorRanking))) {
+      Hit<ChunkDocument> hit = byId.get(fused.getKey());
+      ChunkDocument d = hit.source();
+      if (d == null) {
+        continue;
+      }
+      List<String> fragments =
+          hit.highlight().getOrDefault("content", List.of()).stream()
+              .map(ElasticKnowledgeIndex::safeHtml)
+              .toList();
+      hits.add(
+          new SearchHit(
+              Long.parseLong(d.docId()),
+              d.chunk(),
+              d.title(),
+              d.source(),
+              d.mediaType(),
+              d.collection(),
+              d.labels() == null ? List.of() : d.labels(),
+              d.page(),
+              d.heading(),
+              d.content(),
+              fragments,
+              fused.getValue(),
+              similarity.getOrDefault(fused.getKey(), 0.0)));
+    }
+    return hits;
+  }
+
+  /** Document text escaped for HTML, matches in em: safe to render as it is. */
+  static String safeHtml(String marked) {
+    StringBuilder out = new StringBuilder(marked.length() + 16);
+    for (int i = 0; i < marked.length(); i++) {
+      char c = marked.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        case '\uE000' -> out.append("<em>");
+        case '\uE001' -> out.append("</em>");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private void write(BulkRequest.Builder bulk) {
+    ensureIndex();
+    BulkResponse response;
+    try {
+      response = es.bulk(bulk.build());
+    } catch (ElasticsearchException | IOException e) {
+      throw unavailable(e);
+    }
+    if (response.errors()) {
+      for (BulkResponseItem item : response.items()) {
+        if (item.error() != null) {
+          throw new IllegalStateException(
+              "Elasticsearch refused chunk " + item.id() + ": " + item.error().reason());
+        }
+      }
+    }
+  }
+
+  private void ensureIndex() {
+    if (!ready) {
+      synchronized (this) {
+        if (!ready) {
+          try {
+            ChunkIndex.ensure(es);
+          } catch (ElasticsearchException | IOException e) {
+            throw unavailable(e);
+          }
+          ready = true;
+        }
+      }
+    }
+  }
+
+  private static String tenant(ActingCaller caller) {
+    return String.valueOf(caller.tenantId());
+  }
+
+  static String chunkId(long documentId, int chunk) {
+    return documentId + "-" + chunk;
+  }
+
+  private static SearchUnavailableException unavailable(Exception e) {
+    return new SearchUnavailableException(
+        "The search service is not available right now ("
+            + e.getMessage()
+            + "); try again shortly.",
+        e);
+  }
+}

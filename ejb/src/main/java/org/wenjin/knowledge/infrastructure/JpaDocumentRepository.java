@@ -1,0 +1,83 @@
+package org.wenjin.knowledge.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.wenjin.knowledge.domain.DocumentRepository;
+import org.wenjin.persistence.knowledge.DocumentContent;
+import org.wenjin.persistence.knowledge.IngestionJob;
+import org.wenjin.persistence.knowledge.KnowledgeDocument;
+
+/** JPA; the tenant restriction comes from {@code @TenantId}, so no query here mentions it. */
+@ApplicationScoped
+public class JpaDocumentRepository implements DocumentRepository {
+
+  @PersistenceContext(unitName = "wenjin")
+  private EntityManager em;
+
+  @Override
+  public KnowledgeDocument add(KnowledgeDocument document, byte[] content) {
+    em.persist(document);
+    em.flush(); // the id, for the content row and the job
+    em.persist(new DocumentContent(document.getId(), content));
+    em.persist(new IngestionJob(document.getTenantId(), document.getId(), document.getCreatedAt()));
+    return document;
+  }
+
+  @Override
+  public Optional<KnowledgeDocument> find(long id) {
+    // a query, not em.find: find() by primary key would bypass the tenant filter
+    return em.createQuery(
+            "select d from KnowledgeDocument d where d.id = :id", KnowledgeDocument.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<KnowledgeDocument> list() {
+    return em.createQuery(
+            "select d from KnowledgeDocument d order by d.createdAt desc, d.id desc",
+            KnowledgeDocument.class)
+        .getResultList();
+  }
+
+  @Override
+  public byte[] content(long id) {
+    return em.createQuery(
+            "select c.bytes from DocumentContent c where c.documentId = :id", byte[].class)
+        .setParameter("id", id)
+        .getSingleResult();
+  }
+
+  @Override
+  public void enqueue(KnowledgeDocument document) {
+    Instant now = Instant.now();
+    document.queue(null, now);
+    Optional<IngestionJob> job =
+        em.createQuery("select j from IngestionJob j where j.documentId = :id", IngestionJob.class)
+            .setParameter("id", document.getId())
+            .getResultStream()
+            .findFirst();
+    if (job.isPresent()) {
+      job.get().restart(now);
+    } else {
+      em.persist(new IngestionJob(document.getTenantId(), document.getId(), now));
+    }
+  }
+
+  @Override
+  public void delete(KnowledgeDocument document) {
+    // job and content go with the row (ON DELETE CASCADE)
+    em.createQuery("delete from IngestionJob j where j.documentId = :id")
+        .setParameter("id", document.getId())
+        .executeUpdate();
+    em.createQuery("delete from DocumentContent c where c.documentId = :id")
+        .setParameter("id", document.getId())
+        .executeUpdate();
+    em.remove(document);
+  }
+}

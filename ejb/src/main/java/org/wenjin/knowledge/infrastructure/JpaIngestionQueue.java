@@ -1,0 +1,86 @@
+package org.wenjin.knowledge.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.wenjin.knowledge.domain.IngestionQueue;
+import org.wenjin.persistence.knowledge.IngestionJob;
+
+/**
+ * The queue as a table. A claim is a conditional UPDATE of the lease, so of two workers (two nodes)
+ * only one gets a row; a worker that dies leaves a lease that runs out.
+ */
+@ApplicationScoped
+public class JpaIngestionQueue implements IngestionQueue {
+
+  @PersistenceContext(unitName = "wenjin")
+  private EntityManager em;
+
+  @Override
+  public Optional<Claim> claimNext(Instant now, Instant leaseUntil) {
+    List<IngestionJob> due =
+        em.createQuery(
+                "select j from IngestionJob j where j.runAfter <= :now"
+                    + " and (j.leaseUntil is null or j.leaseUntil < :now)"
+                    + " order by j.runAfter, j.id",
+                IngestionJob.class)
+            .setParameter("now", now)
+            .setMaxResults(5)
+            .getResultList();
+    for (IngestionJob job : due) {
+      int taken =
+          em.createQuery(
+                  "update IngestionJob j set j.leaseUntil = :lease, j.attempts = j.attempts + 1"
+                      + " where j.id = :id and (j.leaseUntil is null or j.leaseUntil < :now)")
+              .setParameter("lease", leaseUntil)
+              .setParameter("id", job.getId())
+              .setParameter("now", now)
+              .executeUpdate();
+      if (taken == 1) {
+        return Optional.of(
+            new Claim(
+                job.getId(),
+                job.getTenantId(),
+                job.getDocumentId(),
+                job.getAttempts() + 1,
+                job.getRunAfter()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public void extend(long jobId, Instant leaseUntil) {
+    em.createQuery("update IngestionJob j set j.leaseUntil = :lease where j.id = :id")
+        .setParameter("lease", leaseUntil)
+        .setParameter("id", jobId)
+        .executeUpdate();
+  }
+
+  @Override
+  public void retryAt(long jobId, Instant later) {
+    em.createQuery(
+            "update IngestionJob j set j.runAfter = :later, j.leaseUntil = null where j.id = :id")
+        .setParameter("later", later)
+        .setParameter("id", jobId)
+        .executeUpdate();
+  }
+
+  @Override
+  public void finish(Claim claim) {
+    int removed =
+        em.createQuery("delete from IngestionJob j where j.id = :id and j.runAfter = :claimed")
+            .setParameter("id", claim.jobId())
+            .setParameter("claimed", claim.runAfter())
+            .executeUpdate();
+    if (removed == 0) {
+      // re-queued while this worker ran (a re-index request): free it to run again
+      em.createQuery("update IngestionJob j set j.leaseUntil = null where j.id = :id")
+          .setParameter("id", claim.jobId())
+          .executeUpdate();
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package org.wenjin.knowledge.interfaces;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import java.util.List;
+import java.util.Optional;
+import org.wenjin.knowledge.application.DocumentService;
+import org.wenjin.knowledge.application.SearchService;
+import org.wenjin.knowledge.application.UploadCommand;
+import org.wenjin.security.Roles;
+import org.wenjin.tenancy.application.CallerScope;
+import org.wenjin.tenancy.interfaces.TenantScoped;
+
+/**
+ * The knowledge base of the caller's company: tenant admins manage documents, every member
+ * searches. The tenant and the caller's groups come from {@link TenantScoped}; document ids from
+ * the client are only looked up inside that tenant.
+ */
+@Stateless
+@RolesAllowed({Roles.USER, Roles.TENANT_ADMIN})
+@Interceptors(TenantScoped.class)
+public class KnowledgeFacade {
+
+  @Inject private DocumentService documents;
+
+  @Inject private SearchService search;
+
+  @RolesAllowed(Roles.TENANT_ADMIN)
+  public DocumentDto upload(UploadCommand upload) {
+    return DocumentDto.of(documents.upload(CallerScope.current(), upload));
+  }
+
+  @RolesAllowed(Roles.TENANT_ADMIN)
+  public List<DocumentDto> documents() {
+    return documents.list().stream().map(DocumentDto::of).toList();
+  }
+
+  @RolesAllowed(Roles.TENANT_ADMIN)
+  public DocumentDto document(long documentId) {
+    return DocumentDto.of(documents.get(documentId));
+  }
+
+  @RolesAllowed(Roles.TENANT_ADMIN)
+  public void delete(long documentId) {
+    documents.delete(documentId);
+  }
+
+  @RolesAllowed(Roles.TENANT_ADMIN)
+  public DocumentDto reindex(long documentId) {
+    return DocumentDto.of(documents.reindex(documentId));
+  }
+
+  @RolesAllowed(Roles.TENANT_ADMIN)
+  public int reindexAll() {
+    return documents.reindexAll();
+  }
+
+  public SearchResultsDto search(String query, String collection, int page, int size) {
+    return SearchResultsDto.of(
+        search.search(
+            query, Optional.ofNullable(collection).filter(c -> !c.isBlank()), page, size));
+  }
+}

@@ -1,0 +1,114 @@
+package org.wenjin.api;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wenjin.knowledge.application.UploadCommand;
+import org.wenjin.knowledge.domain.KnowledgeRules;
+import org.wenjin.knowledge.interfaces.DocumentDto;
+import org.wenjin.knowledge.interfaces.KnowledgeFacade;
+
+/**
+ * The company's documents, for tenant admins and their scripts: {@code POST /api/documents}
+ * (multipart: {@code file}, optional {@code title}, {@code collection}, {@code labels} and {@code
+ * visibleTo} as comma-separated lists) answers 201 with the document as soon as the file is stored
+ * and queued; {@code GET /api/documents/{id}} shows how its indexing goes.
+ */
+@Path("documents")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class DocumentResource {
+
+  @EJB private KnowledgeFacade knowledge;
+
+  @Inject
+  @ConfigProperty(name = "wenjin.knowledge.max-upload-mb", defaultValue = "50")
+  int maxUploadMb;
+
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response upload(List<EntityPart> parts) throws IOException {
+    EntityPart file =
+        find(parts, "file")
+            .orElseThrow(
+                () -> new KnowledgeRules("Send the document as the multipart part 'file'."));
+    byte[] bytes;
+    try (InputStream in = file.getContent()) {
+      // one byte over the limit is enough to refuse, without reading a huge body into memory
+      bytes = in.readNBytes(maxUploadMb * 1024 * 1024 + 1);
+    }
+    DocumentDto document =
+        knowledge.upload(
+            new UploadCommand(
+                file.getFileName().orElse(null),
+                bytes,
+                text(parts, "title"),
+                text(parts, "collection"),
+                list(parts, "labels"),
+                list(parts, "visibleTo")));
+    return Response.status(Response.Status.CREATED)
+        .header("Location", "documents/" + document.id())
+        .entity(JsonViews.document(document))
+        .build();
+  }
+
+  @GET
+  public JsonArray list() {
+    return JsonViews.array(knowledge.documents(), JsonViews::document);
+  }
+
+  @GET
+  @Path("{id}")
+  public JsonObject get(@PathParam("id") long id) {
+    return JsonViews.document(knowledge.document(id));
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") long id) {
+    knowledge.delete(id);
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("{id}/reindex")
+  public JsonObject reindex(@PathParam("id") long id) {
+    return JsonViews.document(knowledge.reindex(id));
+  }
+
+  private static Optional<EntityPart> find(List<EntityPart> parts, String name) {
+    return parts == null
+        ? Optional.empty()
+        : parts.stream().filter(p -> name.equals(p.getName())).findFirst();
+  }
+
+  private static String text(List<EntityPart> parts, String name) throws IOException {
+    Optional<EntityPart> part = find(parts, name);
+    return part.isPresent() ? part.get().getContent(String.class) : null;
+  }
+
+  private static List<String> list(List<EntityPart> parts, String name) throws IOException {
+    String value = text(parts, name);
+    return value == null || value.isBlank()
+        ? List.of()
+        : Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+  }
+}

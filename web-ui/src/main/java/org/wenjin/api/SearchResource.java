@@ -1,0 +1,33 @@
+package org.wenjin.api;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.wenjin.knowledge.interfaces.KnowledgeFacade;
+
+/**
+ * {@code GET /api/search?q=...[&collection=...][&size=10][&page=0]}: the same hybrid search as the
+ * Knowledge page, over the documents the caller may see.
+ */
+@Path("search")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SearchResource {
+
+  @EJB private KnowledgeFacade knowledge;
+
+  @GET
+  public JsonObject search(
+      @QueryParam("q") String query,
+      @QueryParam("collection") String collection,
+      @QueryParam("size") @DefaultValue("10") int size,
+      @QueryParam("page") @DefaultValue("0") int page) {
+    return JsonViews.searchResults(knowledge.search(query, collection, page, size));
+  }
+}
