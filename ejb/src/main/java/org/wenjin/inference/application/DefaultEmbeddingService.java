@@ -39,8 +39,8 @@ public class DefaultEmbeddingService implements EmbeddingService {
   String pooling;
 
   @Inject
-  @ConfigProperty(name = "wenjin.embedding.query-prefix", defaultValue = "")
-  String queryPrefix;
+  @ConfigProperty(name = "wenjin.embedding.query-prefix")
+  Optional<String> queryPrefix;
 
   @Inject
   @ConfigProperty(name = "wenjin.data.dir")
@@ -67,7 +67,7 @@ public class DefaultEmbeddingService implements EmbeddingService {
     tokenizerFile.filter(f -> !f.isBlank()).ifPresent(f -> properties.put("tokenizer", f));
     dataDir.ifPresent(d -> properties.put("cache-dir", Path.of(d, "models").toString()));
     properties.put("pooling", pooling);
-    properties.put("query-prefix", queryPrefix);
+    queryPrefix.ifPresent(p -> properties.put("query-prefix", p));
     String id = properties.containsKey("model") ? "custom-onnx" : "bge-small-zh-v1.5-q";
     long started = System.nanoTime();
     EmbeddingModel loaded =

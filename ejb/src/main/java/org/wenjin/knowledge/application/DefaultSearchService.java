@@ -23,6 +23,13 @@ public class DefaultSearchService implements SearchService {
   /** Hits each ranking contributes to the fusion; deeper pages than this are not offered. */
   static final int WINDOW = 100;
 
+  /**
+   * A passage that only the vector search found must be at least this close to the query (cosine).
+   * bge-small-zh scores related Chinese pairs about 0.85 and unrelated ones about 0.25
+   * (recipes/djl.md); k-nearest-neighbour search returns the nearest even when nothing is near.
+   */
+  static final double MIN_VECTOR_ONLY_SIMILARITY = 0.5;
+
   @Inject private KnowledgeIndex index;
 
   @Inject private EmbeddingService embeddings;
@@ -38,7 +45,11 @@ public class DefaultSearchService implements SearchService {
     }
     float[] vector = queryVector(q);
     List<SearchHit> all =
-        index.search(new SearchRequest(q, vector, collection.map(UploadRules::collection), WINDOW));
+        index
+            .search(new SearchRequest(q, vector, collection.map(UploadRules::collection), WINDOW))
+            .stream()
+            .filter(h -> !h.fragments().isEmpty() || h.similarity() >= MIN_VECTOR_ONLY_SIMILARITY)
+            .toList();
     int from = Math.min(all.size(), page * size);
     int to = Math.min(all.size(), from + size);
     return new SearchResults(q, all.subList(from, to), all.size(), page, vector == null);

@@ -35,6 +35,10 @@ public class IngestionSteps {
   /** What the worker needs to index a document. */
   public record Work(IndexedDocument document, byte[] bytes, int chunkHighWater) {}
 
+  public int requeueOrphans() {
+    return queue.requeueOrphans(Instant.now());
+  }
+
   public Optional<Claim> claim() {
     Instant now = Instant.now();
     return queue.claimNext(now, now.plus(LEASE));
@@ -48,32 +52,41 @@ public class IngestionSteps {
       return Optional.empty();
     }
     KnowledgeDocument d = found.get();
-    IndexedDocument facts =
-        new IndexedDocument(
-            d.getId(),
-            d.getTitle(),
-            d.getSourceName(),
-            d.getMediaType(),
-            d.getCollection(),
-            d.getLabels(),
-            d.getVisibleTo(),
-            d.getUpdatedAt());
-    return Optional.of(new Work(facts, documents.content(d.getId()), d.getChunkHighWater()));
+    return Optional.of(new Work(facts(d), documents.content(d.getId()), d.getChunkHighWater()));
   }
 
-  /** Parsed: {@code chunks} to index. Also takes the document's own title if none was given. */
-  public void started(Claim claim, int chunks, Integer pages, String ownTitle) {
-    documents
-        .find(claim.documentId())
-        .ifPresent(
-            d -> {
-              d.startProcessing(chunks, pages, Instant.now());
-              if (ownTitle != null && d.getTitle().equals(d.getSourceName())) {
-                d.describe(
-                    ownTitle, d.getCollection(), d.getLabels(), d.getVisibleTo(), Instant.now());
-              }
-            });
+  private static IndexedDocument facts(KnowledgeDocument d) {
+    return new IndexedDocument(
+        d.getId(),
+        d.getTitle(),
+        d.getSourceName(),
+        d.getMediaType(),
+        d.getCollection(),
+        d.getLabels(),
+        d.getVisibleTo(),
+        d.getUpdatedAt());
+  }
+
+  /**
+   * Parsed: {@code chunks} to index. The document's own title (PDF/DOCX/HTML metadata, Markdown
+   * heading) replaces the file name when the uploader gave none.
+   *
+   * @return the document as it will be indexed, or nothing when it was deleted meanwhile
+   */
+  public Optional<IndexedDocument> started(
+      Claim claim, int chunks, Integer pages, String ownTitle) {
     queue.extend(claim.jobId(), Instant.now().plus(LEASE));
+    return documents
+        .find(claim.documentId())
+        .map(
+            d -> {
+              Instant now = Instant.now();
+              d.startProcessing(chunks, pages, now);
+              if (ownTitle != null && d.getTitle().equals(d.getSourceName())) {
+                d.describe(ownTitle, d.getCollection(), d.getLabels(), d.getVisibleTo(), now);
+              }
+              return facts(d);
+            });
   }
 
   /**

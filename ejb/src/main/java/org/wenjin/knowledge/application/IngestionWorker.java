@@ -26,6 +26,7 @@ import org.wenjin.knowledge.domain.Chunk;
 import org.wenjin.knowledge.domain.Chunker;
 import org.wenjin.knowledge.domain.ChunkingRules;
 import org.wenjin.knowledge.domain.DocumentParser;
+import org.wenjin.knowledge.domain.IndexedDocument;
 import org.wenjin.knowledge.domain.IngestionQueue.Claim;
 import org.wenjin.knowledge.domain.KnowledgeIndex;
 import org.wenjin.knowledge.domain.ParsedDocument;
@@ -97,6 +98,14 @@ public class IngestionWorker {
   }
 
   private void run() {
+    try {
+      int requeued = steps.requeueOrphans();
+      if (requeued > 0) {
+        LOG.info(() -> "queued " + requeued + " documents again that had lost their job");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not check for documents without a job", e);
+    }
     while (running) {
       try {
         Optional<Claim> claim = steps.claim();
@@ -118,22 +127,33 @@ public class IngestionWorker {
   }
 
   private void process(Claim claim) {
-    // the tenant comes from the job, which the upload request wrote from its verified token
+    // the tenant comes from the job, which the upload request wrote from its verified token; the
+    // outcome is recorded inside the same scope (outside it the document would not be found)
     ActingCaller worker = new ActingCaller(claim.tenantId(), "", 0L, "ingestion", List.of());
     try {
       CallerScope.call(
           worker,
           () -> {
-            index(claim);
+            indexAndRecord(claim);
             return null;
           });
+    } catch (Exception e) {
+      LOG.log(
+          Level.WARNING, "recording the outcome of document " + claim.documentId() + " failed", e);
+      // the lease runs out and the job is taken again
+    }
+  }
+
+  private void indexAndRecord(Claim claim) {
+    try {
+      index(claim);
     } catch (UnreadableDocumentException e) {
       steps.failed(claim, e.getMessage());
     } catch (SearchUnavailableException e) {
       steps.retry(claim, "Waiting for the search service: " + e.getMessage(), later(claim));
     } catch (ChatModelException e) {
       steps.retry(claim, "Waiting for the embedding model: " + e.getMessage(), later(claim));
-    } catch (Exception e) {
+    } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "indexing document " + claim.documentId() + " failed", e);
       if (claim.attempt() >= MAX_ATTEMPTS) {
         steps.failed(claim, "Indexing failed " + claim.attempt() + " times: " + e.getMessage());
@@ -153,7 +173,11 @@ public class IngestionWorker {
     ParsedDocument parsed =
         parser.parse(work.bytes(), work.document().sourceName(), work.document().mediaType());
     List<Chunk> chunks = new Chunker(ChunkingRules.DEFAULT).chunk(parsed.blocks());
-    steps.started(claim, chunks.size(), parsed.pages(), parsed.title());
+    Optional<IndexedDocument> document =
+        steps.started(claim, chunks.size(), parsed.pages(), parsed.title());
+    if (document.isEmpty()) {
+      return;
+    }
     String model = embeddings.modelId();
     for (int from = 0; from < chunks.size(); from += BATCH) {
       List<Chunk> batch = chunks.subList(from, Math.min(chunks.size(), from + BATCH));
@@ -161,7 +185,7 @@ public class IngestionWorker {
       for (Chunk c : batch) {
         texts.add(c.heading().isEmpty() ? c.text() : c.heading() + "\n" + c.text());
       }
-      index.index(work.document(), batch, embeddings.embedPassages(texts), model);
+      index.index(document.get(), batch, embeddings.embedPassages(texts), model);
       if (!steps.progress(claim, from + batch.size())) {
         // deleted while being indexed: take back what this run wrote
         index.delete(work.document().id(), 0, Math.max(chunks.size(), work.chunkHighWater()));
@@ -170,6 +194,7 @@ public class IngestionWorker {
     }
     // a previous, longer version of the document may have left chunks beyond the new end
     index.delete(work.document().id(), chunks.size(), work.chunkHighWater());
+    index.refresh(); // INDEXED means searchable
     steps.indexed(claim);
     LOG.info(
         () ->

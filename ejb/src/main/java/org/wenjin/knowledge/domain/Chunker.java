@@ -28,7 +28,9 @@ public final class Chunker {
     Builder current = null;
     for (TextBlock block : blocks) {
       for (Piece piece : pieces(block)) {
-        if (current != null && !current.heading.equals(block.heading())) {
+        if (current != null
+            && (!current.heading.equals(block.heading())
+                || !java.util.Objects.equals(current.page(), piece.page))) {
           current.emit(chunks);
           current = null;
         }
@@ -95,6 +97,10 @@ public final class Chunker {
 
     int length() {
       return length;
+    }
+
+    Integer page() {
+      return pieces.isEmpty() ? null : pieces.get(0).page;
     }
 
     /** A new builder that starts with this one's last sentences, up to {@code overlap} chars. */

@@ -13,6 +13,12 @@ public interface IngestionQueue {
    */
   record Claim(long jobId, long tenantId, long documentId, int attempt, Instant runAfter) {}
 
+  /**
+   * Queues again every document that waits or was being indexed but has no job (a crash between two
+   * steps); returns how many.
+   */
+  int requeueOrphans(Instant now);
+
   /** Takes the oldest due job whose lease is free, or nothing. Safe with several workers. */
   Optional<Claim> claimNext(Instant now, Instant leaseUntil);
 

@@ -17,8 +17,14 @@ public interface KnowledgeIndex {
    */
   void index(IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, String model);
 
-  /** Removes chunks {@code from} (inclusive) to {@code to} (exclusive) of a document. */
+  /**
+   * Removes chunks {@code from} (inclusive) to {@code to} (exclusive) of a document; they are out
+   * of every search when this returns.
+   */
   void delete(long documentId, int from, int to);
+
+  /** Makes everything written so far searchable (else it takes up to a second). */
+  void refresh();
 
   /** Words and vector rankings of the caller's visible chunks, fused. */
   List<SearchHit> search(SearchRequest request);

@@ -3,6 +3,7 @@ package org.wenjin.knowledge.infrastructure;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -100,7 +101,17 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
         String id = chunkId(documentId, i);
         bulk.operations(op -> op.delete(d -> d.id(id)));
       }
-      write(bulk);
+      write(bulk.refresh(Refresh.WaitFor));
+    }
+  }
+
+  @Override
+  public void refresh() {
+    ensureIndex();
+    try {
+      es.indices().refresh(r -> r.index(ChunkIndex.ALIAS));
+    } catch (ElasticsearchException | IOException e) {
+      throw unavailable(e);
     }
   }
 

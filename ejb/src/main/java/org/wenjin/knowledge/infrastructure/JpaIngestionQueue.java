@@ -20,6 +20,18 @@ public class JpaIngestionQueue implements IngestionQueue {
   private EntityManager em;
 
   @Override
+  public int requeueOrphans(Instant now) {
+    // native SQL on purpose: this spans every tenant, like the queue itself
+    return em.createNativeQuery(
+            "insert into kb_ingestion_job (tenant_id, document_id, attempts, run_after, created_at)"
+                + " select d.tenant_id, d.id, 0, ?1, ?1 from kb_document d"
+                + " where d.status in ('QUEUED', 'PROCESSING')"
+                + " and not exists (select 1 from kb_ingestion_job j where j.document_id = d.id)")
+        .setParameter(1, now)
+        .executeUpdate();
+  }
+
+  @Override
   public Optional<Claim> claimNext(Instant now, Instant leaseUntil) {
     List<IngestionJob> due =
         em.createQuery(

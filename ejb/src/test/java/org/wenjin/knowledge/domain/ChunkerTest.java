@@ -38,6 +38,15 @@ class ChunkerTest {
   }
 
   @Test
+  void aNewPageStartsANewChunk() {
+    List<Chunk> chunks =
+        chunker.chunk(
+            List.of(new TextBlock("Page one.", 1, "", 0), new TextBlock("Page two.", 2, "", 11)));
+
+    assertThat(chunks).extracting(Chunk::page).containsExactly(1, 2);
+  }
+
+  @Test
   void chineseTextIsCutAtSentenceEndsAndNeverExceedsTheSize() {
     String sentence = "员工每年享有十五天带薪年假，需要提前一周在人事系统中提交申请。";
     String paragraph = sentence.repeat(10);

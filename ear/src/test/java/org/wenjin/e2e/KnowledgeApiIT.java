@@ -1,0 +1,265 @@
+package org.wenjin.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The knowledge base through its API with real Keycloak tokens, a real Elasticsearch and the real
+ * embedding model: carol (Acme's admin) uploads, the worker indexes, members search; group-only
+ * documents stay with the group; Globex sees none of it; bad files fail with a reason.
+ */
+class KnowledgeApiIT {
+
+  static final String HANDBOOK =
+      "<html><head><title>Acme 员工手册</title><script>alert('xss')</script></head><body>"
+          + "<h1>休假制度</h1><h2>年假</h2>"
+          + "<p>员工每年享有十五天带薪年假。申请年假需要提前一周在人事系统中提交，由直属经理审批。</p>"
+          + "<h2>病假</h2><p>病假需要提供医院开具的证明，每年最多三十天。</p>"
+          + "<h1>IT</h1><p>To reset the VPN password, open the IT portal and choose Reset password.</p>"
+          + "<script>document.write('注入内容')</script></body></html>";
+
+  static final String SALARY = "# 薪酬\n\n2027 年的调薪预算为百分之五，仅限人事部门查阅。\n";
+
+  private static String carol;
+  private static String alice;
+  private static long handbook;
+  private static long salary;
+  private static long pdf;
+
+  @BeforeAll
+  static void carolUploadsAndTheWorkerIndexes() throws Exception {
+    carol = ApiIT.tokenFor("carol");
+    alice = ApiIT.tokenFor("alice");
+    handbook =
+        KnowledgeApi.id(
+            KnowledgeApi.upload(
+                carol,
+                "handbook.html",
+                HANDBOOK.getBytes(StandardCharsets.UTF_8),
+                Map.of("labels", "hr, policy", "collection", "handbook")));
+    salary =
+        KnowledgeApi.id(
+            KnowledgeApi.upload(
+                carol,
+                "salary.md",
+                SALARY.getBytes(StandardCharsets.UTF_8),
+                Map.of("visibleTo", "hr")));
+    pdf =
+        KnowledgeApi.id(
+            KnowledgeApi.upload(
+                carol,
+                "travel.pdf",
+                pdf(
+                    "Book every business flight through the travel portal.",
+                    "Hotel nights are reimbursed up to 150 euros."),
+                Map.of()));
+    for (long id : List.of(handbook, salary, pdf)) {
+      assertThat(KnowledgeApi.awaitSettled(carol, id)).contains("\"status\":\"INDEXED\"");
+    }
+  }
+
+  @Test
+  void aMemberFindsHighlightedChinesePassagesWithTheirHeadings() throws Exception {
+    HttpResponse<String> found = KnowledgeApi.search(alice, "如何申请年假");
+
+    assertThat(found.statusCode()).isEqualTo(200);
+    assertThat(found.body())
+        .contains(
+            "\"documentId\":" + handbook,
+            "\"title\":\"Acme 员工手册\"",
+            "\"heading\":\"休假制度 › 年假\"",
+            "<em>年</em><em>假</em>");
+    assertThat(found.body()).doesNotContain("alert", "注入内容", "<script");
+  }
+
+  @Test
+  void pdfResultsCarryTheirPageNumber() throws Exception {
+    String body = KnowledgeApi.search(alice, "hotel nights reimbursed").body();
+
+    assertThat(body).contains("\"documentId\":" + pdf, "\"page\":2", "<em>Hotel</em>");
+  }
+
+  @Test
+  void aGroupOnlyDocumentIsFoundByTheGroupAlone() throws Exception {
+    assertThat(KnowledgeApi.search(carol, "调薪预算").body()).contains("\"documentId\":" + salary);
+    assertThat(KnowledgeApi.search(alice, "调薪预算").body())
+        .as("alice is not in hr")
+        .doesNotContain("\"documentId\":" + salary);
+  }
+
+  @Test
+  void anotherCompanyFindsNothingAndCannotTouchTheDocuments() throws Exception {
+    int cases = 0;
+    for (String intruder : List.of("bob", "gina")) {
+      String token = ApiIT.tokenFor(intruder);
+      for (String query : List.of("如何申请年假", "调薪预算", "hotel nights reimbursed", "VPN password")) {
+        String body = KnowledgeApi.search(token, query).body();
+        assertThat(body).as(intruder + " searching " + query).contains("\"total\":0");
+        cases++;
+      }
+    }
+    String gina = ApiIT.tokenFor("gina");
+    for (long id : List.of(handbook, salary, pdf)) {
+      for (String[] call :
+          new String[][] {
+            {"GET", "/api/documents/" + id},
+            {"DELETE", "/api/documents/" + id},
+            {"POST", "/api/documents/" + id + "/reindex"}
+          }) {
+        HttpResponse<String> attempt = KnowledgeApi.send(call[0], call[1], gina);
+        assertThat(attempt.statusCode()).as("gina " + call[0] + " " + call[1]).isEqualTo(404);
+        assertThat(attempt.body()).contains("does not exist or is not in your company");
+        cases++;
+      }
+    }
+    assertThat(KnowledgeApi.send("GET", "/api/documents", gina).body())
+        .doesNotContain("handbook.html", "salary.md");
+    cases++;
+    for (long id : List.of(handbook, salary, pdf)) {
+      assertThat(KnowledgeApi.awaitSettled(carol, id)).as("untouched").contains("INDEXED");
+    }
+    System.out.println("Knowledge API: " + cases + " cross-tenant attack cases denied");
+  }
+
+  @Test
+  void membersSearchButOnlyAdminsManageDocuments() throws Exception {
+    assertThat(
+            KnowledgeApi.upload(alice, "a.txt", "hello".getBytes(StandardCharsets.UTF_8), Map.of())
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(KnowledgeApi.send("GET", "/api/documents", alice).statusCode()).isEqualTo(403);
+    assertThat(KnowledgeApi.send("DELETE", "/api/documents/" + handbook, alice).statusCode())
+        .isEqualTo(403);
+    assertThat(KnowledgeApi.search(ApiIT.tokenFor("root"), "年假").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void badUploadsAreRefusedWithAReasonAndStoreNothing() throws Exception {
+    int before = count(KnowledgeApi.send("GET", "/api/documents", carol).body());
+
+    HttpResponse<String> empty = KnowledgeApi.upload(carol, "empty.txt", new byte[0], Map.of());
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.body()).contains("empty");
+
+    HttpResponse<String> zip = KnowledgeApi.upload(carol, "files.zip", zip(), Map.of());
+    assertThat(zip.statusCode()).isEqualTo(400);
+    assertThat(zip.body()).contains("not supported");
+
+    HttpResponse<String> noFile = KnowledgeApi.upload(carol, null, null, Map.of("title", "x"));
+    assertThat(noFile.statusCode()).isEqualTo(400);
+    assertThat(noFile.body()).contains("'file'");
+
+    HttpResponse<String> badLabel =
+        KnowledgeApi.upload(
+            carol, "ok.txt", "text".getBytes(StandardCharsets.UTF_8), Map.of("labels", "<b>x</b>"));
+    assertThat(badLabel.statusCode()).isEqualTo(400);
+    assertThat(badLabel.body()).contains("not a valid label name");
+
+    assertThat(count(KnowledgeApi.send("GET", "/api/documents", carol).body())).isEqualTo(before);
+  }
+
+  @Test
+  void aFileNameWithPathTricksKeepsOnlyItsName() throws Exception {
+    HttpResponse<String> created =
+        KnowledgeApi.upload(
+            carol,
+            "../../etc/passwd.txt",
+            "Nothing secret here.".getBytes(StandardCharsets.UTF_8),
+            Map.of());
+    assertThat(created.body()).contains("\"sourceName\":\"passwd.txt\"");
+    KnowledgeApi.send("DELETE", "/api/documents/" + KnowledgeApi.id(created), carol);
+  }
+
+  @Test
+  void aDamagedFileFailsWithTheReasonAndLeavesNothingSearchable() throws Exception {
+    long broken =
+        KnowledgeApi.id(
+            KnowledgeApi.upload(
+                carol,
+                "broken.pdf",
+                "%PDF-1.7\nzebra quokka platypus".getBytes(StandardCharsets.US_ASCII),
+                Map.of()));
+
+    String settled = KnowledgeApi.awaitSettled(carol, broken);
+
+    assertThat(settled).contains("\"status\":\"FAILED\"", "damaged");
+    assertThat(KnowledgeApi.search(carol, "zebra quokka platypus").body()).contains("\"total\":0");
+  }
+
+  @Test
+  void emptyAndWordlessSearchesGetAHint() throws Exception {
+    HttpResponse<String> empty = KnowledgeApi.search(alice, "  ");
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.body()).contains("Type a word or a question");
+    HttpResponse<String> punctuation = KnowledgeApi.search(alice, "?!。，");
+    assertThat(punctuation.statusCode()).isEqualTo(400);
+    assertThat(punctuation.body()).contains("no words");
+  }
+
+  @Test
+  void aDeletedDocumentIsGoneFromSearch() throws Exception {
+    long doc =
+        KnowledgeApi.id(
+            KnowledgeApi.upload(
+                carol,
+                "parking.md",
+                "# 停车\n\n访客停车位在地下二层，需要前台登记车牌。\n".getBytes(StandardCharsets.UTF_8),
+                Map.of()));
+    KnowledgeApi.awaitSettled(carol, doc);
+    assertThat(KnowledgeApi.search(alice, "访客停车").body()).contains("\"documentId\":" + doc);
+
+    assertThat(KnowledgeApi.send("DELETE", "/api/documents/" + doc, carol).statusCode())
+        .isEqualTo(204);
+
+    assertThat(KnowledgeApi.search(alice, "访客停车").body()).doesNotContain("\"documentId\":" + doc);
+    assertThat(KnowledgeApi.send("GET", "/api/documents/" + doc, carol).statusCode())
+        .isEqualTo(404);
+  }
+
+  private static int count(String json) {
+    return (int) java.util.regex.Pattern.compile("\"id\":").matcher(json).results().count();
+  }
+
+  private static byte[] zip() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+      out.putNextEntry(new ZipEntry("inner.txt"));
+      out.write("hello".getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+
+  static byte[] pdf(String... pages) throws Exception {
+    try (PDDocument doc = new PDDocument()) {
+      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      for (String text : pages) {
+        PDPage page = new PDPage();
+        doc.addPage(page);
+        try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+          content.beginText();
+          content.setFont(font, 12);
+          content.newLineAtOffset(72, 700);
+          content.showText(text);
+          content.endText();
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+}
