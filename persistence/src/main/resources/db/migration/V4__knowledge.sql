@@ -31,6 +31,7 @@ CREATE TABLE kb_document (
 );
 
 CREATE INDEX ix_kb_document_tenant ON kb_document (tenant_id, created_at);
+CREATE INDEX ix_kb_document_sha ON kb_document (tenant_id, sha256);
 
 -- The original file, stored in the same transaction as its document row: accepted means durable.
 CREATE TABLE kb_document_content (

@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +71,23 @@ class KnowledgeApiIT {
     for (long id : List.of(handbook, salary, pdf)) {
       assertThat(KnowledgeApi.awaitSettled(carol, id)).contains("\"status\":\"INDEXED\"");
     }
+  }
+
+  @AfterAll
+  static void carolRemovesWhatTheTestsUploaded() throws Exception {
+    for (long id : List.of(handbook, salary, pdf)) {
+      KnowledgeApi.send("DELETE", "/api/documents/" + id, carol);
+    }
+  }
+
+  @Test
+  void theSameFileTwiceIsRefused() throws Exception {
+    HttpResponse<String> again =
+        KnowledgeApi.upload(
+            carol, "copy-of-handbook.html", HANDBOOK.getBytes(StandardCharsets.UTF_8), Map.of());
+
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(again.body()).contains("already in the knowledge base as “Acme 员工手册”");
   }
 
   @Test
@@ -181,7 +199,13 @@ class KnowledgeApiIT {
             "Nothing secret here.".getBytes(StandardCharsets.UTF_8),
             Map.of());
     assertThat(created.body()).contains("\"sourceName\":\"passwd.txt\"");
-    KnowledgeApi.send("DELETE", "/api/documents/" + KnowledgeApi.id(created), carol);
+    // deleted at once, most likely while the worker indexes it: the delete wins
+    long id = KnowledgeApi.id(created);
+    assertThat(KnowledgeApi.send("DELETE", "/api/documents/" + id, carol).statusCode())
+        .isEqualTo(204);
+    Thread.sleep(1500);
+    assertThat(KnowledgeApi.send("GET", "/api/documents/" + id, carol).statusCode()).isEqualTo(404);
+    assertThat(KnowledgeApi.search(carol, "Nothing secret here").body()).contains("\"total\":0");
   }
 
   @Test
@@ -196,8 +220,9 @@ class KnowledgeApiIT {
 
     String settled = KnowledgeApi.awaitSettled(carol, broken);
 
-    assertThat(settled).contains("\"status\":\"FAILED\"", "damaged");
+    assertThat(settled).contains("\"status\":\"FAILED\"", "damaged", "\"chunksDone\":0");
     assertThat(KnowledgeApi.search(carol, "zebra quokka platypus").body()).contains("\"total\":0");
+    KnowledgeApi.send("DELETE", "/api/documents/" + broken, carol);
   }
 
   @Test

@@ -8,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.Collection;
 import java.util.function.Function;
+import org.wenjin.chat.domain.Citation;
 import org.wenjin.chat.interfaces.ConversationDto;
 import org.wenjin.chat.interfaces.TurnDto;
 import org.wenjin.knowledge.interfaces.DocumentDto;
@@ -72,6 +73,18 @@ final class JsonViews {
         .add(
             "rating",
             t.rating() == null ? jakarta.json.JsonValue.NULL : Json.createValue(t.rating()))
+        .add("citations", array(t.citations(), JsonViews::citation))
+        .build();
+  }
+
+  private static JsonObject citation(Citation c) {
+    return Json.createObjectBuilder()
+        .add("n", c.marker())
+        .add("documentId", c.documentId())
+        .add("chunk", c.chunk())
+        .add("title", c.title())
+        .add("sourceName", c.source())
+        .add("page", number(c.page()))
         .build();
   }
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.wenjin.chat.domain.ChatRules;
+import org.wenjin.chat.domain.Citation;
 import org.wenjin.chat.domain.ConversationRepository;
 import org.wenjin.chat.domain.ConversationTitles;
 import org.wenjin.chat.domain.HistoryWindow;
@@ -27,6 +28,8 @@ public class DefaultChatService implements ChatService {
   @Inject private ConversationService conversationService;
 
   @Inject private ChatSettingsService settings;
+
+  @Inject private KnowledgeGrounding grounding;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -128,12 +131,15 @@ public class DefaultChatService implements ChatService {
             earlier,
             tenantSettings.historyTurns(),
             turn.getQuestion());
+    KnowledgeGrounding.Grounding grounded = grounding.forQuestion(turn.getQuestion());
+    turn.cite(Citation.toJson(grounded.citations()));
     return new PreparedTurn(
         caller.tenantId(),
         conversation.getId(),
         turn.getId(),
         turn.getModelId(),
-        new ChatRequest(messages, List.of(), GenerationOptions.defaults()));
+        new ChatRequest(messages, grounded.passages(), GenerationOptions.defaults()),
+        turn.getCitations());
   }
 
   private static String validQuestion(String question) {

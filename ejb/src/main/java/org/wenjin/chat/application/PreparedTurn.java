@@ -2,6 +2,14 @@ package org.wenjin.chat.application;
 
 import org.wenjin.inference.spi.ChatRequest;
 
-/** A turn saved as "streaming" and the request to send to its model. */
+/**
+ * A turn saved as "streaming" and the request to send to its model; {@code citations} as stored
+ * with the turn (JSON, or null).
+ */
 public record PreparedTurn(
-    long tenantId, long conversationId, long turnId, String modelId, ChatRequest request) {}
+    long tenantId,
+    long conversationId,
+    long turnId,
+    String modelId,
+    ChatRequest request,
+    String citations) {}

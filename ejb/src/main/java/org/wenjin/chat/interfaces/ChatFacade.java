@@ -13,6 +13,7 @@ import org.wenjin.chat.application.ChatService;
 import org.wenjin.chat.application.ChatSettingsService;
 import org.wenjin.chat.application.ConversationService;
 import org.wenjin.chat.application.PreparedTurn;
+import org.wenjin.chat.domain.Citation;
 import org.wenjin.inference.application.ModelCatalog;
 import org.wenjin.inference.application.RegisteredModel;
 import org.wenjin.persistence.chat.ChatTurn;
@@ -138,7 +139,8 @@ public class ChatFacade {
             label(prepared.modelId()),
             null,
             null,
-            Instant.now());
+            Instant.now(),
+            Citation.fromJson(prepared.citations()));
     streams.start(
         prepared,
         new AnswerStreams.Watcher() {
@@ -177,7 +179,8 @@ public class ChatFacade {
         label(t.getModelId()),
         t.getRating() == null ? null : t.getRating().intValue(),
         t.getFeedback(),
-        t.getAskedAt());
+        t.getAskedAt(),
+        Citation.fromJson(t.getCitations()));
   }
 
   private String label(String modelId) {

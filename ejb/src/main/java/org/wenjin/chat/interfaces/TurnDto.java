@@ -2,10 +2,13 @@ package org.wenjin.chat.interfaces;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
+import org.wenjin.chat.domain.Citation;
 
 /**
  * One question and its answer as the UI shows it. {@code status}: STREAMING, COMPLETE, STOPPED,
- * FAILED or INTERRUPTED; {@code error} says why a FAILED answer failed.
+ * FAILED or INTERRUPTED; {@code error} says why a FAILED answer failed; {@code citations} are the
+ * passages the answer may cite as [n].
  */
 public record TurnDto(
     long id,
@@ -18,7 +21,8 @@ public record TurnDto(
     String modelLabel,
     Integer rating,
     String feedback,
-    Instant askedAt)
+    Instant askedAt,
+    List<Citation> citations)
     implements Serializable {
 
   public boolean isStreaming() {

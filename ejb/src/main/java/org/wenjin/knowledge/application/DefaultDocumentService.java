@@ -51,13 +51,24 @@ public class DefaultDocumentService implements DocumentService {
     } catch (UnreadableDocumentException e) {
       throw new KnowledgeRules(sourceName + ": " + e.getMessage());
     }
+    String sha256 = sha256(bytes);
+    documents
+        .findBySha256(sha256)
+        .ifPresent(
+            existing -> {
+              throw new KnowledgeRules(
+                  sourceName
+                      + " is already in the knowledge base as “"
+                      + existing.getTitle()
+                      + "”; re-index that one to read it again.");
+            });
     KnowledgeDocument document =
         new KnowledgeDocument(
             UploadRules.title(upload.title(), null, sourceName),
             sourceName,
             mediaType,
             bytes.length,
-            sha256(bytes),
+            sha256,
             collection,
             labels,
             groups,

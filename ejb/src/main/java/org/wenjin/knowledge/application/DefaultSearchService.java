@@ -56,6 +56,15 @@ public class DefaultSearchService implements SearchService {
   }
 
   @Override
+  public List<SearchHit> document(long documentId) {
+    List<SearchHit> passages = index.passages(documentId);
+    if (passages.isEmpty()) {
+      throw KnowledgeRules.notFound();
+    }
+    return passages;
+  }
+
+  @Override
   public List<SearchHit> passages(String question, int count, double minSimilarity) {
     String q = question == null ? "" : question.strip();
     if (q.isEmpty() || q.codePoints().noneMatch(Character::isLetterOrDigit)) {

@@ -16,6 +16,14 @@ public interface SearchService {
    */
   SearchResults search(String query, Optional<String> collection, int page, int size);
 
+  /**
+   * Every passage of a document the caller may see, in order.
+   *
+   * @throws org.wenjin.knowledge.domain.KnowledgeRules (not found) for a document that does not
+   *     exist, is not indexed yet, or is outside the caller's company or groups
+   */
+  List<SearchHit> document(long documentId);
+
   /** The passages that ground an answer: at most {@code count}, similarity at least {@code min}. */
   List<SearchHit> passages(String question, int count, double minSimilarity);
 }

@@ -12,6 +12,9 @@ public interface DocumentRepository {
 
   Optional<KnowledgeDocument> find(long id);
 
+  /** A document of the tenant with exactly these bytes, if one exists. */
+  Optional<KnowledgeDocument> findBySha256(String sha256);
+
   /** Newest first. */
   List<KnowledgeDocument> list();
 

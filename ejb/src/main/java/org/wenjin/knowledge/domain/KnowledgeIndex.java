@@ -26,6 +26,12 @@ public interface KnowledgeIndex {
   /** Makes everything written so far searchable (else it takes up to a second). */
   void refresh();
 
+  /**
+   * Every passage of one document in order, if the caller may see the document (else none: a
+   * document of another tenant or group looks like a missing one).
+   */
+  List<SearchHit> passages(long documentId);
+
   /** Words and vector rankings of the caller's visible chunks, fused. */
   List<SearchHit> search(SearchRequest request);
 }

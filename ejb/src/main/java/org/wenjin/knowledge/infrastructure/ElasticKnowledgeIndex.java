@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.wenjin.elastic.ChunkIndex;
 import org.wenjin.knowledge.domain.Chunk;
@@ -45,6 +47,9 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
   private static final String PRE = "\uE000";
 
   private static final String POST = "\uE001";
+
+  /** A document view shows at most this many passages. */
+  private static final int MAX_PASSAGES = 2000;
 
   @Inject private ElasticsearchClient es;
 
@@ -116,9 +121,37 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
   }
 
   @Override
+  public List<SearchHit> passages(long documentId) {
+    ActingCaller caller = CallerScope.current();
+    List<Query> filters = new ArrayList<>(filters(caller, Optional.empty()));
+    filters.add(Query.of(q -> q.term(t -> t.field("doc_id").value(String.valueOf(documentId)))));
+    ensureIndex();
+    try {
+      SearchResponse<ChunkDocument> found =
+          es.search(
+              s ->
+                  s.index(ChunkIndex.ALIAS)
+                      .size(MAX_PASSAGES)
+                      .query(q -> q.bool(b -> b.filter(filters)))
+                      .sort(o -> o.field(f -> f.field("chunk").order(SortOrder.Asc)))
+                      .source(src -> src.filter(f -> f.excludes("embedding"))),
+              ChunkDocument.class);
+      List<SearchHit> passages = new ArrayList<>();
+      for (Hit<ChunkDocument> hit : found.hits().hits()) {
+        if (hit.source() != null) {
+          passages.add(toHit(hit.source(), List.of(), 0, 0));
+        }
+      }
+      return passages;
+    } catch (ElasticsearchException | IOException e) {
+      throw unavailable(e);
+    }
+  }
+
+  @Override
   public List<SearchHit> search(SearchRequest request) {
     ActingCaller caller = CallerScope.current();
-    List<Query> filters = filters(caller, request);
+    List<Query> filters = filters(caller, request.collection());
     ensureIndex();
     try {
       SearchResponse<ChunkDocument> words =
@@ -182,16 +215,15 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
                             s -> s.matchPhrase(p -> p.field("content").query(text).boost(2f)))));
   }
 
-  private static List<Query> filters(ActingCaller caller, SearchRequest request) {
+  private static List<Query> filters(ActingCaller caller, Optional<String> collection) {
     List<FieldValue> visible = new ArrayList<>();
     visible.add(FieldValue.of(ChunkDocument.EVERYONE));
     caller.groups().forEach(g -> visible.add(FieldValue.of(g)));
     List<Query> filters = new ArrayList<>();
     filters.add(Query.of(q -> q.term(t -> t.field("tenant").value(tenant(caller)))));
     filters.add(Query.of(q -> q.terms(t -> t.field("visible_to").terms(v -> v.value(visible)))));
-    request
-        .collection()
-        .ifPresent(c -> filters.add(Query.of(q -> q.term(t -> t.field("collection").value(c)))));
+    collection.ifPresent(
+        c -> filters.add(Query.of(q -> q.term(t -> t.field("collection").value(c)))));
     return filters;
   }
 
@@ -224,23 +256,27 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
           hit.highlight().getOrDefault("content", List.of()).stream()
               .map(ElasticKnowledgeIndex::safeHtml)
               .toList();
-      hits.add(
-          new SearchHit(
-              Long.parseLong(d.docId()),
-              d.chunk(),
-              d.title(),
-              d.source(),
-              d.mediaType(),
-              d.collection(),
-              d.labels() == null ? List.of() : d.labels(),
-              d.page(),
-              d.heading(),
-              d.content(),
-              fragments,
-              fused.getValue(),
-              similarity.getOrDefault(fused.getKey(), 0.0)));
+      hits.add(toHit(d, fragments, fused.getValue(), similarity.getOrDefault(fused.getKey(), 0.0)));
     }
     return hits;
+  }
+
+  private static SearchHit toHit(
+      ChunkDocument d, List<String> fragments, double score, double similarity) {
+    return new SearchHit(
+        Long.parseLong(d.docId()),
+        d.chunk(),
+        d.title(),
+        d.source(),
+        d.mediaType(),
+        d.collection(),
+        d.labels() == null ? List.of() : d.labels(),
+        d.page(),
+        d.heading(),
+        d.content(),
+        fragments,
+        score,
+        similarity);
   }
 
   /** Document text escaped for HTML, matches in em: safe to render as it is. */

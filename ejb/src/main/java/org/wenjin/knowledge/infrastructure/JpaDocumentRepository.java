@@ -38,6 +38,16 @@ public class JpaDocumentRepository implements DocumentRepository {
   }
 
   @Override
+  public Optional<KnowledgeDocument> findBySha256(String sha256) {
+    return em.createQuery(
+            "select d from KnowledgeDocument d where d.sha256 = :sha", KnowledgeDocument.class)
+        .setParameter("sha", sha256)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
   public List<KnowledgeDocument> list() {
     return em.createQuery(
             "select d from KnowledgeDocument d order by d.createdAt desc, d.id desc",
@@ -71,13 +81,13 @@ public class JpaDocumentRepository implements DocumentRepository {
 
   @Override
   public void delete(KnowledgeDocument document) {
-    // job and content go with the row (ON DELETE CASCADE)
-    em.createQuery("delete from IngestionJob j where j.documentId = :id")
-        .setParameter("id", document.getId())
-        .executeUpdate();
-    em.createQuery("delete from DocumentContent c where c.documentId = :id")
-        .setParameter("id", document.getId())
-        .executeUpdate();
-    em.remove(document);
+    // by id, without the version check of em.remove: the worker may be updating the progress of
+    // this very row, and a delete must win over that (the caller found the document in its tenant)
+    for (String entity : new String[] {"IngestionJob", "DocumentContent", "KnowledgeDocument"}) {
+      String column = entity.equals("KnowledgeDocument") ? "id" : "documentId";
+      em.createQuery("delete from " + entity + " e where e." + column + " = :id")
+          .setParameter("id", document.getId())
+          .executeUpdate();
+    }
   }
 }

@@ -57,6 +57,11 @@ public class KnowledgeFacade {
     return documents.reindexAll();
   }
 
+  /** The passages of a document the caller may see (for the document view). */
+  public List<SearchHitDto> passages(long documentId) {
+    return search.document(documentId).stream().map(SearchHitDto::of).toList();
+  }
+
   public SearchResultsDto search(String query, String collection, int page, int size) {
     return SearchResultsDto.of(
         search.search(

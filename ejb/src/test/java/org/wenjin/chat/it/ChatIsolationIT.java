@@ -29,6 +29,8 @@ import org.wenjin.chat.application.PreparedTurn;
 import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.ConversationRepository;
 import org.wenjin.it.TestDeployments;
+import org.wenjin.knowledge.application.SearchResults;
+import org.wenjin.knowledge.application.SearchService;
 import org.wenjin.persistence.chat.ChatTurn;
 import org.wenjin.persistence.chat.Conversation;
 import org.wenjin.persistence.tenancy.Tenant;
@@ -53,11 +55,14 @@ class ChatIsolationIT {
   @Deployment
   static WebArchive deployment() throws URISyntaxException {
     return TestDeployments.war(
-        "chat-isolation-it",
-        "org.wenjin.tenancy",
-        "org.wenjin.audit",
-        "org.wenjin.chat",
-        "org.wenjin.inference");
+            "chat-isolation-it",
+            "org.wenjin.tenancy",
+            "org.wenjin.audit",
+            "org.wenjin.chat",
+            "org.wenjin.inference")
+        // the search service's contract only; NoKnowledgeSearch (this package) answers it
+        .addPackage("org.wenjin.knowledge.domain")
+        .addClasses(SearchService.class, SearchResults.class);
   }
 
   @EJB private UserProvisioningService provisioning;

@@ -120,7 +120,7 @@ public final class OpenAiCompatibleChatModel implements ChatModel {
       request.options().stop().forEach(stop::add);
     }
     ArrayNode messages = body.putArray("messages");
-    for (var message : request.messages()) {
+    for (var message : request.groundedMessages()) {
       messages
           .addObject()
           .put("role", message.role().name().toLowerCase(Locale.ROOT))

@@ -59,6 +59,23 @@ class OpenAiCompatibleChatModelTest {
   }
 
   @Test
+  void passagesAreNumberedInFrontOfTheQuestion() {
+    server.answering(List.of("见 [1]。"), Duration.ZERO);
+    ChatRequest grounded =
+        new ChatRequest(
+            request("如何申请年假？").messages(),
+            List.of(
+                new org.wenjin.inference.spi.Passage(
+                    1, "员工手册", "handbook.html", "申请年假需要提前一周在人事系统中提交。")),
+            GenerationOptions.defaults());
+
+    model.generate(grounded, received::add, new Cancellation());
+
+    String question = server.lastRequest().path("messages").get(1).path("content").asText();
+    assertThat(question).contains("[1] 员工手册\n申请年假需要提前一周在人事系统中提交。").endsWith("Question: 如何申请年假？");
+  }
+
+  @Test
   void reportsAnAnswerCutByTheTokenLimit() {
     server.answering(List.of("a", "b"), Duration.ZERO).finishingWith("length");
 

@@ -41,6 +41,10 @@ public class ChatTurn {
   @Column(nullable = false, length = MAX_ANSWER)
   private String answer = "";
 
+  /** JSON array of the passages the answer may cite (see V5__chat_citations.sql), or null. */
+  @Column(length = 8000)
+  private String citations;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
   private TurnStatus status = TurnStatus.STREAMING;
@@ -80,6 +84,7 @@ public class ChatTurn {
     this.question = newQuestion;
     this.modelId = newModelId;
     this.answer = "";
+    this.citations = null;
     this.status = TurnStatus.STREAMING;
     this.error = null;
     this.rating = null;
@@ -121,6 +126,14 @@ public class ChatTurn {
 
   public String getQuestion() {
     return question;
+  }
+
+  public void cite(String citationsJson) {
+    this.citations = citationsJson;
+  }
+
+  public String getCitations() {
+    return citations;
   }
 
   public String getAnswer() {

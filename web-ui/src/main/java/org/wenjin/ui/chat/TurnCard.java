@@ -2,6 +2,8 @@ package org.wenjin.ui.chat;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.messages.MessageList;
@@ -9,7 +11,9 @@ import com.vaadin.flow.component.messages.MessageListItem;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
+import org.wenjin.chat.domain.Citation;
 import org.wenjin.chat.interfaces.TurnDto;
+import org.wenjin.ui.knowledge.DocumentView;
 
 /**
  * One question and its answer (Markdown, rendered and sanitised by the client), the answer's state
@@ -28,6 +32,7 @@ class TurnCard extends VerticalLayout {
 
   private final MessageListItem answer;
   private final Span state = new Span();
+  private final Div sources = new Div();
   private final HorizontalLayout actions = new HorizontalLayout();
   private final TurnActions handler;
   private TurnDto turn;
@@ -47,7 +52,9 @@ class TurnCard extends VerticalLayout {
     state.addClassName("wenjin-turn-state");
     state.setId("state-" + turn.id());
     actions.addClassName("wenjin-turn-actions");
-    add(messages, new HorizontalLayout(state, actions));
+    sources.setId("sources-" + turn.id());
+    sources.addClassName("wenjin-turn-sources");
+    add(messages, sources, new HorizontalLayout(state, actions));
     update(turn);
   }
 
@@ -74,6 +81,7 @@ class TurnCard extends VerticalLayout {
   /** Shows the turn as saved on the server (the final text replaces what was streamed). */
   void update(TurnDto saved) {
     this.turn = saved;
+    showSources(saved.citations());
     if (!saved.isStreaming()) {
       answer.setText(saved.answer());
     }
@@ -99,6 +107,21 @@ class TurnCard extends VerticalLayout {
             VaadinIcon.TRASH,
             "Delete this question and answer",
             () -> handler.delete(turn)));
+  }
+
+  /** The passages the answer may cite, as links that open each at its place in the document. */
+  private void showSources(List<Citation> citations) {
+    sources.removeAll();
+    sources.setVisible(!citations.isEmpty());
+    for (Citation c : citations) {
+      Anchor link =
+          new Anchor(
+              DocumentView.route(c.documentId(), c.chunk()),
+              "[" + c.marker() + "] " + c.title() + (c.page() == null ? "" : " · p. " + c.page()));
+      link.setId("source-" + turn.id() + "-" + c.marker());
+      link.addClassName("wenjin-turn-source");
+      sources.add(link);
+    }
   }
 
   private Button action(String id, VaadinIcon icon, String tooltip, Integer current, int value) {

@@ -1,0 +1,58 @@
+package org.wenjin.chat.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.wenjin.chat.domain.Citation;
+import org.wenjin.inference.spi.Passage;
+import org.wenjin.knowledge.application.SearchService;
+import org.wenjin.knowledge.domain.SearchHit;
+import org.wenjin.knowledge.domain.SearchUnavailableException;
+
+/**
+ * Finds the passages of the caller's visible documents that ground an answer. When the search is
+ * down, the answer goes ahead without passages (the model is told nothing it cannot cite).
+ */
+@ApplicationScoped
+public class KnowledgeGrounding {
+
+  private static final Logger LOG = Logger.getLogger(KnowledgeGrounding.class.getName());
+
+  /**
+   * Passages per answer: enough to cover a question that spans two sections, few enough for a small
+   * model's context (4 × 450 characters).
+   */
+  static final int PASSAGES = 4;
+
+  /** Least cosine similarity of a passage to the question (see DefaultSearchService). */
+  static final double MIN_SIMILARITY = 0.5;
+
+  @Inject private SearchService search;
+
+  /** The numbered passages for the model and the citations to store with the answer. */
+  public record Grounding(List<Passage> passages, List<Citation> citations) {}
+
+  public Grounding forQuestion(String question) {
+    List<SearchHit> hits;
+    try {
+      hits = search.passages(question, PASSAGES, MIN_SIMILARITY);
+    } catch (SearchUnavailableException e) {
+      LOG.log(Level.WARNING, "knowledge search unavailable; answering without passages", e);
+      return new Grounding(List.of(), List.of());
+    }
+    List<Passage> passages = new ArrayList<>(hits.size());
+    List<Citation> citations = new ArrayList<>(hits.size());
+    int marker = 1;
+    for (SearchHit hit : hits) {
+      passages.add(new Passage(marker, hit.title(), hit.sourceName(), hit.text()));
+      citations.add(
+          new Citation(
+              marker, hit.documentId(), hit.chunk(), hit.title(), hit.sourceName(), hit.page()));
+      marker++;
+    }
+    return new Grounding(passages, citations);
+  }
+}

@@ -1,0 +1,32 @@
+package org.wenjin.chat.it;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import org.wenjin.knowledge.application.SearchResults;
+import org.wenjin.knowledge.application.SearchService;
+import org.wenjin.knowledge.domain.SearchHit;
+
+/**
+ * The chat isolation tests run without Elasticsearch: their subject is who may see which
+ * conversation, not retrieval (which KnowledgeApiIT and ChatIT test against the real index). A
+ * company without documents finds no passages, which is what this answers.
+ */
+@ApplicationScoped
+public class NoKnowledgeSearch implements SearchService {
+
+  @Override
+  public SearchResults search(String query, Optional<String> collection, int page, int size) {
+    return new SearchResults(query, List.of(), 0, page, false);
+  }
+
+  @Override
+  public List<SearchHit> document(long documentId) {
+    return List.of();
+  }
+
+  @Override
+  public List<SearchHit> passages(String question, int count, double minSimilarity) {
+    return List.of();
+  }
+}
