@@ -21,10 +21,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.wenjin.knowledge.application.UploadCommand;
 import org.wenjin.knowledge.domain.KnowledgeRules;
 import org.wenjin.knowledge.interfaces.DocumentDto;
 import org.wenjin.knowledge.interfaces.KnowledgeFacade;
+import org.wenjin.knowledge.interfaces.UploadRequest;
 
 /**
  * The company's documents, for tenant admins and their scripts: {@code POST /api/documents}
@@ -57,7 +57,7 @@ public class DocumentResource {
     }
     DocumentDto document =
         knowledge.upload(
-            new UploadCommand(
+            new UploadRequest(
                 file.getFileName().orElse(null),
                 bytes,
                 text(parts, "title"),

@@ -28,8 +28,17 @@ public class KnowledgeFacade {
   @Inject private SearchService search;
 
   @RolesAllowed(Roles.TENANT_ADMIN)
-  public DocumentDto upload(UploadCommand upload) {
-    return DocumentDto.of(documents.upload(CallerScope.current(), upload));
+  public DocumentDto upload(UploadRequest upload) {
+    return DocumentDto.of(
+        documents.upload(
+            CallerScope.current(),
+            new UploadCommand(
+                upload.fileName(),
+                upload.bytes(),
+                upload.title(),
+                upload.collection(),
+                upload.labels(),
+                upload.visibleTo())));
   }
 
   @RolesAllowed(Roles.TENANT_ADMIN)

@@ -32,9 +32,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.wenjin.knowledge.application.UploadCommand;
 import org.wenjin.knowledge.interfaces.DocumentDto;
 import org.wenjin.knowledge.interfaces.KnowledgeFacade;
+import org.wenjin.knowledge.interfaces.UploadRequest;
 import org.wenjin.security.Roles;
 import org.wenjin.ui.common.Notices;
 import org.wenjin.ui.layout.MainLayout;
@@ -135,8 +135,8 @@ public class DocumentsView extends VerticalLayout {
   }
 
   private void received(com.vaadin.flow.server.streams.UploadMetadata file, byte[] bytes) {
-    UploadCommand command =
-        new UploadCommand(
+    UploadRequest command =
+        new UploadRequest(
             file.fileName(),
             bytes,
             null,
