@@ -243,11 +243,34 @@ prepare_elasticsearch() {
       -p "$WENJIN_ES_APP_PASSWORD" -r wenjin_app >/dev/null
     touch "$marker"
   fi
+  install_analysis_plugin
   if ((EUID == 0)); then
     chown -R 65534:65534 "$es_home" "$es_data" "$es_logs"
     setpriv --reuid=65534 --regid=65534 --clear-groups test -w "$es_data" ||
       die "user 'nobody' cannot write $es_data (Elasticsearch refuses to run as root)"
   fi
+}
+
+# The CJK analysis plugin built by elastic-config (the zip node lacks Chinese analysis); installed
+# again whenever the built zip changes.
+install_analysis_plugin() {
+  local plugin_zip=$repo/elastic-config/target/wenjin-analysis-$ES_VERSION.zip
+  [[ -f $plugin_zip ]] || die "no analysis plugin at $plugin_zip; build first: ./mvnw -DskipTests install"
+  local sum installed=$es_base/wenjin-analysis.sha256
+  sum=$(sha256sum "$plugin_zip" | cut -d' ' -f1)
+  if [[ -d $es_home/plugins/wenjin-analysis && -f $installed && $(cat "$installed") == "$sum" ]]; then
+    return 0
+  fi
+  es_command
+  if [[ -d $es_home/plugins/wenjin-analysis ]]; then
+    "${es_cmd[@]}" "$es_home/bin/elasticsearch-plugin" remove wenjin-analysis >/dev/null
+  fi
+  cp "$plugin_zip" "$es_home/tmp/wenjin-analysis.zip"
+  if ((EUID == 0)); then chown -R 65534:65534 "$es_home"; fi
+  "${es_cmd[@]}" "$es_home/bin/elasticsearch-plugin" install --batch \
+    "file://$es_home/tmp/wenjin-analysis.zip" >/dev/null 2>&1 ||
+    die "installing the analysis plugin into Elasticsearch failed"
+  echo "$sum" >"$installed"
 }
 
 start_elasticsearch() {

@@ -35,6 +35,11 @@ class KnowledgeApiIT {
 
   static final String SALARY = "# 薪酬\n\n2027 年的调薪预算为百分之五，仅限人事部门查阅。\n";
 
+  /**
+   * Makes this run's files differ from any a failed earlier run left behind (same bytes = refused).
+   */
+  private static final String RUN = java.util.UUID.randomUUID().toString();
+
   private static String carol;
   private static String alice;
   private static long handbook;
@@ -50,14 +55,14 @@ class KnowledgeApiIT {
             KnowledgeApi.upload(
                 carol,
                 "handbook.html",
-                HANDBOOK.getBytes(StandardCharsets.UTF_8),
+                (HANDBOOK + "<!-- " + RUN + " -->").getBytes(StandardCharsets.UTF_8),
                 Map.of("labels", "hr, policy", "collection", "handbook")));
     salary =
         KnowledgeApi.id(
             KnowledgeApi.upload(
                 carol,
                 "salary.md",
-                SALARY.getBytes(StandardCharsets.UTF_8),
+                (SALARY + "\n" + RUN + "\n").getBytes(StandardCharsets.UTF_8),
                 Map.of("visibleTo", "hr")));
     pdf =
         KnowledgeApi.id(
@@ -84,7 +89,10 @@ class KnowledgeApiIT {
   void theSameFileTwiceIsRefused() throws Exception {
     HttpResponse<String> again =
         KnowledgeApi.upload(
-            carol, "copy-of-handbook.html", HANDBOOK.getBytes(StandardCharsets.UTF_8), Map.of());
+            carol,
+            "copy-of-handbook.html",
+            (HANDBOOK + "<!-- " + RUN + " -->").getBytes(StandardCharsets.UTF_8),
+            Map.of());
 
     assertThat(again.statusCode()).isEqualTo(400);
     assertThat(again.body()).contains("already in the knowledge base as “Acme 员工手册”");
@@ -100,7 +108,7 @@ class KnowledgeApiIT {
             "\"documentId\":" + handbook,
             "\"title\":\"Acme 员工手册\"",
             "\"heading\":\"休假制度 › 年假\"",
-            "<em>年</em><em>假</em>");
+            "<em>年假</em>");
     assertThat(found.body()).doesNotContain("alert", "注入内容", "<script");
   }
 
@@ -196,7 +204,7 @@ class KnowledgeApiIT {
         KnowledgeApi.upload(
             carol,
             "../../etc/passwd.txt",
-            "Nothing secret here.".getBytes(StandardCharsets.UTF_8),
+            ("Nothing secret here. " + RUN).getBytes(StandardCharsets.UTF_8),
             Map.of());
     assertThat(created.body()).contains("\"sourceName\":\"passwd.txt\"");
     // deleted at once, most likely while the worker indexes it: the delete wins
@@ -205,7 +213,8 @@ class KnowledgeApiIT {
         .isEqualTo(204);
     Thread.sleep(1500);
     assertThat(KnowledgeApi.send("GET", "/api/documents/" + id, carol).statusCode()).isEqualTo(404);
-    assertThat(KnowledgeApi.search(carol, "Nothing secret here").body()).contains("\"total\":0");
+    assertThat(KnowledgeApi.search(carol, "Nothing secret here").body())
+        .doesNotContain("\"documentId\":" + id + ",");
   }
 
   @Test
@@ -215,7 +224,7 @@ class KnowledgeApiIT {
             KnowledgeApi.upload(
                 carol,
                 "broken.pdf",
-                "%PDF-1.7\nzebra quokka platypus".getBytes(StandardCharsets.US_ASCII),
+                ("%PDF-1.7\nzebra quokka platypus " + RUN).getBytes(StandardCharsets.US_ASCII),
                 Map.of()));
 
     String settled = KnowledgeApi.awaitSettled(carol, broken);
@@ -242,7 +251,7 @@ class KnowledgeApiIT {
             KnowledgeApi.upload(
                 carol,
                 "parking.md",
-                "# 停车\n\n访客停车位在地下二层，需要前台登记车牌。\n".getBytes(StandardCharsets.UTF_8),
+                ("# 停车\n\n访客停车位在地下二层，需要前台登记车牌。\n" + RUN).getBytes(StandardCharsets.UTF_8),
                 Map.of()));
     KnowledgeApi.awaitSettled(carol, doc);
     assertThat(KnowledgeApi.search(alice, "访客停车").body()).contains("\"documentId\":" + doc);

@@ -63,8 +63,12 @@ class KnowledgeIT {
   @Test
   @Order(1)
   void anAdminUploadsTwoFilesAtOnceAndWatchesThemIndex(@TempDir Path dir) throws Exception {
-    Path faq = Files.writeString(dir.resolve("travel-faq.html"), FAQ, StandardCharsets.UTF_8);
-    Path notes = Files.writeString(dir.resolve("remote-work.md"), NOTES, StandardCharsets.UTF_8);
+    // a comment unique to this run: a file left by a failed earlier run would be refused as a copy
+    String run = "<!-- " + java.util.UUID.randomUUID() + " -->";
+    Path faq = Files.writeString(dir.resolve("travel-faq.html"), FAQ + run, StandardCharsets.UTF_8);
+    Path notes =
+        Files.writeString(
+            dir.resolve("remote-work.md"), NOTES + "\n" + run, StandardCharsets.UTF_8);
     signIn("carol", "/knowledge/documents");
     browser.await(By.id("documents-view"));
     browser.await(By.cssSelector("#upload-labels input")).sendKeys("travel");

@@ -2,46 +2,68 @@ package org.wenjin.elastic;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
-import co.elastic.clients.transport.endpoints.BooleanResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
+import java.util.List;
 
 /**
  * The index of knowledge chunks. Applications read and write the alias {@link #ALIAS}; the concrete
- * index carries the mapping version ({@code wenjin-chunks-v1}), so a mapping change creates the
+ * index carries the mapping version ({@code wenjin-chunks-v2}), so a mapping change creates the
  * next version, re-feeds it from the stored originals and moves the alias (the bundled node has no
  * {@code _reindex}).
  */
 public final class ChunkIndex {
 
   public static final String ALIAS = "wenjin-chunks";
-  public static final String VERSION = "v1";
+
+  /**
+   * v2: text fields analysed by {@code wenjin_text} (CJK bigrams from the wenjin-analysis plugin)
+   * instead of {@code standard} (one token per Han character).
+   */
+  public static final String VERSION = "v2";
+
   public static final String INDEX = ALIAS + "-" + VERSION;
   public static final int DIMENSIONS = 512;
 
   private ChunkIndex() {}
 
   /**
-   * Creates the index and its alias when they are missing; idempotent, safe on every start.
+   * Makes the alias point to this version's index, creating it when missing; idempotent, safe on
+   * every start. An older version behind the alias is replaced (alias moved, old index deleted):
+   * its chunks must then be written again from the stored originals.
    *
-   * @return the concrete index the alias points to
+   * @return true when the index was created now (empty: every document needs indexing again)
    */
-  public static String ensure(ElasticsearchClient es) throws IOException {
-    BooleanResponse aliasExists = es.indices().existsAlias(a -> a.name(ALIAS));
-    if (aliasExists.value()) {
+  public static boolean ensure(ElasticsearchClient es) throws IOException {
+    List<String> current = List.of();
+    if (es.indices().existsAlias(a -> a.name(ALIAS)).value()) {
       GetAliasResponse alias = es.indices().getAlias(a -> a.name(ALIAS));
-      Map<String, ?> indices = alias.aliases();
-      return indices.keySet().iterator().next();
+      current = List.copyOf(alias.aliases().keySet());
+      if (current.equals(List.of(INDEX))) {
+        return false;
+      }
     }
+    boolean created = false;
     if (!es.indices().exists(e -> e.index(INDEX)).value()) {
       try (InputStream mapping = mapping()) {
         es.indices().create(c -> c.index(INDEX).withJson(mapping));
       }
+      created = true;
     }
-    es.indices().putAlias(a -> a.index(INDEX).name(ALIAS).isWriteIndex(true));
-    return INDEX;
+    List<String> old = current;
+    es.indices()
+        .updateAliases(
+            u -> {
+              for (String index : old) {
+                u.actions(a -> a.remove(r -> r.index(index).alias(ALIAS)));
+              }
+              return u.actions(a -> a.add(x -> x.index(INDEX).alias(ALIAS).isWriteIndex(true)));
+            });
+    for (String index : old) {
+      es.indices().delete(d -> d.index(index));
+    }
+    return created;
   }
 
   private static InputStream mapping() {

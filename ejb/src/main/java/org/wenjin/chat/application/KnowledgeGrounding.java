@@ -28,7 +28,7 @@ public class KnowledgeGrounding {
   static final int PASSAGES = 4;
 
   /** Least cosine similarity of a passage to the question (see DefaultSearchService). */
-  static final double MIN_SIMILARITY = 0.5;
+  static final double MIN_SIMILARITY = 0.6;
 
   @Inject private SearchService search;
 

@@ -92,9 +92,11 @@ public class DefaultDocumentService implements DocumentService {
   @Override
   public void delete(long documentId) {
     KnowledgeDocument document = get(documentId);
-    // the index first: if it is down, nothing is deleted and the admin is told to try again
-    index.delete(document.getId(), 0, Math.max(document.getChunkHighWater(), chunks(document)));
+    // The rows first (their lock makes a worker indexing this document wait, then see it gone and
+    // remove what it wrote), then the index; if the index is down, the transaction rolls back and
+    // nothing is deleted: the admin is told to try again.
     documents.delete(document);
+    index.delete(document.getId(), 0, Math.max(document.getChunkHighWater(), chunks(document)));
   }
 
   @Override

@@ -28,7 +28,7 @@ public class DefaultSearchService implements SearchService {
    * bge-small-zh scores related Chinese pairs about 0.85 and unrelated ones about 0.25
    * (recipes/djl.md); k-nearest-neighbour search returns the nearest even when nothing is near.
    */
-  static final double MIN_VECTOR_ONLY_SIMILARITY = 0.5;
+  static final double MIN_VECTOR_ONLY_SIMILARITY = 0.6;
 
   @Inject private KnowledgeIndex index;
 

@@ -11,6 +11,7 @@ import org.wenjin.knowledge.domain.DocumentRepository;
 import org.wenjin.knowledge.domain.IndexedDocument;
 import org.wenjin.knowledge.domain.IngestionQueue;
 import org.wenjin.knowledge.domain.IngestionQueue.Claim;
+import org.wenjin.knowledge.domain.KnowledgeIndex;
 import org.wenjin.persistence.knowledge.KnowledgeDocument;
 
 /**
@@ -32,8 +33,19 @@ public class IngestionSteps {
 
   @Inject private DocumentRepository documents;
 
+  @Inject private KnowledgeIndex index;
+
   /** What the worker needs to index a document. */
   public record Work(IndexedDocument document, byte[] bytes, int chunkHighWater) {}
+
+  /**
+   * Prepares the index; a new (empty) one means every document is queued again.
+   *
+   * @return how many documents were queued again
+   */
+  public int prepareIndex() {
+    return index.prepare() ? queue.requeueAll(Instant.now()) : 0;
+  }
 
   public int requeueOrphans() {
     return queue.requeueOrphans(Instant.now());
@@ -99,9 +111,18 @@ public class IngestionSteps {
     return d.isPresent();
   }
 
-  public void indexed(Claim claim) {
-    documents.find(claim.documentId()).ifPresent(d -> d.indexed(Instant.now()));
+  /**
+   * @return false when the document was deleted meanwhile (the worker then cleans up)
+   */
+  public boolean indexed(Claim claim) {
+    Optional<KnowledgeDocument> d = documents.find(claim.documentId());
+    d.ifPresent(doc -> doc.indexed(Instant.now()));
     queue.finish(claim);
+    return d.isPresent();
+  }
+
+  public boolean exists(Claim claim) {
+    return documents.find(claim.documentId()).isPresent();
   }
 
   public void failed(Claim claim, String reason) {

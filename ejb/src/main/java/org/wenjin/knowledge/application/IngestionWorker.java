@@ -98,6 +98,9 @@ public class IngestionWorker {
   }
 
   private void run() {
+    if (!prepareIndex()) {
+      return;
+    }
     try {
       int requeued = steps.requeueOrphans();
       if (requeued > 0) {
@@ -124,6 +127,23 @@ public class IngestionWorker {
         sleep(IDLE_POLL.multipliedBy(5));
       }
     }
+  }
+
+  /** Waits for Elasticsearch if need be; false when the server stops meanwhile. */
+  private boolean prepareIndex() {
+    while (running) {
+      try {
+        int requeued = steps.prepareIndex();
+        if (requeued > 0) {
+          LOG.info(() -> "new search index: " + requeued + " documents queued to be indexed again");
+        }
+        return true;
+      } catch (RuntimeException e) {
+        LOG.warning("search index not ready (" + e.getMessage() + "); retrying in 10 s");
+        sleep(Duration.ofSeconds(10));
+      }
+    }
+    return false;
   }
 
   private void process(Claim claim) {
@@ -181,21 +201,24 @@ public class IngestionWorker {
     String model = embeddings.modelId();
     for (int from = 0; from < chunks.size(); from += BATCH) {
       List<Chunk> batch = chunks.subList(from, Math.min(chunks.size(), from + BATCH));
+      int done = from + batch.size();
       List<String> texts = new ArrayList<>(batch.size());
       for (Chunk c : batch) {
         texts.add(c.heading().isEmpty() ? c.text() : c.heading() + "\n" + c.text());
       }
       index.index(document.get(), batch, embeddings.embedPassages(texts), model);
-      if (!steps.progress(claim, from + batch.size())) {
-        // deleted while being indexed: take back what this run wrote
-        index.delete(work.document().id(), 0, Math.max(chunks.size(), work.chunkHighWater()));
+      if (!stillThere(() -> steps.progress(claim, done), claim)) {
+        removeWritten(work, chunks.size());
         return;
       }
     }
     // a previous, longer version of the document may have left chunks beyond the new end
     index.delete(work.document().id(), chunks.size(), work.chunkHighWater());
     index.refresh(); // INDEXED means searchable
-    steps.indexed(claim);
+    if (!stillThere(() -> steps.indexed(claim), claim)) {
+      removeWritten(work, chunks.size());
+      return;
+    }
     LOG.info(
         () ->
             "indexed document "
@@ -205,6 +228,27 @@ public class IngestionWorker {
                 + " chunks in "
                 + (System.nanoTime() - started) / 1_000_000
                 + " ms");
+  }
+
+  /**
+   * Runs a step that records progress; false when the document was deleted meanwhile (the step
+   * found no row, or failed because the row went away under it).
+   */
+  private boolean stillThere(java.util.function.BooleanSupplier step, Claim claim) {
+    try {
+      return step.getAsBoolean();
+    } catch (RuntimeException e) {
+      if (steps.exists(claim)) {
+        throw e;
+      }
+      return false;
+    }
+  }
+
+  /** Deleted while being indexed: take back what this run wrote. */
+  private void removeWritten(IngestionSteps.Work work, int chunks) {
+    index.delete(work.document().id(), 0, Math.max(chunks, work.chunkHighWater()));
+    LOG.info(() -> "document " + work.document().id() + " was deleted while being indexed");
   }
 
   private static Instant later(Claim claim) {

@@ -19,6 +19,12 @@ public interface IngestionQueue {
    */
   int requeueOrphans(Instant now);
 
+  /**
+   * Queues every document of every tenant again (not those that failed to parse), for a new, empty
+   * index; returns how many.
+   */
+  int requeueAll(Instant now);
+
   /** Takes the oldest due job whose lease is free, or nothing. Safe with several workers. */
   Optional<Claim> claimNext(Instant now, Instant leaseUntil);
 

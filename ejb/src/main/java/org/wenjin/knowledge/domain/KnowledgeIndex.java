@@ -10,6 +10,14 @@ import java.util.List;
 public interface KnowledgeIndex {
 
   /**
+   * Creates the index, or moves it to the current mapping version; run by the ingestion worker
+   * before anything else touches the index.
+   *
+   * @return true when the index is new (empty): every document must be indexed again
+   */
+  boolean prepare();
+
+  /**
    * Writes chunks {@code chunks} of {@code document} (ids {@code <document>-<chunk index>}, so a
    * repeat overwrites instead of duplicating).
    *

@@ -53,8 +53,6 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
 
   @Inject private ElasticsearchClient es;
 
-  private volatile boolean ready;
-
   @Override
   public void index(
       IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, String model) {
@@ -112,7 +110,6 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
 
   @Override
   public void refresh() {
-    ensureIndex();
     try {
       es.indices().refresh(r -> r.index(ChunkIndex.ALIAS));
     } catch (ElasticsearchException | IOException e) {
@@ -125,7 +122,6 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
     ActingCaller caller = CallerScope.current();
     List<Query> filters = new ArrayList<>(filters(caller, Optional.empty()));
     filters.add(Query.of(q -> q.term(t -> t.field("doc_id").value(String.valueOf(documentId)))));
-    ensureIndex();
     try {
       SearchResponse<ChunkDocument> found =
           es.search(
@@ -152,7 +148,6 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
   public List<SearchHit> search(SearchRequest request) {
     ActingCaller caller = CallerScope.current();
     List<Query> filters = filters(caller, request.collection());
-    ensureIndex();
     try {
       SearchResponse<ChunkDocument> words =
           es.search(
@@ -299,7 +294,6 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
   }
 
   private void write(BulkRequest.Builder bulk) {
-    ensureIndex();
     BulkResponse response;
     try {
       response = es.bulk(bulk.build());
@@ -316,18 +310,12 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
     }
   }
 
-  private void ensureIndex() {
-    if (!ready) {
-      synchronized (this) {
-        if (!ready) {
-          try {
-            ChunkIndex.ensure(es);
-          } catch (ElasticsearchException | IOException e) {
-            throw unavailable(e);
-          }
-          ready = true;
-        }
-      }
+  @Override
+  public boolean prepare() {
+    try {
+      return ChunkIndex.ensure(es);
+    } catch (ElasticsearchException | IOException e) {
+      throw unavailable(e);
     }
   }
 

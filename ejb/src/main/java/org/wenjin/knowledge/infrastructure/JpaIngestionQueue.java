@@ -32,6 +32,20 @@ public class JpaIngestionQueue implements IngestionQueue {
   }
 
   @Override
+  public int requeueAll(Instant now) {
+    em.createNativeQuery(
+            "update kb_document set status = 'QUEUED', error = null, chunks_done = 0,"
+                + " chunk_high_water = 0, updated_at = ?1 where status <> 'FAILED'")
+        .setParameter(1, now)
+        .executeUpdate();
+    em.createNativeQuery(
+            "update kb_ingestion_job set run_after = ?1, attempts = 0, lease_until = null")
+        .setParameter(1, now)
+        .executeUpdate();
+    return requeueOrphans(now);
+  }
+
+  @Override
   public Optional<Claim> claimNext(Instant now, Instant leaseUntil) {
     List<IngestionJob> due =
         em.createQuery(

@@ -1,0 +1,531 @@
+package org.wenjin.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.wenjin.inference.spi.EmbeddingModel;
+import org.wenjin.inference.spi.EmbeddingModelProviders;
+import org.wenjin.inference.spi.ModelSettings;
+import org.wenjin.knowledge.domain.Chunk;
+import org.wenjin.knowledge.domain.Chunker;
+import org.wenjin.knowledge.domain.ChunkingRules;
+import org.wenjin.knowledge.domain.ParsedDocument;
+import org.wenjin.knowledge.infrastructure.TikaDocumentParser;
+
+/**
+ * Prints the knowledge base's figures against a running stack ({@code bench/knowledge.sh}):
+ *
+ * <ol>
+ *   <li>Ingestion of a real Chinese corpus through the app (upload → indexed), documents/s and
+ *       passages/s, next to the raw throughput of the same embedding model on the same passages in
+ *       this process (parsed and chunked by the app's own code).
+ *   <li>Search: p50/p95 of {@code GET /api/search} against the two raw Elasticsearch requests it
+ *       makes, at 10,000 and 100,000 passages, with 1 and 10 concurrent clients.
+ * </ol>
+ *
+ * Runs as gina (Globex) and removes everything it added at the end.
+ */
+public final class KnowledgeBenchmark {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String ALIAS = "wenjin-chunks";
+
+  private static final List<String> QUERIES =
+      List.of(
+          "如何升级 Debian 系统",
+          "软件包管理工具有哪些",
+          "Debian 的发行版本代号",
+          "如何报告软件缺陷",
+          "怎样制作一个 Debian 软件包",
+          "dpkg 和 apt 的区别",
+          "Debian 支持哪些硬件架构",
+          "如何获取 Debian 安装镜像",
+          "什么是自由软件",
+          "如何成为 Debian 开发者",
+          "上传软件包到仓库",
+          "debian/control 文件的作用",
+          "How do I upgrade Debian",
+          "Debian 的安全更新",
+          "如何定制内核",
+          "源代码包的结构");
+
+  private final String app;
+  private final String keycloak;
+  private final String es;
+  private final String esAuth;
+  private final String password;
+
+  private KnowledgeBenchmark(String[] args) {
+    app = args[0];
+    keycloak = args[1];
+    es = args[2];
+    esAuth =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(("wenjin_app:" + args[3]).getBytes(StandardCharsets.UTF_8));
+    password = args[4];
+  }
+
+  /** Args: app URL, Keycloak URL, Elasticsearch URL, ES app password, demo password, files... */
+  public static void main(String[] args) throws Exception {
+    List<Path> files = new ArrayList<>();
+    for (int i = 5; i < args.length; i++) {
+      files.add(Path.of(args[i]));
+    }
+    new KnowledgeBenchmark(args).run(files);
+    System.exit(0);
+  }
+
+  private void run(List<Path> files) throws Exception {
+    TikaDocumentParser parser = new TikaDocumentParser();
+    Chunker chunker = new Chunker(ChunkingRules.DEFAULT);
+    List<String> passages = new ArrayList<>();
+    List<Chunk> chunks = new ArrayList<>();
+    for (Path file : files) {
+      byte[] bytes = Files.readAllBytes(file);
+      String name = file.getFileName().toString();
+      ParsedDocument parsed = parser.parse(bytes, name, parser.detect(bytes, name));
+      for (Chunk c : chunker.chunk(parsed.blocks())) {
+        chunks.add(c);
+        passages.add(c.heading().isEmpty() ? c.text() : c.heading() + "\n" + c.text());
+      }
+    }
+    System.out.printf(
+        "Corpus: %d files, %d passages, %d characters%n",
+        files.size(), passages.size(), passages.stream().mapToInt(String::length).sum());
+
+    List<float[]> vectors;
+    double rawRate;
+    try (EmbeddingModel model =
+        EmbeddingModelProviders.installed()
+            .create(new ModelSettings("bge-small-zh", "onnx", Map.of()))) {
+      model.embedPassages(passages.subList(0, Math.min(20, passages.size())));
+      long t0 = System.nanoTime();
+      vectors = model.embedPassages(passages);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      rawRate = passages.size() / seconds;
+      System.out.printf(
+          "Raw embedding (same model, same passages, this process): %.1f passages/s (%.1f s)%n",
+          rawRate, seconds);
+      ingest(files, rawRate);
+      search(chunks, passages, vectors, model);
+    }
+  }
+
+  // --- ingestion ---------------------------------------------------------------------------------
+
+  private final List<Long> uploaded = new ArrayList<>();
+
+  private void ingest(List<Path> files, double rawRate) throws Exception {
+    String token = token("gina");
+    removeEarlierRun(token, files);
+    long t0 = System.nanoTime();
+    for (Path file : files) {
+      HttpResponse<String> r = upload(token, file);
+      if (r.statusCode() != 201) {
+        throw new IllegalStateException("upload of " + file + " failed: " + r.body());
+      }
+      uploaded.add(JSON.readTree(r.body()).path("id").asLong());
+    }
+    double uploadSeconds = (System.nanoTime() - t0) / 1e9;
+    int chunks = 0;
+    while (true) {
+      JsonNode list = JSON.readTree(get(app + "/api/documents", token).body());
+      int settled = 0;
+      chunks = 0;
+      for (JsonNode d : list) {
+        if (uploaded.contains(d.path("id").asLong())) {
+          String status = d.path("status").asText();
+          if (status.equals("INDEXED") || status.equals("FAILED")) {
+            settled++;
+            chunks += d.path("chunksTotal").asInt(0);
+          }
+        }
+      }
+      if (settled == uploaded.size()) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(
+        "Ingestion through the app (upload → indexed, one worker): %d documents, %d passages in"
+            + " %.1f s (uploads took %.1f s): %.2f documents/s, %.1f passages/s = %.0f%% of raw"
+            + " embedding%n",
+        uploaded.size(),
+        chunks,
+        seconds,
+        uploadSeconds,
+        uploaded.size() / seconds,
+        chunks / seconds,
+        100 * (chunks / seconds) / rawRate);
+  }
+
+  private void removeEarlierRun(String token, List<Path> files) throws Exception {
+    JsonNode list = JSON.readTree(get(app + "/api/documents", token).body());
+    for (JsonNode d : list) {
+      for (Path f : files) {
+        if (d.path("sourceName").asText().equals(f.getFileName().toString())) {
+          delete(app + "/api/documents/" + d.path("id").asLong(), "Bearer " + token);
+        }
+      }
+    }
+  }
+
+  // --- search ------------------------------------------------------------------------------------
+
+  private void search(
+      List<Chunk> chunks, List<String> passages, List<float[]> vectors, EmbeddingModel model)
+      throws Exception {
+    String tenant = tenantOfUploads();
+    List<float[]> queryVectors = new ArrayList<>();
+    for (String q : QUERIES) {
+      queryVectors.add(model.embedQuery(q));
+    }
+    List<String> synthetic = new ArrayList<>();
+    try {
+      for (int target : new int[] {10_000, 100_000}) {
+        int have = count(tenant);
+        fill(tenant, target - have, chunks, passages, vectors, synthetic);
+        System.out.printf("%nSearch at %,d passages of the tenant:%n", count(tenant));
+        for (int clients : new int[] {1, 10}) {
+          String token = token("gina");
+          Stats app = measure(clients, i -> appSearch(token, QUERIES.get(i % QUERIES.size())));
+          Stats raw =
+              measure(
+                  clients,
+                  i ->
+                      rawSearch(
+                          tenant,
+                          QUERIES.get(i % QUERIES.size()),
+                          queryVectors.get(i % QUERIES.size())));
+          System.out.printf(
+              "  %2d client(s): app /api/search p50 %6.1f ms p95 %6.1f ms | raw ES (words + kNN) p50"
+                  + " %6.1f ms p95 %6.1f ms%n",
+              clients, app.p50, app.p95, raw.p50, raw.p95);
+        }
+      }
+    } finally {
+      removeSynthetic(synthetic);
+      String token = token("gina");
+      for (long id : uploaded) {
+        delete(app + "/api/documents/" + id, "Bearer " + token);
+      }
+      System.out.printf(
+          "%nRemoved the %d benchmark documents and %,d synthetic passages.%n",
+          uploaded.size(), synthetic.size());
+    }
+  }
+
+  private interface Call {
+    void run(int i) throws Exception;
+  }
+
+  private record Stats(double p50, double p95) {}
+
+  private Stats measure(int clients, Call call) throws Exception {
+    int perClient = 200 / clients;
+    for (int i = 0; i < 20; i++) {
+      call.run(i);
+    }
+    List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<?>> done = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      int client = c;
+      done.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < perClient; i++) {
+                  long t0 = System.nanoTime();
+                  call.run(client * perClient + i);
+                  millis.add((System.nanoTime() - t0) / 1e6);
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+    List<Double> sorted = new ArrayList<>(millis);
+    Collections.sort(sorted);
+    return new Stats(
+        sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1));
+  }
+
+  private void appSearch(String token, String query) throws Exception {
+    HttpResponse<String> r =
+        get(
+            app + "/api/search?size=10&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
+            token);
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("search failed: " + r.body());
+    }
+  }
+
+  /** The two requests ElasticKnowledgeIndex sends for one search (same filters and options). */
+  private void rawSearch(String tenant, String query, float[] vector) throws Exception {
+    ArrayNode filters = filters(tenant);
+    ObjectNode words = JSON.createObjectNode().put("size", 100);
+    ObjectNode bool = words.putObject("query").putObject("bool");
+    ObjectNode inner = bool.putArray("must").addObject().putObject("bool");
+    ObjectNode multi = inner.putArray("must").addObject().putObject("multi_match");
+    multi.put("query", query).put("minimum_should_match", "2<70%");
+    multi.putArray("fields").add("title^2").add("heading^1.5").add("content");
+    ObjectNode phrase =
+        inner.putArray("should").addObject().putObject("match_phrase").putObject("content");
+    phrase.put("query", query).put("boost", 2.0);
+    bool.set("filter", filters);
+    ObjectNode highlight = words.putObject("highlight");
+    highlight.putArray("pre_tags").add("\uE000");
+    highlight.putArray("post_tags").add("\uE001");
+    highlight
+        .putObject("fields")
+        .putObject("content")
+        .put("fragment_size", 160)
+        .put("number_of_fragments", 3);
+    words.putObject("_source").putArray("excludes").add("embedding");
+    esSearch(words);
+
+    ObjectNode knn = JSON.createObjectNode().put("size", 100);
+    ObjectNode k =
+        knn.putObject("knn").put("field", "embedding").put("k", 100).put("num_candidates", 200);
+    ArrayNode v = k.putArray("query_vector");
+    for (float f : vector) {
+      v.add(f);
+    }
+    k.set("filter", filters(tenant));
+    knn.putObject("_source").putArray("excludes").add("embedding");
+    esSearch(knn);
+  }
+
+  private static ArrayNode filters(String tenant) {
+    ArrayNode filters = JSON.createArrayNode();
+    filters.addObject().putObject("term").put("tenant", tenant);
+    filters.addObject().putObject("terms").putArray("visible_to").add("*"); // gina has no groups
+    return filters;
+  }
+
+  private void esSearch(ObjectNode body) throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(es + "/" + ALIAS + "/_search"))
+                .header("Authorization", esAuth)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("Elasticsearch: " + r.body());
+    }
+  }
+
+  private String tenantOfUploads() throws Exception {
+    ObjectNode body = JSON.createObjectNode().put("size", 1);
+    body.putObject("query").putObject("term").put("doc_id", String.valueOf(uploaded.get(0)));
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(es + "/" + ALIAS + "/_search"))
+                .header("Authorization", esAuth)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(r.body())
+        .path("hits")
+        .path("hits")
+        .get(0)
+        .path("_source")
+        .path("tenant")
+        .asText();
+  }
+
+  private int count(String tenant) throws Exception {
+    ObjectNode body = JSON.createObjectNode();
+    body.putObject("query").putObject("term").put("tenant", tenant);
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(es + "/" + ALIAS + "/_count"))
+                .header("Authorization", esAuth)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(r.body()).path("count").asInt();
+  }
+
+  /**
+   * Adds {@code n} passages to the tenant: the corpus again and again, each copy numbered, its
+   * vector jittered (and re-normalised) so the vector index holds distinct points.
+   */
+  private void fill(
+      String tenant,
+      int n,
+      List<Chunk> chunks,
+      List<String> passages,
+      List<float[]> vectors,
+      List<String> ids)
+      throws Exception {
+    Random random = new Random(42);
+    long t0 = System.nanoTime();
+    int added = 0;
+    while (added < n) {
+      StringBuilder bulk = new StringBuilder();
+      int batch = Math.min(1000, n - added);
+      for (int b = 0; b < batch; b++, added++) {
+        int source = (ids.size()) % passages.size();
+        String id = "bench-" + ids.size();
+        ids.add(id);
+        float[] v = vectors.get(source).clone();
+        double norm = 0;
+        for (int d = 0; d < v.length; d++) {
+          v[d] += (float) (random.nextGaussian() * 0.02);
+          norm += v[d] * v[d];
+        }
+        ArrayNode vector = JSON.createArrayNode();
+        for (float f : v) {
+          vector.add(f / Math.sqrt(norm));
+        }
+        Chunk c = chunks.get(source);
+        ObjectNode doc =
+            JSON.createObjectNode()
+                .put("tenant", tenant)
+                .put("doc_id", "bench-" + (ids.size() / 50))
+                .put("chunk", ids.size() % 50)
+                .put("title", "Benchmark copy " + (ids.size() / passages.size()))
+                .put("content", c.text())
+                .put("heading", c.heading())
+                .put("source", "bench.html")
+                .put("collection", "bench")
+                .put("media_type", "text/html")
+                .put("start", c.start())
+                .put("end", c.end())
+                .put("updated", "2026-11-28T00:00:00Z")
+                .put("model", "bge-small-zh-v1.5-q");
+        doc.putArray("labels");
+        doc.putArray("visible_to").add("*");
+        doc.set("embedding", vector);
+        bulk.append("{\"index\":{\"_id\":\"").append(id).append("\"}}\n").append(doc).append('\n');
+      }
+      bulkRequest(bulk.toString());
+    }
+    HTTP.send(
+        HttpRequest.newBuilder(URI.create(es + "/" + ALIAS + "/_refresh"))
+            .header("Authorization", esAuth)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (n > 0) {
+      System.out.printf(
+          "%nLoaded %,d synthetic passages straight into Elasticsearch in %.1f s%n",
+          n, (System.nanoTime() - t0) / 1e9);
+    }
+  }
+
+  private void removeSynthetic(List<String> ids) throws Exception {
+    for (int from = 0; from < ids.size(); from += 1000) {
+      StringBuilder bulk = new StringBuilder();
+      for (String id : ids.subList(from, Math.min(ids.size(), from + 1000))) {
+        bulk.append("{\"delete\":{\"_id\":\"").append(id).append("\"}}\n");
+      }
+      bulkRequest(bulk.toString());
+    }
+  }
+
+  private void bulkRequest(String ndjson) throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(es + "/" + ALIAS + "/_bulk"))
+                .header("Authorization", esAuth)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200 || JSON.readTree(r.body()).path("errors").asBoolean()) {
+      throw new IllegalStateException(
+          "bulk failed: " + r.body().substring(0, Math.min(500, r.body().length())));
+    }
+  }
+
+  // --- HTTP --------------------------------------------------------------------------------------
+
+  private String token(String user) throws Exception {
+    String form =
+        "grant_type=password&client_id=wenjin-cli&username="
+            + user
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(keycloak + "/realms/wenjin/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(r.body()).path("access_token").asText();
+  }
+
+  private static HttpResponse<String> get(String url, String token) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json")
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void delete(String url, String auth) throws Exception {
+    HTTP.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", auth)
+            .header("Accept", "application/json")
+            .DELETE()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> upload(String token, Path file) throws Exception {
+    String boundary = "bench-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName()
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.write(Files.readAllBytes(file));
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(app + "/api/documents"))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json")
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
