@@ -50,6 +50,7 @@ public final class KnowledgeBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String ALIAS = "wenjin-chunks";
+  private static final long SYNTHETIC_DOC_IDS = 9_000_000_000L;
 
   private static final List<String> QUERIES =
       List.of(
@@ -412,7 +413,8 @@ public final class KnowledgeBenchmark {
         ObjectNode doc =
             JSON.createObjectNode()
                 .put("tenant", tenant)
-                .put("doc_id", "bench-" + (ids.size() / 50))
+                // numeric like real document ids, far above them
+                .put("doc_id", String.valueOf(SYNTHETIC_DOC_IDS + ids.size() / 50))
                 .put("chunk", ids.size() % 50)
                 .put("title", "Benchmark copy " + (ids.size() / passages.size()))
                 .put("content", c.text())
