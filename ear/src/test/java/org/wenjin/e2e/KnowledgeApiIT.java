@@ -113,6 +113,34 @@ class KnowledgeApiIT {
   }
 
   @Test
+  void facetsCountLabelsAndTypesAndNarrowTheSearch() throws Exception {
+    String all = KnowledgeApi.search(carol, "年假").body();
+    assertThat(all).contains("\"facets\":{", "{\"value\":\"hr\",\"count\":");
+    assertThat(all).contains("{\"value\":\"text/html\"");
+
+    String pdfOnly =
+        KnowledgeApi.send(
+                "GET",
+                "/api/search?type=application/pdf&q="
+                    + java.net.URLEncoder.encode("hotel travel portal", StandardCharsets.UTF_8),
+                carol)
+            .body();
+    assertThat(pdfOnly)
+        .contains("\"documentId\":" + pdf)
+        .doesNotContain("\"documentId\":" + handbook);
+    String labelled =
+        KnowledgeApi.send(
+                "GET",
+                "/api/search?label=policy&q="
+                    + java.net.URLEncoder.encode("VPN password", StandardCharsets.UTF_8),
+                carol)
+            .body();
+    assertThat(labelled)
+        .contains("\"documentId\":" + handbook)
+        .doesNotContain("\"documentId\":" + pdf);
+  }
+
+  @Test
   void pdfResultsCarryTheirPageNumber() throws Exception {
     String body = KnowledgeApi.search(alice, "hotel nights reimbursed").body();
 

@@ -111,6 +111,11 @@ class KnowledgeIT {
     assertThat(first.getText()).contains("出差 › 住宿", "travel-faq.html");
     assertThat(first.findElements(By.cssSelector(".wenjin-search-hit-text em"))).isNotEmpty();
     browser.screenshot("knowledge-search-results");
+    browser.await(By.id("facet-label-travel")).click();
+    browser.await(By.id("facet-clear-label"));
+    assertThat(browser.driver.getCurrentUrl()).contains("label=travel");
+    browser.awaitText(By.id("search-results"), "Acme 差旅常见问题");
+    first = browser.await(By.cssSelector(".wenjin-search-hit"));
 
     first.findElement(By.cssSelector("a.wenjin-search-hit-title")).click();
     browser.await(By.id("document-view"));

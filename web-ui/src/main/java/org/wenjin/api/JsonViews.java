@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.wenjin.chat.domain.Citation;
 import org.wenjin.chat.interfaces.ConversationDto;
 import org.wenjin.chat.interfaces.TurnDto;
+import org.wenjin.knowledge.domain.Facet;
 import org.wenjin.knowledge.interfaces.DocumentDto;
 import org.wenjin.knowledge.interfaces.SearchHitDto;
 import org.wenjin.knowledge.interfaces.SearchResultsDto;
@@ -117,7 +118,24 @@ final class JsonViews {
         .add("page", r.page())
         .add("wordsOnly", r.wordsOnly())
         .add("results", array(r.hits(), JsonViews::searchHit))
+        .add("facets", facets(r.facets()))
         .build();
+  }
+
+  private static JsonObject facets(java.util.Map<String, java.util.List<Facet>> facets) {
+    JsonObjectBuilder json = Json.createObjectBuilder();
+    facets.forEach(
+        (field, values) ->
+            json.add(
+                field,
+                array(
+                    values,
+                    f ->
+                        Json.createObjectBuilder()
+                            .add("value", f.value())
+                            .add("count", f.count())
+                            .build())));
+    return json.build();
   }
 
   private static JsonObject searchHit(SearchHitDto h) {

@@ -12,8 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.wenjin.knowledge.interfaces.KnowledgeFacade;
 
 /**
- * {@code GET /api/search?q=...[&collection=...][&size=10][&page=0]}: the same hybrid search as the
- * Knowledge page, over the documents the caller may see.
+ * {@code GET
+ * /api/search?q=...[&collection=...][&label=...][&type=application/pdf][&size=10][&page=0]}: the
+ * same hybrid search as the Knowledge page, over the documents the caller may see, with the facets
+ * (labels, file types, collections) of the word matches.
  */
 @Path("search")
 @RequestScoped
@@ -26,8 +28,11 @@ public class SearchResource {
   public JsonObject search(
       @QueryParam("q") String query,
       @QueryParam("collection") String collection,
+      @QueryParam("label") String label,
+      @QueryParam("type") String mediaType,
       @QueryParam("size") @DefaultValue("10") int size,
       @QueryParam("page") @DefaultValue("0") int page) {
-    return JsonViews.searchResults(knowledge.search(query, collection, page, size));
+    return JsonViews.searchResults(
+        knowledge.search(query, collection, label, mediaType, page, size));
   }
 }

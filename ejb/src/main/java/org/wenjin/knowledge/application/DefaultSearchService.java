@@ -3,14 +3,15 @@ package org.wenjin.knowledge.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.wenjin.inference.application.EmbeddingService;
 import org.wenjin.inference.spi.ChatModelException;
 import org.wenjin.knowledge.domain.KnowledgeIndex;
 import org.wenjin.knowledge.domain.KnowledgeRules;
+import org.wenjin.knowledge.domain.SearchFilters;
 import org.wenjin.knowledge.domain.SearchHit;
+import org.wenjin.knowledge.domain.SearchPage;
 import org.wenjin.knowledge.domain.SearchQueries;
 import org.wenjin.knowledge.domain.SearchRequest;
 import org.wenjin.knowledge.domain.UploadRules;
@@ -35,7 +36,7 @@ public class DefaultSearchService implements SearchService {
   @Inject private EmbeddingService embeddings;
 
   @Override
-  public SearchResults search(String query, Optional<String> collection, int page, int size) {
+  public SearchResults search(String query, SearchFilters filters, int page, int size) {
     String q = SearchQueries.validate(query);
     if (size < 1 || size > MAX_PAGE_SIZE) {
       throw new KnowledgeRules("Ask for 1 to " + MAX_PAGE_SIZE + " results per page.");
@@ -44,15 +45,20 @@ public class DefaultSearchService implements SearchService {
       throw new KnowledgeRules("Only the first " + WINDOW + " results can be paged through.");
     }
     float[] vector = queryVector(q);
+    SearchFilters narrowed =
+        new SearchFilters(
+            filters.collection().filter(c -> !c.isBlank()).map(UploadRules::collection),
+            filters.label().filter(l -> !l.isBlank()).map(String::strip),
+            filters.mediaType().filter(m -> !m.isBlank()).map(String::strip));
+    SearchPage found = index.search(new SearchRequest(q, vector, narrowed, WINDOW));
     List<SearchHit> all =
-        index
-            .search(new SearchRequest(q, vector, collection.map(UploadRules::collection), WINDOW))
-            .stream()
+        found.hits().stream()
             .filter(h -> !h.fragments().isEmpty() || h.similarity() >= MIN_VECTOR_ONLY_SIMILARITY)
             .toList();
     int from = Math.min(all.size(), page * size);
     int to = Math.min(all.size(), from + size);
-    return new SearchResults(q, all.subList(from, to), all.size(), page, vector == null);
+    return new SearchResults(
+        q, all.subList(from, to), all.size(), page, vector == null, found.facets());
   }
 
   @Override
@@ -75,7 +81,8 @@ public class DefaultSearchService implements SearchService {
     }
     float[] vector = queryVector(q);
     return index
-        .search(new SearchRequest(q, vector, Optional.empty(), Math.max(20, count * 4)))
+        .search(new SearchRequest(q, vector, SearchFilters.NONE, Math.max(20, count * 4)))
+        .hits()
         .stream()
         .filter(h -> vector == null || h.similarity() >= minSimilarity)
         .limit(count)

@@ -1,7 +1,7 @@
 package org.wenjin.knowledge.application;
 
 import java.util.List;
-import java.util.Optional;
+import org.wenjin.knowledge.domain.SearchFilters;
 import org.wenjin.knowledge.domain.SearchHit;
 
 /** Hybrid search over the caller's visible documents. */
@@ -14,7 +14,7 @@ public interface SearchService {
    * @throws org.wenjin.knowledge.domain.KnowledgeRules for an empty or unusable query
    * @throws org.wenjin.knowledge.domain.SearchUnavailableException when the index is down
    */
-  SearchResults search(String query, Optional<String> collection, int page, int size);
+  SearchResults search(String query, SearchFilters filters, int page, int size);
 
   /**
    * Every passage of a document the caller may see, in order.

@@ -40,6 +40,6 @@ public interface KnowledgeIndex {
    */
   List<SearchHit> passages(long documentId);
 
-  /** Words and vector rankings of the caller's visible chunks, fused. */
-  List<SearchHit> search(SearchRequest request);
+  /** Words and vector rankings of the caller's visible chunks, fused, with facets. */
+  SearchPage search(SearchRequest request);
 }

@@ -5,6 +5,9 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -20,14 +23,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
 import org.wenjin.elastic.ChunkIndex;
 import org.wenjin.knowledge.domain.Chunk;
+import org.wenjin.knowledge.domain.Facet;
 import org.wenjin.knowledge.domain.IndexedDocument;
 import org.wenjin.knowledge.domain.KnowledgeIndex;
 import org.wenjin.knowledge.domain.RankFusion;
+import org.wenjin.knowledge.domain.SearchFilters;
 import org.wenjin.knowledge.domain.SearchHit;
+import org.wenjin.knowledge.domain.SearchPage;
 import org.wenjin.knowledge.domain.SearchRequest;
 import org.wenjin.knowledge.domain.SearchUnavailableException;
 import org.wenjin.tenancy.application.ActingCaller;
@@ -47,6 +52,11 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
   private static final String PRE = "\uE000";
 
   private static final String POST = "\uE001";
+
+  /** Keyword fields whose values are counted over the word matches. */
+  static final List<String> FACETS = List.of("labels", "media_type", "collection");
+
+  private static final int FACET_SIZE = 20;
 
   /** A document view shows at most this many passages. */
   private static final int MAX_PASSAGES = 2000;
@@ -120,7 +130,7 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
   @Override
   public List<SearchHit> passages(long documentId) {
     ActingCaller caller = CallerScope.current();
-    List<Query> filters = new ArrayList<>(filters(caller, Optional.empty()));
+    List<Query> filters = new ArrayList<>(filters(caller, SearchFilters.NONE));
     filters.add(Query.of(q -> q.term(t -> t.field("doc_id").value(String.valueOf(documentId)))));
     try {
       SearchResponse<ChunkDocument> found =
@@ -145,9 +155,9 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
   }
 
   @Override
-  public List<SearchHit> search(SearchRequest request) {
+  public SearchPage search(SearchRequest request) {
     ActingCaller caller = CallerScope.current();
-    List<Query> filters = filters(caller, request.collection());
+    List<Query> filters = filters(caller, request.filters());
     try {
       SearchResponse<ChunkDocument> words =
           es.search(
@@ -164,6 +174,14 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
                                           "content",
                                           HighlightField.of(
                                               f -> f.fragmentSize(160).numberOfFragments(3)))))
+                      .aggregations(
+                          FACETS.stream()
+                              .collect(
+                                  java.util.stream.Collectors.toMap(
+                                      f -> f,
+                                      f ->
+                                          Aggregation.of(
+                                              a -> a.terms(t -> t.field(f).size(FACET_SIZE))))))
                       .source(src -> src.filter(f -> f.excludes("embedding"))),
               ChunkDocument.class);
       SearchResponse<ChunkDocument> vectors = null;
@@ -187,7 +205,7 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
                         .source(src -> src.filter(f -> f.excludes("embedding"))),
                 ChunkDocument.class);
       }
-      return fuse(words, vectors);
+      return new SearchPage(fuse(words, vectors), facets(words));
     } catch (ElasticsearchException | IOException e) {
       throw unavailable(e);
     }
@@ -210,15 +228,37 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
                             s -> s.matchPhrase(p -> p.field("content").query(text).boost(2f)))));
   }
 
-  private static List<Query> filters(ActingCaller caller, Optional<String> collection) {
+  private static Map<String, List<Facet>> facets(SearchResponse<ChunkDocument> words) {
+    Map<String, List<Facet>> facets = new java.util.LinkedHashMap<>();
+    for (String field : FACETS) {
+      Aggregate aggregate = words.aggregations().get(field);
+      List<Facet> values = new ArrayList<>();
+      if (aggregate != null && aggregate.isSterms()) {
+        for (StringTermsBucket b : aggregate.sterms().buckets().array()) {
+          values.add(new Facet(b.key().stringValue(), b.docCount()));
+        }
+      }
+      facets.put(field, values);
+    }
+    return facets;
+  }
+
+  private static List<Query> filters(ActingCaller caller, SearchFilters narrowed) {
     List<FieldValue> visible = new ArrayList<>();
     visible.add(FieldValue.of(ChunkDocument.EVERYONE));
     caller.groups().forEach(g -> visible.add(FieldValue.of(g)));
     List<Query> filters = new ArrayList<>();
     filters.add(Query.of(q -> q.term(t -> t.field("tenant").value(tenant(caller)))));
     filters.add(Query.of(q -> q.terms(t -> t.field("visible_to").terms(v -> v.value(visible)))));
-    collection.ifPresent(
-        c -> filters.add(Query.of(q -> q.term(t -> t.field("collection").value(c)))));
+    narrowed
+        .collection()
+        .ifPresent(c -> filters.add(Query.of(q -> q.term(t -> t.field("collection").value(c)))));
+    narrowed
+        .label()
+        .ifPresent(l -> filters.add(Query.of(q -> q.term(t -> t.field("labels").value(l)))));
+    narrowed
+        .mediaType()
+        .ifPresent(m -> filters.add(Query.of(q -> q.term(t -> t.field("media_type").value(m)))));
     return filters;
   }
 

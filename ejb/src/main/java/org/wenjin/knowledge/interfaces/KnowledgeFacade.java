@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.wenjin.knowledge.application.DocumentService;
 import org.wenjin.knowledge.application.SearchService;
 import org.wenjin.knowledge.application.UploadCommand;
+import org.wenjin.knowledge.domain.SearchFilters;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.CallerScope;
 import org.wenjin.tenancy.interfaces.TenantScoped;
@@ -71,9 +72,19 @@ public class KnowledgeFacade {
     return search.document(documentId).stream().map(SearchHitDto::of).toList();
   }
 
-  public SearchResultsDto search(String query, String collection, int page, int size) {
+  /**
+   * @param collection, label, mediaType narrow the search; null or blank: no restriction
+   */
+  public SearchResultsDto search(
+      String query, String collection, String label, String mediaType, int page, int size) {
     return SearchResultsDto.of(
         search.search(
-            query, Optional.ofNullable(collection).filter(c -> !c.isBlank()), page, size));
+            query,
+            new SearchFilters(
+                Optional.ofNullable(collection),
+                Optional.ofNullable(label),
+                Optional.ofNullable(mediaType)),
+            page,
+            size));
   }
 }

@@ -1,13 +1,21 @@
 package org.wenjin.knowledge.interfaces;
 
 import java.util.List;
+import java.util.Map;
 import org.wenjin.knowledge.application.SearchResults;
+import org.wenjin.knowledge.domain.Facet;
 
 /**
  * @param wordsOnly true when the semantic half was unavailable and only words were matched
+ * @param facets by field (labels, media_type, collection): values of the word matches with counts
  */
 public record SearchResultsDto(
-    String query, int total, int page, boolean wordsOnly, List<SearchHitDto> hits) {
+    String query,
+    int total,
+    int page,
+    boolean wordsOnly,
+    List<SearchHitDto> hits,
+    Map<String, List<Facet>> facets) {
 
   static SearchResultsDto of(SearchResults r) {
     return new SearchResultsDto(
@@ -15,6 +23,7 @@ public record SearchResultsDto(
         r.total(),
         r.page(),
         r.wordsOnly(),
-        r.hits().stream().map(SearchHitDto::of).toList());
+        r.hits().stream().map(SearchHitDto::of).toList(),
+        r.facets());
   }
 }

@@ -2,9 +2,10 @@ package org.wenjin.chat.it;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.wenjin.knowledge.application.SearchResults;
 import org.wenjin.knowledge.application.SearchService;
+import org.wenjin.knowledge.domain.SearchFilters;
 import org.wenjin.knowledge.domain.SearchHit;
 
 /**
@@ -16,8 +17,8 @@ import org.wenjin.knowledge.domain.SearchHit;
 public class NoKnowledgeSearch implements SearchService {
 
   @Override
-  public SearchResults search(String query, Optional<String> collection, int page, int size) {
-    return new SearchResults(query, List.of(), 0, page, false);
+  public SearchResults search(String query, SearchFilters filters, int page, int size) {
+    return new SearchResults(query, List.of(), 0, page, false, Map.of());
   }
 
   @Override

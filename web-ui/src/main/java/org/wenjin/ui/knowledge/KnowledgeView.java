@@ -51,6 +51,8 @@ public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver
   private final TextField query = new TextField();
   private final Div results = new Div();
   private final HorizontalLayout pager = new HorizontalLayout();
+  private final Div facets = new Div();
+  private Map<String, String> narrowed = Map.of();
 
   @PostConstruct
   void init() {
@@ -78,7 +80,9 @@ public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver
     results.setId("search-results");
     results.setWidthFull();
     pager.setId("search-pager");
-    add(header, bar, results, pager);
+    facets.setId("search-facets");
+    facets.addClassName("wenjin-facets");
+    add(header, bar, facets, results, pager);
   }
 
   @Override
@@ -86,6 +90,14 @@ public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver
     Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
     String q = params.getOrDefault("q", List.of("")).get(0);
     int page = parsePage(params.getOrDefault("page", List.of("0")).get(0));
+    Map<String, String> filters = new java.util.TreeMap<>();
+    for (String facet : FACET_PARAMS.values()) {
+      params.getOrDefault(facet, List.of()).stream()
+          .findFirst()
+          .filter(v -> !v.isBlank())
+          .ifPresent(v -> filters.put(facet, v));
+    }
+    narrowed = filters;
     query.setValue(q);
     if (q.isBlank()) {
       showWelcome();
@@ -95,22 +107,31 @@ public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver
   }
 
   private void go(String q, int page) {
-    getUI()
-        .ifPresent(
-            ui ->
-                ui.navigate(
-                    "knowledge",
-                    QueryParameters.simple(Map.of("q", q, "page", String.valueOf(page)))));
+    go(q, page, narrowed);
+  }
+
+  private void go(String q, int page, Map<String, String> filters) {
+    Map<String, String> params = new java.util.TreeMap<>(filters);
+    params.put("q", q);
+    params.put("page", String.valueOf(page));
+    getUI().ifPresent(ui -> ui.navigate("knowledge", QueryParameters.simple(params)));
   }
 
   private void run(String q, int page) {
     results.removeAll();
     pager.removeAll();
+    facets.removeAll();
     List<SearchResultsDto> found = new ArrayList<>(1);
-    if (!Notices.attempt(() -> found.add(knowledge.search(q, null, page, PAGE_SIZE)), null)) {
+    if (!Notices.attempt(
+        () ->
+            found.add(
+                knowledge.search(
+                    q, null, narrowed.get("label"), narrowed.get("type"), page, PAGE_SIZE)),
+        null)) {
       return;
     }
     SearchResultsDto r = found.get(0);
+    showFacets(q, r);
     if (r.hits().isEmpty()) {
       Paragraph none =
           new Paragraph(
@@ -144,6 +165,48 @@ public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver
       next.setId("search-next");
       pager.add(next);
     }
+  }
+
+  /** Facet field → URL parameter. */
+  private static final Map<String, String> FACET_PARAMS =
+      new java.util.LinkedHashMap<>(Map.of("labels", "label", "media_type", "type"));
+
+  /** Chips that narrow the search by label or file type; an active one removes its filter. */
+  private void showFacets(String q, SearchResultsDto r) {
+    for (Map.Entry<String, String> facet : FACET_PARAMS.entrySet()) {
+      String param = facet.getValue();
+      String active = narrowed.get(param);
+      if (active != null) {
+        Map<String, String> without = new java.util.TreeMap<>(narrowed);
+        without.remove(param);
+        Button clear = new Button(typeName(active) + " ✕", e -> go(q, 0, without));
+        clear.setId("facet-clear-" + param);
+        clear.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        facets.add(clear);
+        continue;
+      }
+      for (var value : r.facets().getOrDefault(facet.getKey(), List.of())) {
+        Map<String, String> with = new java.util.TreeMap<>(narrowed);
+        with.put(param, value.value());
+        Button chip =
+            new Button(typeName(value.value()) + " (" + value.count() + ")", e -> go(q, 0, with));
+        chip.setId("facet-" + param + "-" + value.value().replaceAll("[^A-Za-z0-9_-]", "_"));
+        chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+        facets.add(chip);
+      }
+    }
+  }
+
+  /** File types as people call them; labels as they are. */
+  private static String typeName(String value) {
+    return switch (value) {
+      case "application/pdf" -> "PDF";
+      case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> "Word";
+      case "text/html", "application/xhtml+xml" -> "HTML";
+      case "text/markdown", "text/x-web-markdown" -> "Markdown";
+      case "text/plain" -> "Text";
+      default -> value;
+    };
   }
 
   private Div card(SearchHitDto hit) {
