@@ -91,6 +91,18 @@ final class KnowledgeApi {
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
+  static HttpResponse<String> sendJson(String method, String path, String token, String json)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(Stack.APP_URL + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   private static void write(ByteArrayOutputStream out, String text) throws IOException {
     out.write(text.getBytes(StandardCharsets.UTF_8));
   }

@@ -141,6 +141,47 @@ class KnowledgeApiIT {
   }
 
   @Test
+  void adminsTuneGroundingAndBadSettingsAreRefused() throws Exception {
+    String defaults = KnowledgeApi.send("GET", "/api/knowledge/settings", carol).body();
+    assertThat(defaults)
+        .isEqualTo("{\"chunkSize\":450,\"chunkOverlap\":60,\"passages\":4,\"minSimilarity\":0.6}");
+
+    HttpResponse<String> bad =
+        KnowledgeApi.sendJson(
+            "PUT",
+            "/api/knowledge/settings",
+            carol,
+            "{\"chunkSize\":200,\"chunkOverlap\":150,\"passages\":4,\"minSimilarity\":0.6}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("overlap must be between 0 and half the chunk size");
+    assertThat(
+            KnowledgeApi.sendJson("PUT", "/api/knowledge/settings", alice, defaults).statusCode())
+        .isEqualTo(403);
+
+    try {
+      HttpResponse<String> off =
+          KnowledgeApi.sendJson(
+              "PUT",
+              "/api/knowledge/settings",
+              carol,
+              "{\"chunkSize\":450,\"chunkOverlap\":60,\"passages\":0,\"minSimilarity\":0.6}");
+      assertThat(off.statusCode()).isEqualTo(200);
+      String answer =
+          KnowledgeApi.sendJson("POST", "/api/conversations", alice, "{\"question\":\"如何申请年假？\"}")
+              .body();
+      assertThat(answer).contains("\"citations\":[]");
+
+      KnowledgeApi.sendJson("PUT", "/api/knowledge/settings", carol, defaults);
+      String grounded =
+          KnowledgeApi.sendJson("POST", "/api/conversations", alice, "{\"question\":\"如何申请年假？\"}")
+              .body();
+      assertThat(grounded).contains("\"citations\":[{\"n\":1,\"documentId\":" + handbook);
+    } finally {
+      KnowledgeApi.sendJson("PUT", "/api/knowledge/settings", carol, defaults);
+    }
+  }
+
+  @Test
   void pdfResultsCarryTheirPageNumber() throws Exception {
     String body = KnowledgeApi.search(alice, "hotel nights reimbursed").body();
 

@@ -13,8 +13,9 @@ import org.wenjin.knowledge.domain.SearchHit;
 import org.wenjin.knowledge.domain.SearchUnavailableException;
 
 /**
- * Finds the passages of the caller's visible documents that ground an answer. When the search is
- * down, the answer goes ahead without passages (the model is told nothing it cannot cite).
+ * Finds the passages of the caller's visible documents that ground an answer (how many and how
+ * close: the company's knowledge settings). When the search is down, the answer goes ahead without
+ * passages (the model is told nothing it cannot cite).
  */
 @ApplicationScoped
 public class KnowledgeGrounding {
@@ -38,7 +39,7 @@ public class KnowledgeGrounding {
   public Grounding forQuestion(String question) {
     List<SearchHit> hits;
     try {
-      hits = search.passages(question, PASSAGES, MIN_SIMILARITY);
+      hits = search.passages(question);
     } catch (SearchUnavailableException e) {
       LOG.log(Level.WARNING, "knowledge search unavailable; answering without passages", e);
       return new Grounding(List.of(), List.of());

@@ -9,6 +9,7 @@ import org.wenjin.inference.application.EmbeddingService;
 import org.wenjin.inference.spi.ChatModelException;
 import org.wenjin.knowledge.domain.KnowledgeIndex;
 import org.wenjin.knowledge.domain.KnowledgeRules;
+import org.wenjin.knowledge.domain.KnowledgeSettings;
 import org.wenjin.knowledge.domain.SearchFilters;
 import org.wenjin.knowledge.domain.SearchHit;
 import org.wenjin.knowledge.domain.SearchPage;
@@ -34,6 +35,8 @@ public class DefaultSearchService implements SearchService {
   @Inject private KnowledgeIndex index;
 
   @Inject private EmbeddingService embeddings;
+
+  @Inject private KnowledgeSettingsService settings;
 
   @Override
   public SearchResults search(String query, SearchFilters filters, int page, int size) {
@@ -71,9 +74,12 @@ public class DefaultSearchService implements SearchService {
   }
 
   @Override
-  public List<SearchHit> passages(String question, int count, double minSimilarity) {
+  public List<SearchHit> passages(String question) {
+    KnowledgeSettings tenant = settings.current();
+    int count = tenant.passages();
+    double minSimilarity = tenant.minSimilarity();
     String q = question == null ? "" : question.strip();
-    if (q.isEmpty() || q.codePoints().noneMatch(Character::isLetterOrDigit)) {
+    if (count == 0 || q.isEmpty() || q.codePoints().noneMatch(Character::isLetterOrDigit)) {
       return List.of();
     }
     if (q.length() > SearchQueries.MAX_LENGTH) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.wenjin.knowledge.domain.ChunkingRules;
 import org.wenjin.knowledge.domain.DocumentRepository;
 import org.wenjin.knowledge.domain.IndexedDocument;
 import org.wenjin.knowledge.domain.IngestionQueue;
@@ -35,8 +36,11 @@ public class IngestionSteps {
 
   @Inject private KnowledgeIndex index;
 
+  @Inject private KnowledgeSettingsService settings;
+
   /** What the worker needs to index a document. */
-  public record Work(IndexedDocument document, byte[] bytes, int chunkHighWater) {}
+  public record Work(
+      IndexedDocument document, byte[] bytes, int chunkHighWater, ChunkingRules chunking) {}
 
   /**
    * Prepares the index; a new (empty) one means every document is queued again.
@@ -64,7 +68,12 @@ public class IngestionSteps {
       return Optional.empty();
     }
     KnowledgeDocument d = found.get();
-    return Optional.of(new Work(facts(d), documents.content(d.getId()), d.getChunkHighWater()));
+    return Optional.of(
+        new Work(
+            facts(d),
+            documents.content(d.getId()),
+            d.getChunkHighWater(),
+            settings.current().chunking()));
   }
 
   private static IndexedDocument facts(KnowledgeDocument d) {

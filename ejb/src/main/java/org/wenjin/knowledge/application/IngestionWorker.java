@@ -24,7 +24,6 @@ import org.wenjin.inference.application.EmbeddingService;
 import org.wenjin.inference.spi.ChatModelException;
 import org.wenjin.knowledge.domain.Chunk;
 import org.wenjin.knowledge.domain.Chunker;
-import org.wenjin.knowledge.domain.ChunkingRules;
 import org.wenjin.knowledge.domain.DocumentParser;
 import org.wenjin.knowledge.domain.IndexedDocument;
 import org.wenjin.knowledge.domain.IngestionQueue.Claim;
@@ -192,7 +191,9 @@ public class IngestionWorker {
     long started = System.nanoTime();
     ParsedDocument parsed =
         parser.parse(work.bytes(), work.document().sourceName(), work.document().mediaType());
-    List<Chunk> chunks = new Chunker(ChunkingRules.DEFAULT).chunk(parsed.blocks());
+    List<Chunk> chunks = new Chunker(work.chunking()).chunk(parsed.blocks());
+    long parsedAt = System.nanoTime();
+    long embedNanos = 0;
     Optional<IndexedDocument> document =
         steps.started(claim, chunks.size(), parsed.pages(), parsed.title());
     if (document.isEmpty()) {
@@ -206,7 +207,10 @@ public class IngestionWorker {
       for (Chunk c : batch) {
         texts.add(c.heading().isEmpty() ? c.text() : c.heading() + "\n" + c.text());
       }
-      index.index(document.get(), batch, embeddings.embedPassages(texts), model);
+      long embedding = System.nanoTime();
+      List<float[]> vectors = embeddings.embedPassages(texts);
+      embedNanos += System.nanoTime() - embedding;
+      index.index(document.get(), batch, vectors, model);
       if (!stillThere(() -> steps.progress(claim, done), claim)) {
         removeWritten(work, chunks.size());
         return;
@@ -219,15 +223,15 @@ public class IngestionWorker {
       removeWritten(work, chunks.size());
       return;
     }
+    long total = (System.nanoTime() - started) / 1_000_000;
+    long parse = (parsedAt - started) / 1_000_000;
+    long embed = embedNanos / 1_000_000;
     LOG.info(
         () ->
-            "indexed document "
-                + claim.documentId()
-                + ": "
-                + chunks.size()
-                + " chunks in "
-                + (System.nanoTime() - started) / 1_000_000
-                + " ms");
+            String.format(
+                "indexed document %d: %d chunks in %d ms (parse %d, embed %d, index and"
+                    + " bookkeeping %d)",
+                claim.documentId(), chunks.size(), total, parse, embed, total - parse - embed));
   }
 
   /**

@@ -24,6 +24,9 @@ public interface SearchService {
    */
   List<SearchHit> document(long documentId);
 
-  /** The passages that ground an answer: at most {@code count}, similarity at least {@code min}. */
-  List<SearchHit> passages(String question, int count, double minSimilarity);
+  /**
+   * The passages that ground an answer, as the company's settings say: at most so many, each at
+   * least so similar to the question (none when the company turned grounding off).
+   */
+  List<SearchHit> passages(String question);
 }

@@ -3,6 +3,7 @@ package org.wenjin.knowledge.domain;
 import java.util.List;
 import java.util.Optional;
 import org.wenjin.persistence.knowledge.KnowledgeDocument;
+import org.wenjin.persistence.knowledge.TenantKnowledgeSettings;
 
 /** Documents of the current tenant (Hibernate partitions by tenant; ids from elsewhere miss). */
 public interface DocumentRepository {
@@ -24,4 +25,9 @@ public interface DocumentRepository {
   void enqueue(KnowledgeDocument document);
 
   void delete(KnowledgeDocument document);
+
+  /** The tenant's settings row, if an admin saved any. */
+  Optional<TenantKnowledgeSettings> settings();
+
+  TenantKnowledgeSettings saveSettings(TenantKnowledgeSettings settings);
 }

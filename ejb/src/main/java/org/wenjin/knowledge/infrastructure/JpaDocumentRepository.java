@@ -10,6 +10,7 @@ import org.wenjin.knowledge.domain.DocumentRepository;
 import org.wenjin.persistence.knowledge.DocumentContent;
 import org.wenjin.persistence.knowledge.IngestionJob;
 import org.wenjin.persistence.knowledge.KnowledgeDocument;
+import org.wenjin.persistence.knowledge.TenantKnowledgeSettings;
 
 /** JPA; the tenant restriction comes from {@code @TenantId}, so no query here mentions it. */
 @ApplicationScoped
@@ -89,5 +90,18 @@ public class JpaDocumentRepository implements DocumentRepository {
           .setParameter("id", document.getId())
           .executeUpdate();
     }
+  }
+
+  @Override
+  public Optional<TenantKnowledgeSettings> settings() {
+    return em.createQuery("select s from TenantKnowledgeSettings s", TenantKnowledgeSettings.class)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public TenantKnowledgeSettings saveSettings(TenantKnowledgeSettings settings) {
+    em.persist(settings);
+    return settings;
   }
 }

@@ -7,8 +7,10 @@ import jakarta.interceptor.Interceptors;
 import java.util.List;
 import java.util.Optional;
 import org.wenjin.knowledge.application.DocumentService;
+import org.wenjin.knowledge.application.KnowledgeSettingsService;
 import org.wenjin.knowledge.application.SearchService;
 import org.wenjin.knowledge.application.UploadCommand;
+import org.wenjin.knowledge.domain.KnowledgeSettings;
 import org.wenjin.knowledge.domain.SearchFilters;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.CallerScope;
@@ -27,6 +29,8 @@ public class KnowledgeFacade {
   @Inject private DocumentService documents;
 
   @Inject private SearchService search;
+
+  @Inject private KnowledgeSettingsService settings;
 
   @RolesAllowed(Roles.TENANT_ADMIN)
   public DocumentDto upload(UploadRequest upload) {
@@ -65,6 +69,23 @@ public class KnowledgeFacade {
   @RolesAllowed(Roles.TENANT_ADMIN)
   public int reindexAll() {
     return documents.reindexAll();
+  }
+
+  @RolesAllowed(Roles.TENANT_ADMIN)
+  public KnowledgeSettingsDto settings() {
+    return KnowledgeSettingsDto.of(settings.current());
+  }
+
+  /** New passage sizes apply to documents indexed from now on (Re-index all applies them). */
+  @RolesAllowed(Roles.TENANT_ADMIN)
+  public KnowledgeSettingsDto changeSettings(KnowledgeSettingsDto changed) {
+    return KnowledgeSettingsDto.of(
+        settings.change(
+            KnowledgeSettings.of(
+                changed.chunkSize(),
+                changed.chunkOverlap(),
+                changed.passages(),
+                changed.minSimilarity())));
   }
 
   /** The passages of a document the caller may see (for the document view). */

@@ -27,7 +27,7 @@ public class NoKnowledgeSearch implements SearchService {
   }
 
   @Override
-  public List<SearchHit> passages(String question, int count, double minSimilarity) {
+  public List<SearchHit> passages(String question) {
     return List.of();
   }
 }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -16,6 +17,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -34,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import org.wenjin.knowledge.interfaces.DocumentDto;
 import org.wenjin.knowledge.interfaces.KnowledgeFacade;
+import org.wenjin.knowledge.interfaces.KnowledgeSettingsDto;
 import org.wenjin.knowledge.interfaces.UploadRequest;
 import org.wenjin.security.Roles;
 import org.wenjin.ui.common.Notices;
@@ -131,7 +135,54 @@ public class DocumentsView extends VerticalLayout {
     reindexAll.setId("reindex-all");
     reindexAll.addClickListener(e -> refresh());
 
-    add(new H2("Documents"), options, upload, hint, reindexAll, grid);
+    add(new H2("Documents"), options, upload, hint, settingsPanel(), reindexAll, grid);
+  }
+
+  /** The company's chunking and grounding settings, folded away until needed. */
+  private Details settingsPanel() {
+    KnowledgeSettingsDto current = knowledge.settings();
+    IntegerField size =
+        integer("settings-chunk-size", "Passage size (characters)", current.chunkSize());
+    IntegerField overlap =
+        integer("settings-chunk-overlap", "Overlap (characters)", current.chunkOverlap());
+    IntegerField passages =
+        integer("settings-passages", "Passages per answer (0: none)", current.passages());
+    NumberField similarity = new NumberField("Least similarity (0–1)");
+    similarity.setId("settings-min-similarity");
+    similarity.setValue(current.minSimilarity());
+    similarity.setStep(0.05);
+    Button save =
+        new Button(
+            "Save settings",
+            e ->
+                Notices.attempt(
+                    () ->
+                        knowledge.changeSettings(
+                            new KnowledgeSettingsDto(
+                                valueOf(size),
+                                valueOf(overlap),
+                                valueOf(passages),
+                                similarity.getValue() == null ? -1 : similarity.getValue())),
+                    "Settings saved. New passage sizes apply to documents indexed from now on;"
+                        + " “Re-index all” applies them to every document."));
+    save.setId("settings-save");
+    HorizontalLayout fields = new HorizontalLayout(size, overlap, passages, similarity, save);
+    fields.setAlignItems(FlexComponent.Alignment.BASELINE);
+    fields.setWrap(true);
+    Details details = new Details("Passages and answers", fields);
+    details.setId("knowledge-settings");
+    return details;
+  }
+
+  private static IntegerField integer(String id, String label, int value) {
+    IntegerField field = new IntegerField(label);
+    field.setId(id);
+    field.setValue(value);
+    return field;
+  }
+
+  private static int valueOf(IntegerField field) {
+    return field.getValue() == null ? -1 : field.getValue();
   }
 
   private void received(com.vaadin.flow.server.streams.UploadMetadata file, byte[] bytes) {
