@@ -145,7 +145,7 @@ public class IngestionWorker {
     return false;
   }
 
-  private void process(Claim claim) {
+  void process(Claim claim) {
     // the tenant comes from the job, which the upload request wrote from its verified token; the
     // outcome is recorded inside the same scope (outside it the document would not be found)
     ActingCaller worker = new ActingCaller(claim.tenantId(), "", 0L, "ingestion", List.of());

@@ -1,0 +1,288 @@
+package org.wenjin.knowledge.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.wenjin.inference.application.EmbeddingService;
+import org.wenjin.inference.spi.ChatModelException;
+import org.wenjin.knowledge.domain.Chunk;
+import org.wenjin.knowledge.domain.ChunkingRules;
+import org.wenjin.knowledge.domain.DocumentParser;
+import org.wenjin.knowledge.domain.IndexedDocument;
+import org.wenjin.knowledge.domain.IngestionQueue.Claim;
+import org.wenjin.knowledge.domain.KnowledgeIndex;
+import org.wenjin.knowledge.domain.ParsedDocument;
+import org.wenjin.knowledge.domain.SearchHit;
+import org.wenjin.knowledge.domain.SearchPage;
+import org.wenjin.knowledge.domain.SearchRequest;
+import org.wenjin.knowledge.domain.SearchUnavailableException;
+import org.wenjin.knowledge.domain.TextBlock;
+import org.wenjin.knowledge.domain.UnreadableDocumentException;
+import org.wenjin.persistence.tenancy.TenantScope;
+
+/**
+ * The worker's decisions for one job, with the database steps, parser, model and index replaced by
+ * recording fakes (the real ones are exercised end to end by KnowledgeApiIT).
+ */
+class IngestionWorkerTest {
+
+  private static final IndexedDocument DOC =
+      new IndexedDocument(
+          7, "Handbook", "h.md", "text/markdown", "general", List.of(), List.of(), Instant.EPOCH);
+
+  private final RecordingSteps steps = new RecordingSteps();
+  private final RecordingIndex index = new RecordingIndex();
+  private final IngestionWorker worker = new IngestionWorker();
+  private List<TextBlock> blocks;
+  private RuntimeException parseFailure;
+  private RuntimeException embedFailure;
+
+  @BeforeEach
+  void wire() throws Exception {
+    blocks = paragraphs(40);
+    set("steps", steps);
+    set("index", index);
+    set(
+        "parser",
+        new DocumentParser() {
+          @Override
+          public String detect(byte[] bytes, String fileName) {
+            return "text/markdown";
+          }
+
+          @Override
+          public ParsedDocument parse(byte[] bytes, String fileName, String mediaType) {
+            if (parseFailure != null) {
+              throw parseFailure;
+            }
+            return new ParsedDocument("Handbook", null, blocks);
+          }
+        });
+    set(
+        "embeddings",
+        new EmbeddingService() {
+          @Override
+          public String modelId() {
+            return "test-model";
+          }
+
+          @Override
+          public List<float[]> embedPassages(List<String> texts) {
+            if (embedFailure != null) {
+              throw embedFailure;
+            }
+            return texts.stream().map(t -> new float[] {1f}).toList();
+          }
+
+          @Override
+          public float[] embedQuery(String text) {
+            return new float[] {1f};
+          }
+        });
+  }
+
+  @Test
+  void writesEveryChunkOnceInBatchesAndMarksTheDocumentIndexed() {
+    worker.process(claim(1));
+
+    assertThat(index.written).hasSize(40).doesNotHaveDuplicates();
+    assertThat(index.written.get(0)).isEqualTo(0);
+    assertThat(index.batches).allMatch(size -> size <= IngestionWorker.BATCH);
+    assertThat(steps.progress).containsExactly(16, 32, 40);
+    assertThat(index.refreshed).isTrue();
+    assertThat(steps.outcome).isEqualTo("indexed");
+    assertThat(TenantScope.current()).as("the scope is left").isEmpty();
+  }
+
+  @Test
+  void aDocumentThatShrankLosesItsOldTail() {
+    steps.highWater = 55;
+
+    worker.process(claim(1));
+
+    assertThat(index.deleted).containsExactly("7:40-55");
+  }
+
+  @Test
+  void anUnreadableFileFailsForGoodWithItsReason() {
+    parseFailure = new UnreadableDocumentException("The document is password-protected.");
+
+    worker.process(claim(1));
+
+    assertThat(steps.outcome).isEqualTo("failed: The document is password-protected.");
+    assertThat(index.written).isEmpty();
+  }
+
+  @Test
+  void anIndexOutageWaitsWithAGrowingDelayWithoutEverFailing() {
+    index.down = true;
+
+    worker.process(claim(1));
+    Duration first = steps.delay;
+    worker.process(claim(4));
+    Duration fourth = steps.delay;
+    worker.process(claim(40));
+
+    assertThat(steps.outcome).startsWith("retry: Waiting for the search service");
+    assertThat(first).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(6));
+    assertThat(fourth).isBetween(Duration.ofSeconds(39), Duration.ofSeconds(41));
+    assertThat(steps.delay)
+        .as("capped")
+        .isBetween(Duration.ofSeconds(299), Duration.ofSeconds(301));
+  }
+
+  @Test
+  void aModelOutageWaitsToo() {
+    embedFailure = new ChatModelException(ChatModelException.Kind.UNAVAILABLE, "no session");
+
+    worker.process(claim(1));
+
+    assertThat(steps.outcome).startsWith("retry: Waiting for the embedding model");
+  }
+
+  @Test
+  void anUnexpectedErrorIsRetriedAFewTimesThenFails() {
+    embedFailure = new IllegalStateException("boom");
+
+    worker.process(claim(IngestionWorker.MAX_ATTEMPTS - 1));
+    assertThat(steps.outcome).startsWith("retry: Indexing failed, will retry: boom");
+    worker.process(claim(IngestionWorker.MAX_ATTEMPTS));
+    assertThat(steps.outcome).isEqualTo("failed: Indexing failed 5 times: boom");
+  }
+
+  @Test
+  void aDocumentDeletedWhileBeingIndexedTakesItsPassagesAlong() {
+    steps.deleteAfterProgressCalls = 1;
+
+    worker.process(claim(1));
+
+    assertThat(index.deleted).containsExactly("7:0-40");
+    assertThat(steps.outcome).isNull();
+  }
+
+  private static Claim claim(int attempt) {
+    return new Claim(1, 3, 7, attempt, Instant.EPOCH);
+  }
+
+  private static List<TextBlock> paragraphs(int n) {
+    List<TextBlock> blocks = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      // each paragraph fills a chunk of the default size on its own
+      blocks.add(new TextBlock("段落" + i + "。" + "内容".repeat(200), null, "", i * 500));
+    }
+    return blocks;
+  }
+
+  private void set(String field, Object value) throws Exception {
+    Field f = IngestionWorker.class.getDeclaredField(field);
+    f.setAccessible(true);
+    f.set(worker, value);
+  }
+
+  /** The database steps, remembered instead of committed. */
+  static final class RecordingSteps extends IngestionSteps {
+    String outcome;
+    Duration delay;
+    int highWater;
+    int deleteAfterProgressCalls = -1;
+    final List<Integer> progress = new ArrayList<>();
+    private boolean deleted;
+
+    @Override
+    public Optional<Work> begin(Claim claim) {
+      assertThat(TenantScope.current()).as("inside the job's tenant").contains(3L);
+      return Optional.of(new Work(DOC, new byte[] {1}, highWater, ChunkingRules.DEFAULT));
+    }
+
+    @Override
+    public Optional<IndexedDocument> started(Claim claim, int chunks, Integer pages, String title) {
+      return Optional.of(DOC);
+    }
+
+    @Override
+    public boolean progress(Claim claim, int done) {
+      progress.add(done);
+      if (progress.size() == deleteAfterProgressCalls) {
+        deleted = true;
+      }
+      return !deleted;
+    }
+
+    @Override
+    public boolean indexed(Claim claim) {
+      outcome = "indexed";
+      return true;
+    }
+
+    @Override
+    public boolean exists(Claim claim) {
+      return !deleted;
+    }
+
+    @Override
+    public void failed(Claim claim, String reason) {
+      assertThat(TenantScope.current()).as("recorded inside the tenant").contains(3L);
+      outcome = "failed: " + reason;
+    }
+
+    @Override
+    public void retry(Claim claim, String reason, Instant later) {
+      assertThat(TenantScope.current()).as("recorded inside the tenant").contains(3L);
+      outcome = "retry: " + reason;
+      delay = Duration.between(Instant.now(), later);
+    }
+  }
+
+  /** An index that remembers which chunk ids were written and deleted. */
+  static final class RecordingIndex implements KnowledgeIndex {
+    final List<Integer> written = new ArrayList<>();
+    final List<Integer> batches = new ArrayList<>();
+    final List<String> deleted = new ArrayList<>();
+    boolean refreshed;
+    boolean down;
+
+    @Override
+    public boolean prepare() {
+      return false;
+    }
+
+    @Override
+    public void index(
+        IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, String model) {
+      if (down) {
+        throw new SearchUnavailableException("down", null);
+      }
+      batches.add(chunks.size());
+      chunks.forEach(c -> written.add(c.index()));
+    }
+
+    @Override
+    public void delete(long documentId, int from, int to) {
+      if (from < to) {
+        deleted.add(documentId + ":" + from + "-" + to);
+      }
+    }
+
+    @Override
+    public void refresh() {
+      refreshed = true;
+    }
+
+    @Override
+    public List<SearchHit> passages(long documentId) {
+      return List.of();
+    }
+
+    @Override
+    public SearchPage search(SearchRequest request) {
+      throw new UnsupportedOperationException();
+    }
+  }
+}
