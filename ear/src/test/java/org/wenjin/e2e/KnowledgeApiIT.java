@@ -182,6 +182,43 @@ class KnowledgeApiIT {
   }
 
   @Test
+  void aConversationChoosesWhichDocumentsGroundIt() throws Exception {
+    String handbookOnly =
+        KnowledgeApi.sendJson(
+                "POST",
+                "/api/conversations",
+                carol,
+                "{\"question\":\"如何申请年假？\",\"collections\":[\"handbook\"]}")
+            .body();
+    assertThat(handbookOnly)
+        .contains(
+            "\"collections\":[\"handbook\"]", "\"citations\":[{\"n\":1,\"documentId\":" + handbook);
+    String generalOnly =
+        KnowledgeApi.sendJson(
+                "POST",
+                "/api/conversations",
+                carol,
+                "{\"question\":\"如何申请年假？\",\"collections\":[\"general\"]}")
+            .body();
+    assertThat(generalOnly).doesNotContain("\"documentId\":" + handbook + ",");
+
+    String none =
+        KnowledgeApi.sendJson(
+                "POST",
+                "/api/conversations",
+                carol,
+                "{\"question\":\"如何申请年假？\",\"documents\":false}")
+            .body();
+    assertThat(none).contains("\"documents\":false", "\"citations\":[]");
+
+    HttpResponse<String> bad =
+        KnowledgeApi.sendJson(
+            "POST", "/api/conversations", carol, "{\"question\":\"q\",\"collections\":[\"<x>\"]}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("is not a collection name");
+  }
+
+  @Test
   void pdfResultsCarryTheirPageNumber() throws Exception {
     String body = KnowledgeApi.search(alice, "hotel nights reimbursed").body();
 

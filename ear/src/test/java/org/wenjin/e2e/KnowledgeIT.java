@@ -147,6 +147,29 @@ class KnowledgeIT {
 
   @Test
   @Order(4)
+  void aConversationWithoutDocumentsCitesNothing() {
+    signIn("alice", "/chat");
+    browser.await(By.id("chat-view"));
+    browser.await(By.id("sources-enabled")).click();
+    browser.until(
+        "documents switched off",
+        () -> browser.await(By.id("sources-enabled")).getAttribute("checked") == null);
+    browser.screenshot("knowledge-chat-without-documents");
+    WebElement input = browser.await(By.cssSelector("#chat-input textarea"));
+    input.sendKeys("出差住酒店每晚能报销多少？");
+    input.sendKeys(Keys.ENTER);
+
+    browser.until(
+        "answer complete",
+        () -> !browser.all(By.cssSelector("[id^='state-'][status='COMPLETE']")).isEmpty());
+    assertThat(browser.all(By.cssSelector("[id^='source-']"))).isEmpty();
+    assertThat(browser.await(By.id("sources-enabled")).getAttribute("checked"))
+        .as("the conversation keeps its choice")
+        .isNull();
+  }
+
+  @Test
+  @Order(5)
   void anotherCompanyFindsNothing() {
     signIn("bob", "/knowledge");
     WebElement query = browser.await(By.cssSelector("#search-query input"));

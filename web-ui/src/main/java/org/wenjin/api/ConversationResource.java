@@ -3,7 +3,9 @@ package org.wenjin.api;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,10 +17,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.chat.interfaces.ChatFacade;
 import org.wenjin.chat.interfaces.TurnDto;
 
@@ -52,7 +56,8 @@ public class ConversationResource {
 
   /**
    * Asks a question in a new conversation ({@code {"question": "...", "model": "..."}}, model
-   * optional) and answers when the answer is complete, for scripts; the browser streams instead.
+   * optional; {@code "documents": false} or {@code "collections": ["hr"]} choose what grounds it)
+   * and answers when the answer is complete, for scripts; the browser streams instead.
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -67,6 +72,7 @@ public class ConversationResource {
             null,
             body.getString("question", ""),
             body.getString("model", null),
+            sources(body),
             answered::complete);
     try {
       TurnDto turn = answered.get(ANSWER_TIMEOUT_MINUTES, TimeUnit.MINUTES);
@@ -82,6 +88,16 @@ public class ConversationResource {
       throw new WebApplicationException(
           "The answer took too long.", Response.Status.GATEWAY_TIMEOUT);
     }
+  }
+
+  /** {@code "documents": false} answers without documents; {@code "collections": [...]} narrows. */
+  private static DocumentSources sources(JsonObject body) {
+    boolean documents = !body.containsKey("documents") || body.getBoolean("documents", true);
+    List<String> collections =
+        body.containsKey("collections") && body.get("collections") instanceof JsonArray array
+            ? array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
+            : List.of();
+    return new DocumentSources(documents, collections);
   }
 
   @DELETE

@@ -59,6 +59,8 @@ final class JsonViews {
         .add("title", c.title())
         .add("updatedAt", c.updatedAt().toString())
         .add("model", nullable(c.modelId()))
+        .add("documents", c.sources().enabled())
+        .add("collections", strings(c.sources().collections()))
         .build();
   }
 

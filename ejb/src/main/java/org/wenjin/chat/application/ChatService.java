@@ -1,5 +1,6 @@
 package org.wenjin.chat.application;
 
+import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.inference.application.GenerationOutcome;
 import org.wenjin.persistence.chat.ChatTurn;
 import org.wenjin.tenancy.application.ActingCaller;
@@ -11,7 +12,16 @@ import org.wenjin.tenancy.application.ActingCaller;
 public interface ChatService {
 
   /** A new question, in a new conversation when {@code conversationId} is null. */
-  PreparedTurn ask(ActingCaller caller, Long conversationId, String question, String modelId);
+  /**
+   * @param sources which documents ground this and later answers of the conversation; null keeps
+   *     the conversation's choice (all documents for a new one)
+   */
+  PreparedTurn ask(
+      ActingCaller caller,
+      Long conversationId,
+      String question,
+      String modelId,
+      DocumentSources sources);
 
   /** Answers the last question of the conversation again. */
   PreparedTurn regenerate(ActingCaller caller, long conversationId, String modelId);

@@ -1,6 +1,7 @@
 package org.wenjin.chat.application;
 
 import java.util.List;
+import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.persistence.chat.ChatTurn;
 import org.wenjin.persistence.chat.Conversation;
 import org.wenjin.tenancy.application.ActingCaller;
@@ -18,6 +19,9 @@ public interface ConversationService {
   List<ChatTurn> turns(ActingCaller caller, long conversationId);
 
   Conversation rename(ActingCaller caller, long conversationId, String title);
+
+  /** Which documents ground the conversation's next answers. */
+  Conversation changeSources(ActingCaller caller, long conversationId, DocumentSources sources);
 
   void delete(ActingCaller caller, long conversationId);
 

@@ -11,6 +11,7 @@ import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.Citation;
 import org.wenjin.chat.domain.ConversationRepository;
 import org.wenjin.chat.domain.ConversationTitles;
+import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.chat.domain.HistoryWindow;
 import org.wenjin.inference.application.GenerationOutcome;
 import org.wenjin.inference.spi.ChatRequest;
@@ -35,7 +36,11 @@ public class DefaultChatService implements ChatService {
 
   @Override
   public PreparedTurn ask(
-      ActingCaller caller, Long conversationId, String question, String modelId) {
+      ActingCaller caller,
+      Long conversationId,
+      String question,
+      String modelId,
+      DocumentSources sources) {
     String text = validQuestion(question);
     ChatSettings tenantSettings = settings.current();
     String model = allowedModel(tenantSettings, modelId);
@@ -46,6 +51,9 @@ public class DefaultChatService implements ChatService {
                 new Conversation(
                     caller.userId(), ConversationTitles.fromQuestion(text), model, now))
             : conversationService.owned(caller, conversationId);
+    if (sources != null) {
+      conversation.scopeKnowledge(sources.encode());
+    }
     List<ChatTurn> earlier = conversations.turns(conversation.getId());
     ChatTurn turn =
         conversations.add(
@@ -131,7 +139,9 @@ public class DefaultChatService implements ChatService {
             earlier,
             tenantSettings.historyTurns(),
             turn.getQuestion());
-    KnowledgeGrounding.Grounding grounded = grounding.forQuestion(turn.getQuestion());
+    KnowledgeGrounding.Grounding grounded =
+        grounding.forQuestion(
+            turn.getQuestion(), DocumentSources.decode(conversation.getKnowledgeScope()));
     turn.cite(Citation.toJson(grounded.citations()));
     return new PreparedTurn(
         caller.tenantId(),

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.ConversationRepository;
+import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.persistence.chat.ChatTurn;
 import org.wenjin.persistence.chat.Conversation;
 import org.wenjin.tenancy.application.ActingCaller;
@@ -57,6 +58,14 @@ public class DefaultConversationService implements ConversationService {
     }
     Conversation conversation = owned(caller, conversationId);
     conversation.rename(title);
+    return conversation;
+  }
+
+  @Override
+  public Conversation changeSources(
+      ActingCaller caller, long conversationId, DocumentSources sources) {
+    Conversation conversation = owned(caller, conversationId);
+    conversation.scopeKnowledge(sources.encode());
     return conversation;
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.wenjin.chat.domain.Citation;
+import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.inference.spi.Passage;
 import org.wenjin.knowledge.application.SearchService;
 import org.wenjin.knowledge.domain.SearchHit;
@@ -36,10 +37,13 @@ public class KnowledgeGrounding {
   /** The numbered passages for the model and the citations to store with the answer. */
   public record Grounding(List<Passage> passages, List<Citation> citations) {}
 
-  public Grounding forQuestion(String question) {
+  public Grounding forQuestion(String question, DocumentSources sources) {
+    if (!sources.enabled()) {
+      return new Grounding(List.of(), List.of());
+    }
     List<SearchHit> hits;
     try {
-      hits = search.passages(question);
+      hits = search.passages(question, sources.collections());
     } catch (SearchUnavailableException e) {
       LOG.log(Level.WARNING, "knowledge search unavailable; answering without passages", e);
       return new Grounding(List.of(), List.of());

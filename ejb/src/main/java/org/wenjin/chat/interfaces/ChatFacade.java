@@ -14,6 +14,7 @@ import org.wenjin.chat.application.ChatSettingsService;
 import org.wenjin.chat.application.ConversationService;
 import org.wenjin.chat.application.PreparedTurn;
 import org.wenjin.chat.domain.Citation;
+import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.inference.application.ModelCatalog;
 import org.wenjin.inference.application.RegisteredModel;
 import org.wenjin.persistence.chat.ChatTurn;
@@ -106,7 +107,28 @@ public class ChatFacade {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public TurnDto ask(
       Long conversationId, String question, String modelId, AnswerListener listener) {
-    return stream(chat.ask(CallerScope.current(), conversationId, question, modelId), listener);
+    return ask(conversationId, question, modelId, null, listener);
+  }
+
+  /**
+   * Asks a question grounded on {@code sources} (null: the conversation's choice, all documents for
+   * a new conversation); the choice stays with the conversation.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public TurnDto ask(
+      Long conversationId,
+      String question,
+      String modelId,
+      DocumentSources sources,
+      AnswerListener listener) {
+    return stream(
+        chat.ask(CallerScope.current(), conversationId, question, modelId, sources), listener);
+  }
+
+  /** Which documents ground the conversation's next answers. */
+  public ConversationDto changeSources(long conversationId, DocumentSources sources) {
+    return ConversationDto.of(
+        conversations.changeSources(CallerScope.current(), conversationId, sources));
   }
 
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -3,10 +3,12 @@ package org.wenjin.knowledge.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.wenjin.inference.application.EmbeddingService;
 import org.wenjin.inference.spi.ChatModelException;
+import org.wenjin.knowledge.domain.Facet;
 import org.wenjin.knowledge.domain.KnowledgeIndex;
 import org.wenjin.knowledge.domain.KnowledgeRules;
 import org.wenjin.knowledge.domain.KnowledgeSettings;
@@ -50,7 +52,10 @@ public class DefaultSearchService implements SearchService {
     float[] vector = queryVector(q);
     SearchFilters narrowed =
         new SearchFilters(
-            filters.collection().filter(c -> !c.isBlank()).map(UploadRules::collection),
+            filters.collections().stream()
+                .filter(c -> !c.isBlank())
+                .map(UploadRules::collection)
+                .toList(),
             filters.label().filter(l -> !l.isBlank()).map(String::strip),
             filters.mediaType().filter(m -> !m.isBlank()).map(String::strip));
     SearchPage found = index.search(new SearchRequest(q, vector, narrowed, WINDOW));
@@ -65,6 +70,11 @@ public class DefaultSearchService implements SearchService {
   }
 
   @Override
+  public List<Facet> collections() {
+    return index.collections();
+  }
+
+  @Override
   public List<SearchHit> document(long documentId) {
     List<SearchHit> passages = index.passages(documentId);
     if (passages.isEmpty()) {
@@ -74,7 +84,7 @@ public class DefaultSearchService implements SearchService {
   }
 
   @Override
-  public List<SearchHit> passages(String question) {
+  public List<SearchHit> passages(String question, List<String> collections) {
     KnowledgeSettings tenant = settings.current();
     int count = tenant.passages();
     double minSimilarity = tenant.minSimilarity();
@@ -87,7 +97,12 @@ public class DefaultSearchService implements SearchService {
     }
     float[] vector = queryVector(q);
     return index
-        .search(new SearchRequest(q, vector, SearchFilters.NONE, Math.max(20, count * 4)))
+        .search(
+            new SearchRequest(
+                q,
+                vector,
+                new SearchFilters(collections, Optional.empty(), Optional.empty()),
+                Math.max(20, count * 4)))
         .hits()
         .stream()
         .filter(h -> vector == null || h.similarity() >= minSimilarity)

@@ -1,6 +1,7 @@
 package org.wenjin.knowledge.application;
 
 import java.util.List;
+import org.wenjin.knowledge.domain.Facet;
 import org.wenjin.knowledge.domain.SearchFilters;
 import org.wenjin.knowledge.domain.SearchHit;
 
@@ -16,6 +17,9 @@ public interface SearchService {
    */
   SearchResults search(String query, SearchFilters filters, int page, int size);
 
+  /** The collections the caller's visible documents belong to. */
+  List<Facet> collections();
+
   /**
    * Every passage of a document the caller may see, in order.
    *
@@ -27,6 +31,8 @@ public interface SearchService {
   /**
    * The passages that ground an answer, as the company's settings say: at most so many, each at
    * least so similar to the question (none when the company turned grounding off).
+   *
+   * @param collections search only these; empty: every collection
    */
-  List<SearchHit> passages(String question);
+  List<SearchHit> passages(String question, List<String> collections);
 }

@@ -40,6 +40,9 @@ public interface KnowledgeIndex {
    */
   List<SearchHit> passages(long documentId);
 
+  /** The collections of the documents the caller may see, most passages first. */
+  List<Facet> collections();
+
   /** Words and vector rankings of the caller's visible chunks, fused, with facets. */
   SearchPage search(SearchRequest request);
 }

@@ -155,6 +155,26 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
   }
 
   @Override
+  public List<Facet> collections() {
+    List<Query> filters = filters(CallerScope.current(), SearchFilters.NONE);
+    try {
+      SearchResponse<ChunkDocument> found =
+          es.search(
+              s ->
+                  s.index(ChunkIndex.ALIAS)
+                      .size(0)
+                      .query(q -> q.bool(b -> b.filter(filters)))
+                      .aggregations(
+                          "collection",
+                          Aggregation.of(a -> a.terms(t -> t.field("collection").size(100)))),
+              ChunkDocument.class);
+      return facets(found).getOrDefault("collection", List.of());
+    } catch (ElasticsearchException | IOException e) {
+      throw unavailable(e);
+    }
+  }
+
+  @Override
   public SearchPage search(SearchRequest request) {
     ActingCaller caller = CallerScope.current();
     List<Query> filters = filters(caller, request.filters());
@@ -232,6 +252,9 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
     Map<String, List<Facet>> facets = new java.util.LinkedHashMap<>();
     for (String field : FACETS) {
       Aggregate aggregate = words.aggregations().get(field);
+      if (aggregate == null) {
+        continue;
+      }
       List<Facet> values = new ArrayList<>();
       if (aggregate != null && aggregate.isSterms()) {
         for (StringTermsBucket b : aggregate.sterms().buckets().array()) {
@@ -250,9 +273,11 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
     List<Query> filters = new ArrayList<>();
     filters.add(Query.of(q -> q.term(t -> t.field("tenant").value(tenant(caller)))));
     filters.add(Query.of(q -> q.terms(t -> t.field("visible_to").terms(v -> v.value(visible)))));
-    narrowed
-        .collection()
-        .ifPresent(c -> filters.add(Query.of(q -> q.term(t -> t.field("collection").value(c)))));
+    if (!narrowed.collections().isEmpty()) {
+      List<FieldValue> collections = narrowed.collections().stream().map(FieldValue::of).toList();
+      filters.add(
+          Query.of(q -> q.terms(t -> t.field("collection").terms(v -> v.value(collections)))));
+    }
     narrowed
         .label()
         .ifPresent(l -> filters.add(Query.of(q -> q.term(t -> t.field("labels").value(l)))));

@@ -10,6 +10,7 @@ import org.wenjin.knowledge.application.DocumentService;
 import org.wenjin.knowledge.application.KnowledgeSettingsService;
 import org.wenjin.knowledge.application.SearchService;
 import org.wenjin.knowledge.application.UploadCommand;
+import org.wenjin.knowledge.domain.Facet;
 import org.wenjin.knowledge.domain.KnowledgeSettings;
 import org.wenjin.knowledge.domain.SearchFilters;
 import org.wenjin.security.Roles;
@@ -88,6 +89,11 @@ public class KnowledgeFacade {
                 changed.minSimilarity())));
   }
 
+  /** Names of the collections the caller's visible documents belong to. */
+  public List<String> collections() {
+    return search.collections().stream().map(Facet::value).toList();
+  }
+
   /** The passages of a document the caller may see (for the document view). */
   public List<SearchHitDto> passages(long documentId) {
     return search.document(documentId).stream().map(SearchHitDto::of).toList();
@@ -102,7 +108,7 @@ public class KnowledgeFacade {
         search.search(
             query,
             new SearchFilters(
-                Optional.ofNullable(collection),
+                collection == null || collection.isBlank() ? List.of() : List.of(collection),
                 Optional.ofNullable(label),
                 Optional.ofNullable(mediaType)),
             page,

@@ -88,7 +88,7 @@ class ChatIsolationIT {
     colleague = caller("colleague-" + run, "a-" + run);
     stranger = caller("stranger-" + run, "b-" + run);
     PreparedTurn turn =
-        as(owner, () -> chat.ask(owner, null, "如何申请年假？ How do I apply for leave?", null));
+        as(owner, () -> chat.ask(owner, null, "如何申请年假？ How do I apply for leave?", null, null));
     conversationId = turn.conversationId();
     turnId = turn.turnId();
     CountDownLatch done = new CountDownLatch(1);
@@ -137,7 +137,7 @@ class ChatIsolationIT {
               attack(c, "delete it", () -> conversations.delete(c, conversationId)),
               attack(c, "delete a turn", () -> conversations.deleteTurn(c, turnId)),
               attack(c, "rate a turn", () -> conversations.rate(c, turnId, -1, "x")),
-              attack(c, "ask into it", () -> chat.ask(c, conversationId, "q", null)),
+              attack(c, "ask into it", () -> chat.ask(c, conversationId, "q", null, null)),
               attack(c, "regenerate it", () -> chat.regenerate(c, conversationId, null)),
               attack(c, "edit a question", () -> chat.edit(c, turnId, "q", null)),
               search(c))
@@ -194,7 +194,7 @@ class ChatIsolationIT {
 
   @Test
   void codeThatForgetsTheTenantScopeCannotWrite() {
-    assertThatThrownBy(() -> chat.ask(owner, null, "written without a tenant scope", null))
+    assertThatThrownBy(() -> chat.ask(owner, null, "written without a tenant scope", null, null))
         .as("insert with tenant -1 violates the foreign key")
         .isInstanceOf(EJBException.class);
     assertOwnersDataIntact();

@@ -22,12 +22,17 @@ public class NoKnowledgeSearch implements SearchService {
   }
 
   @Override
+  public List<org.wenjin.knowledge.domain.Facet> collections() {
+    return List.of();
+  }
+
+  @Override
   public List<SearchHit> document(long documentId) {
     return List.of();
   }
 
   @Override
-  public List<SearchHit> passages(String question) {
+  public List<SearchHit> passages(String question, List<String> collections) {
     return List.of();
   }
 }

@@ -281,6 +281,11 @@ class IngestionWorkerTest {
     }
 
     @Override
+    public List<org.wenjin.knowledge.domain.Facet> collections() {
+      return List.of();
+    }
+
+    @Override
     public SearchPage search(SearchRequest request) {
       throw new UnsupportedOperationException();
     }

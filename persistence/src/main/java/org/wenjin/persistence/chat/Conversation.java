@@ -34,6 +34,10 @@ public class Conversation {
   @Column(name = "model_id", length = 64)
   private String modelId;
 
+  /** Null: all collections; "-": no documents; else comma-separated collections (V7). */
+  @Column(name = "knowledge_scope", length = 500)
+  private String knowledgeScope;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -55,6 +59,14 @@ public class Conversation {
   public void rename(String newTitle) {
     String t = newTitle.strip();
     this.title = t.length() <= MAX_TITLE ? t : t.substring(0, MAX_TITLE - 1) + "…";
+  }
+
+  public void scopeKnowledge(String scope) {
+    this.knowledgeScope = scope;
+  }
+
+  public String getKnowledgeScope() {
+    return knowledgeScope;
   }
 
   public void touch(Instant now) {

@@ -22,11 +22,13 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.chat.interfaces.AnswerListener;
 import org.wenjin.chat.interfaces.ChatFacade;
 import org.wenjin.chat.interfaces.ConversationDto;
 import org.wenjin.chat.interfaces.ModelDto;
 import org.wenjin.chat.interfaces.TurnDto;
+import org.wenjin.knowledge.interfaces.KnowledgeFacade;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.interfaces.SessionDto;
 import org.wenjin.ui.common.Notices;
@@ -46,10 +48,12 @@ public class ChatView extends HorizontalLayout
     implements BeforeEnterObserver, TurnCard.TurnActions {
 
   private final ChatFacade chat;
+  private final KnowledgeFacade knowledge;
   private final CurrentUser currentUser;
   private final ConversationSidebar sidebar = new ConversationSidebar();
   private final H3 title = new H3();
   private final Select<ModelDto> model = new Select<>();
+  private final DocumentSourcesField sources = new DocumentSourcesField();
   private final TurnList turns = new TurnList(this);
   private final MessageInput input = new MessageInput();
   private final Button stop = new Button("Stop", VaadinIcon.STOP.create());
@@ -59,8 +63,9 @@ public class ChatView extends HorizontalLayout
   private Long streamingTurn;
 
   @Inject
-  public ChatView(ChatFacade chat, CurrentUser currentUser) {
+  public ChatView(ChatFacade chat, KnowledgeFacade knowledge, CurrentUser currentUser) {
     this.chat = chat;
+    this.knowledge = knowledge;
     this.currentUser = currentUser;
     setId("chat-view");
     setSizeFull();
@@ -81,7 +86,8 @@ public class ChatView extends HorizontalLayout
     Button clear = iconButton("clear-conversation", VaadinIcon.ERASER, "Clear", this::clear);
     Button delete = iconButton("delete-conversation", VaadinIcon.TRASH, "Delete", this::delete);
     conversationActions.add(rename, clear, delete);
-    HorizontalLayout header = new HorizontalLayout(title, conversationActions, model);
+    sources.onChange(this::changeSources);
+    HorizontalLayout header = new HorizontalLayout(title, conversationActions, sources, model);
     header.setWidthFull();
     header.setAlignItems(FlexComponent.Alignment.BASELINE);
     header.expand(title);
@@ -113,6 +119,9 @@ public class ChatView extends HorizontalLayout
     List<ModelDto> models = chat.models();
     model.setItems(models);
     models.stream().filter(ModelDto::preselected).findFirst().ifPresent(model::setValue);
+    List<String> collections = new ArrayList<>();
+    Notices.attempt(() -> collections.addAll(knowledge.collections()), null);
+    sources.setCollections(collections);
     show(event.getRouteParameters().get("conversationId").map(ChatView::parseId).orElse(null));
   }
 
@@ -137,6 +146,7 @@ public class ChatView extends HorizontalLayout
     refreshSidebar();
     ConversationDto current = currentConversation();
     title.setText(current == null ? "New conversation" : current.title());
+    sources.setValue(current == null ? DocumentSources.ALL : current.sources());
     if (current != null && current.modelId() != null) {
       model
           .getListDataView()
@@ -163,13 +173,27 @@ public class ChatView extends HorizontalLayout
     sidebar.show(chat.conversations(sidebar.searchText()), conversationId);
   }
 
+  /** A conversation keeps its choice; a new one takes it with its first question. */
+  private void changeSources(DocumentSources chosen) {
+    if (conversationId != null) {
+      Notices.attempt(() -> chat.changeSources(conversationId, chosen), null);
+    }
+  }
+
   private void open(Long id) {
     UI.getCurrent().navigate(id == null ? "chat" : "chat/" + id);
   }
 
   private void ask(String question) {
     TurnDto asked =
-        startAnswer(listener -> chat.ask(conversationId, question, modelId(), listener));
+        startAnswer(
+            listener ->
+                chat.ask(
+                    conversationId,
+                    question,
+                    modelId(),
+                    conversationId == null ? sources.getValue() : null,
+                    listener));
     if (asked != null && conversationId == null) {
       conversationId = asked.conversationId();
       UI.getCurrent().getPage().getHistory().replaceState(null, "chat/" + conversationId);
