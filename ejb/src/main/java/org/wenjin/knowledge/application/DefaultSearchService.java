@@ -12,6 +12,7 @@ import org.wenjin.knowledge.domain.Facet;
 import org.wenjin.knowledge.domain.KnowledgeIndex;
 import org.wenjin.knowledge.domain.KnowledgeRules;
 import org.wenjin.knowledge.domain.KnowledgeSettings;
+import org.wenjin.knowledge.domain.NeighbourMerge;
 import org.wenjin.knowledge.domain.SearchFilters;
 import org.wenjin.knowledge.domain.SearchHit;
 import org.wenjin.knowledge.domain.SearchPage;
@@ -63,6 +64,7 @@ public class DefaultSearchService implements SearchService {
         found.hits().stream()
             .filter(h -> !h.fragments().isEmpty() || h.similarity() >= MIN_VECTOR_ONLY_SIMILARITY)
             .toList();
+    all = NeighbourMerge.merge(all);
     int from = Math.min(all.size(), page * size);
     int to = Math.min(all.size(), from + size);
     return new SearchResults(
@@ -96,18 +98,19 @@ public class DefaultSearchService implements SearchService {
       q = q.substring(0, SearchQueries.MAX_LENGTH);
     }
     float[] vector = queryVector(q);
-    return index
-        .search(
-            new SearchRequest(
-                q,
-                vector,
-                new SearchFilters(collections, Optional.empty(), Optional.empty()),
-                Math.max(20, count * 4)))
-        .hits()
-        .stream()
-        .filter(h -> vector == null || h.similarity() >= minSimilarity)
-        .limit(count)
-        .toList();
+    List<SearchHit> close =
+        index
+            .search(
+                new SearchRequest(
+                    q,
+                    vector,
+                    new SearchFilters(collections, Optional.empty(), Optional.empty()),
+                    Math.max(20, count * 4)))
+            .hits()
+            .stream()
+            .filter(h -> vector == null || h.similarity() >= minSimilarity)
+            .toList();
+    return NeighbourMerge.merge(close).stream().limit(count).toList();
   }
 
   /** The query's embedding, or null: a search by words still works without the model. */

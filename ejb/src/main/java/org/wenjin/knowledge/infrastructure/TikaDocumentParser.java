@@ -89,10 +89,16 @@ public class TikaDocumentParser implements DocumentParser {
       if (e.getException() instanceof StructureHandler.TooMuchTextException tooMuch) {
         throw new UnreadableDocumentException(tooMuch.getMessage(), e);
       }
+      if (isZipBomb(e)) {
+        throw zipBomb(e);
+      }
       throw new UnreadableDocumentException(
           "The file is damaged or not really " + ACCEPTED.get(mediaType) + ": " + e.getMessage(),
           e);
     } catch (TikaException | IOException | RuntimeException e) {
+      if (isZipBomb(e)) {
+        throw zipBomb(e);
+      }
       throw new UnreadableDocumentException(
           "The file is damaged or not really " + ACCEPTED.get(mediaType) + ": " + rootMessage(e),
           e);
@@ -103,6 +109,26 @@ public class TikaDocumentParser implements DocumentParser {
           "The document contains no text (a scanned PDF needs text recognition first).");
     }
     return new ParsedDocument(title(metadata), handler.pages(), blocks);
+  }
+
+  /** Tika's SecureContentHandler stops a file whose text is out of all proportion to its size. */
+  private static boolean isZipBomb(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.apache.tika.exception.ZeroByteFileException) {
+        return false;
+      }
+      String message = t.getMessage();
+      if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("zip bomb")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static UnreadableDocumentException zipBomb(Throwable e) {
+    return new UnreadableDocumentException(
+        "The file unpacks to far more than its size (it looks like a zip bomb); it was not read.",
+        e);
   }
 
   private static boolean isMarkdownOrText(String mediaType) {

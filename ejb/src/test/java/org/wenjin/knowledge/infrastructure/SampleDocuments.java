@@ -58,6 +58,37 @@ final class SampleDocuments {
     }
   }
 
+  /**
+   * A Word file of a few dozen kilobytes whose one paragraph unpacks to {@code characters}
+   * characters: the document part is streamed into the zip, never held in memory.
+   */
+  static byte[] docxBomb(int characters) throws IOException {
+    byte[] small = docx("BOMB");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (java.util.zip.ZipInputStream in =
+            new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(small));
+        java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+      for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        byte[] part = in.readAllBytes();
+        if (e.getName().equals("word/document.xml")) {
+          String xml = new String(part, java.nio.charset.StandardCharsets.UTF_8);
+          int at = xml.indexOf("BOMB");
+          zip.write(xml.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          byte[] block = "a".repeat(1 << 16).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+          for (int written = 0; written < characters; written += block.length) {
+            zip.write(block);
+          }
+          zip.write(xml.substring(at + 4).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } else {
+          zip.write(part);
+        }
+        zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
   private static byte[] save(PDDocument doc) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     doc.save(out);

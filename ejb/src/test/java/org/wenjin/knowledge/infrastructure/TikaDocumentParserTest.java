@@ -96,6 +96,16 @@ class TikaDocumentParserTest {
   }
 
   @Test
+  void aZipBombIsStoppedBeforeItsTextIsRead() throws Exception {
+    byte[] bomb = SampleDocuments.docxBomb(200_000_000);
+    assertThat(bomb.length).as("small on disk").isLessThan(1_000_000);
+
+    assertThatThrownBy(() -> read(bomb, "bomb.docx"))
+        .isInstanceOf(UnreadableDocumentException.class)
+        .hasMessageMatching("(?s).*(zip bomb|more than 10000000 characters).*");
+  }
+
+  @Test
   void encryptedPdfIsRefusedWithAReason() throws Exception {
     byte[] pdf = SampleDocuments.encryptedPdf();
     assertThatThrownBy(() -> read(pdf, "secret.pdf"))
