@@ -219,6 +219,31 @@ class KnowledgeApiIT {
   }
 
   @Test
+  void theSearchBoxSuggestsTitlesAndHeadingsOfVisibleDocumentsOnly() throws Exception {
+    String forAlice =
+        KnowledgeApi.send(
+                "GET",
+                "/api/search/suggest?q=" + java.net.URLEncoder.encode("休假", StandardCharsets.UTF_8),
+                alice)
+            .body();
+    assertThat(forAlice).contains("休假制度");
+    String salaryForAlice =
+        KnowledgeApi.send(
+                "GET",
+                "/api/search/suggest?q=" + java.net.URLEncoder.encode("薪酬", StandardCharsets.UTF_8),
+                alice)
+            .body();
+    assertThat(salaryForAlice).as("hr only").isEqualTo("[]");
+    String forBob =
+        KnowledgeApi.send(
+                "GET",
+                "/api/search/suggest?q=" + java.net.URLEncoder.encode("休假", StandardCharsets.UTF_8),
+                ApiIT.tokenFor("bob"))
+            .body();
+    assertThat(forBob).as("another company").isEqualTo("[]");
+  }
+
+  @Test
   void pdfResultsCarryTheirPageNumber() throws Exception {
     String body = KnowledgeApi.search(alice, "hotel nights reimbursed").body();
 

@@ -24,6 +24,15 @@ public class SearchResource {
 
   @EJB private KnowledgeFacade knowledge;
 
+  /** {@code GET /api/search/suggest?q=...}: titles and headings that complete the text. */
+  @GET
+  @Path("suggest")
+  public jakarta.json.JsonArray suggest(@QueryParam("q") String prefix) {
+    jakarta.json.JsonArrayBuilder array = jakarta.json.Json.createArrayBuilder();
+    knowledge.suggest(prefix).forEach(array::add);
+    return array.build();
+  }
+
   @GET
   public JsonObject search(
       @QueryParam("q") String query,

@@ -72,6 +72,15 @@ public class DefaultSearchService implements SearchService {
   }
 
   @Override
+  public List<String> suggest(String prefix) {
+    String p = prefix == null ? "" : prefix.strip();
+    if (p.isEmpty() || p.length() > 100 || p.codePoints().noneMatch(Character::isLetterOrDigit)) {
+      return List.of();
+    }
+    return index.suggest(p, 8);
+  }
+
+  @Override
   public List<Facet> collections() {
     return index.collections();
   }

@@ -17,6 +17,9 @@ public interface SearchService {
    */
   SearchResults search(String query, SearchFilters filters, int page, int size);
 
+  /** Up to 8 titles and headings of the caller's visible documents to complete {@code prefix}. */
+  List<String> suggest(String prefix);
+
   /** The collections the caller's visible documents belong to. */
   List<Facet> collections();
 

@@ -40,6 +40,12 @@ public interface KnowledgeIndex {
    */
   List<SearchHit> passages(long documentId);
 
+  /**
+   * Titles and headings of the caller's visible documents that contain {@code prefix} as a phrase
+   * start, for the search box's suggestions; at most {@code max}, no duplicates.
+   */
+  List<String> suggest(String prefix, int max);
+
   /** The collections of the documents the caller may see, most passages first. */
   List<Facet> collections();
 

@@ -155,6 +155,56 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
   }
 
   @Override
+  public List<String> suggest(String prefix, int max) {
+    List<Query> filters = filters(CallerScope.current(), SearchFilters.NONE);
+    try {
+      SearchResponse<ChunkDocument> found =
+          es.search(
+              s ->
+                  s.index(ChunkIndex.ALIAS)
+                      .size(max * 5)
+                      .query(
+                          q ->
+                              q.bool(
+                                  b ->
+                                      b.filter(filters)
+                                          .minimumShouldMatch("1")
+                                          .should(
+                                              p ->
+                                                  p.matchPhrasePrefix(
+                                                      m ->
+                                                          m.field("title").query(prefix).boost(2f)))
+                                          .should(
+                                              p ->
+                                                  p.matchPhrasePrefix(
+                                                      m -> m.field("heading").query(prefix)))))
+                      .source(src -> src.filter(f -> f.includes("title", "heading"))),
+              ChunkDocument.class);
+      java.util.LinkedHashSet<String> suggestions = new java.util.LinkedHashSet<>();
+      String needle = prefix.toLowerCase(java.util.Locale.ROOT);
+      for (Hit<ChunkDocument> hit : found.hits().hits()) {
+        ChunkDocument d = hit.source();
+        if (d == null) {
+          continue;
+        }
+        if (d.title() != null && d.title().toLowerCase(java.util.Locale.ROOT).contains(needle)) {
+          suggestions.add(d.title());
+        }
+        if (d.heading() != null) {
+          for (String part : d.heading().split(" › ")) {
+            if (part.toLowerCase(java.util.Locale.ROOT).contains(needle)) {
+              suggestions.add(part);
+            }
+          }
+        }
+      }
+      return suggestions.stream().limit(max).toList();
+    } catch (ElasticsearchException | IOException e) {
+      throw unavailable(e);
+    }
+  }
+
+  @Override
   public List<Facet> collections() {
     List<Query> filters = filters(CallerScope.current(), SearchFilters.NONE);
     try {

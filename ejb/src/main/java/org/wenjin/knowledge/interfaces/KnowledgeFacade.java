@@ -89,6 +89,11 @@ public class KnowledgeFacade {
                 changed.minSimilarity())));
   }
 
+  /** Titles and headings that complete what the caller is typing in the search box. */
+  public List<String> suggest(String prefix) {
+    return search.suggest(prefix);
+  }
+
   /** Names of the collections the caller's visible documents belong to. */
   public List<String> collections() {
     return search.collections().stream().map(Facet::value).toList();

@@ -22,6 +22,11 @@ public class NoKnowledgeSearch implements SearchService {
   }
 
   @Override
+  public List<String> suggest(String prefix) {
+    return List.of();
+  }
+
+  @Override
   public List<org.wenjin.knowledge.domain.Facet> collections() {
     return List.of();
   }

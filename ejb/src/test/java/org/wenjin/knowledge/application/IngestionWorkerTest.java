@@ -281,6 +281,11 @@ class IngestionWorkerTest {
     }
 
     @Override
+    public List<String> suggest(String prefix, int max) {
+      return List.of();
+    }
+
+    @Override
     public List<org.wenjin.knowledge.domain.Facet> collections() {
       return List.of();
     }

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -52,6 +53,7 @@ public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver
   private final Div results = new Div();
   private final HorizontalLayout pager = new HorizontalLayout();
   private final Div facets = new Div();
+  private final Div suggestions = new Div();
   private Map<String, String> narrowed = Map.of();
 
   @PostConstruct
@@ -63,6 +65,17 @@ public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver
     query.setWidthFull();
     query.setClearButtonVisible(true);
     query.addKeyPressListener(Key.ENTER, e -> go(query.getValue(), 0));
+    // suggestions while typing: titles and headings of the documents the user may see
+    query.setValueChangeMode(ValueChangeMode.LAZY);
+    query.setValueChangeTimeout(250);
+    query.addValueChangeListener(
+        e -> {
+          if (e.isFromClient()) {
+            suggest(e.getValue());
+          }
+        });
+    suggestions.setId("search-suggestions");
+    suggestions.addClassName("wenjin-facets");
     Button search = new Button("Search", VaadinIcon.SEARCH.create(), e -> go(query.getValue(), 0));
     search.setId("search-button");
     search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -82,7 +95,7 @@ public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver
     pager.setId("search-pager");
     facets.setId("search-facets");
     facets.addClassName("wenjin-facets");
-    add(header, bar, facets, results, pager);
+    add(header, bar, suggestions, facets, results, pager);
   }
 
   @Override
@@ -110,6 +123,18 @@ public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver
     go(q, page, narrowed);
   }
 
+  private void suggest(String typed) {
+    suggestions.removeAll();
+    List<String> found = new ArrayList<>();
+    Notices.attempt(() -> found.addAll(knowledge.suggest(typed)), null);
+    for (String s : found) {
+      Button suggestion = new Button(s, VaadinIcon.SEARCH.create(), e -> go(s, 0));
+      suggestion.addClassName("wenjin-suggestion");
+      suggestion.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+      suggestions.add(suggestion);
+    }
+  }
+
   private void go(String q, int page, Map<String, String> filters) {
     Map<String, String> params = new java.util.TreeMap<>(filters);
     params.put("q", q);
@@ -121,6 +146,7 @@ public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver
     results.removeAll();
     pager.removeAll();
     facets.removeAll();
+    suggestions.removeAll();
     List<SearchResultsDto> found = new ArrayList<>(1);
     if (!Notices.attempt(
         () ->
