@@ -125,6 +125,18 @@ class KnowledgeIT {
     WebElement target = browser.await(By.cssSelector(".wenjin-passage-target"));
     assertThat(target.getText()).contains("八百元");
     browser.screenshot("knowledge-document-passage");
+
+    // the original HTML downloads, it is never rendered from the app's origin
+    WebElement original = browser.await(By.id("document-original"));
+    assertThat(original.getText()).isEqualTo("Download the original file");
+    Object response =
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' '"
+                    + " + r.headers.get('content-disposition') + ' ' + t.length)));",
+                original.getAttribute("href"));
+    assertThat(String.valueOf(response)).startsWith("200 attachment").contains("travel-faq.html");
   }
 
   @Test

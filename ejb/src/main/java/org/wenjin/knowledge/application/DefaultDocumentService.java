@@ -90,6 +90,17 @@ public class DefaultDocumentService implements DocumentService {
   }
 
   @Override
+  public DocumentFile original(ActingCaller caller, long documentId) {
+    KnowledgeDocument document = get(documentId);
+    List<String> groups = document.getVisibleTo();
+    if (!groups.isEmpty() && groups.stream().noneMatch(caller.groups()::contains)) {
+      throw KnowledgeRules.notFound();
+    }
+    return new DocumentFile(
+        document.getSourceName(), document.getMediaType(), documents.content(documentId));
+  }
+
+  @Override
   public void delete(long documentId) {
     KnowledgeDocument document = get(documentId);
     // The rows first (their lock makes a worker indexing this document wait, then see it gone and

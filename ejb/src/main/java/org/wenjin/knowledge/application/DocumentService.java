@@ -19,6 +19,15 @@ public interface DocumentService {
 
   KnowledgeDocument get(long documentId);
 
+  /**
+   * The stored original, if the caller may see the document (it is for the whole company, or for a
+   * group of theirs); else the same "not found" as for a missing id.
+   */
+  DocumentFile original(ActingCaller caller, long documentId);
+
+  /** A stored original file. */
+  record DocumentFile(String fileName, String mediaType, byte[] bytes) {}
+
   /** Removes the document, its file and every chunk in the index. */
   void delete(long documentId);
 

@@ -94,6 +94,12 @@ public class KnowledgeFacade {
     return search.suggest(prefix);
   }
 
+  /** The original file of a document the caller may see (for the document view). */
+  public DocumentFileDto original(long documentId) {
+    var file = documents.original(CallerScope.current(), documentId);
+    return new DocumentFileDto(file.fileName(), file.mediaType(), file.bytes());
+  }
+
   /** Names of the collections the caller's visible documents belong to. */
   public List<String> collections() {
     return search.collections().stream().map(Facet::value).toList();

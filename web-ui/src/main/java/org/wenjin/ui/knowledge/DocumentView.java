@@ -10,11 +10,16 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.InputStreamDownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.wenjin.knowledge.interfaces.DocumentFileDto;
 import org.wenjin.knowledge.interfaces.KnowledgeFacade;
 import org.wenjin.knowledge.interfaces.SearchHitDto;
 import org.wenjin.security.Roles;
@@ -71,7 +76,11 @@ public class DocumentView extends VerticalLayout implements BeforeEnterObserver 
                 + first.collection()
                 + (first.labels().isEmpty() ? "" : " · " + String.join(", ", first.labels())));
     meta.addClassName("wenjin-hint");
-    add(new Anchor("knowledge", "Back to search"), new H2(first.title()), meta);
+    add(
+        new Anchor("knowledge", "Back to search"),
+        new H2(first.title()),
+        meta,
+        original(id, first, passages, target));
     String heading = null;
     Integer page = null;
     for (SearchHitDto p : passages) {
@@ -97,6 +106,42 @@ public class DocumentView extends VerticalLayout implements BeforeEnterObserver 
       }
       add(passage);
     }
+  }
+
+  /**
+   * A link to the stored file: a PDF opens in the browser at the passage's page; any other type
+   * downloads (never rendered from this origin: an uploaded HTML file could carry scripts).
+   */
+  private Anchor original(long id, SearchHitDto first, List<SearchHitDto> passages, int target) {
+    boolean pdf = "application/pdf".equals(first.mediaType());
+    InputStreamDownloadHandler handler =
+        DownloadHandler.fromInputStream(
+            event -> {
+              DocumentFileDto file = knowledge.original(id);
+              return new DownloadResponse(
+                  new ByteArrayInputStream(file.bytes()),
+                  file.fileName(),
+                  file.isPdf() ? "application/pdf" : "application/octet-stream",
+                  file.bytes().length);
+            });
+    Anchor link =
+        new Anchor(
+            pdf ? handler.inline() : handler,
+            pdf ? "Open the PDF at this page" : "Download the original file");
+    link.setId("document-original");
+    link.setTarget("_blank");
+    Integer page =
+        passages.stream()
+            .filter(p -> p.chunk() == target)
+            .map(SearchHitDto::page)
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse(null);
+    if (pdf && page != null) {
+      // the browser's PDF viewer opens at #page=n
+      link.getElement().executeJs("this.href = this.href + '#page=' + $0", page);
+    }
+    return link;
   }
 
   private static int parse(String value) {
