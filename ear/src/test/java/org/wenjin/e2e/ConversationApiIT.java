@@ -127,6 +127,48 @@ class ConversationApiIT {
     assertThat(send("GET", "/api/inference/models", alice, null).statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void aTenantAdminChoosesTheModelsHerCompanyOffers() throws Exception {
+    String carol = ApiIT.tokenFor("carol");
+    String before = send("GET", "/api/chat/settings", carol, null).body();
+    assertThat(before).contains("\"id\":\"extractive\"", "\"id\":\"scripted\"");
+    try {
+      HttpResponse<String> only =
+          send(
+              "PUT",
+              "/api/chat/settings",
+              carol,
+              "{\"offered\":[\"extractive\"],\"preselected\":\"extractive\",\"historyTurns\":3}");
+      assertThat(only.statusCode()).isEqualTo(200);
+      assertThat(only.body()).contains("\"offered\":[\"extractive\"]", "\"historyTurns\":3");
+
+      HttpResponse<String> refused =
+          send(
+              "POST",
+              "/api/conversations",
+              alice,
+              "{\"question\":\"hello\",\"model\":\"scripted\"}");
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(refused.body()).contains("does not offer the model 'scripted'");
+
+      HttpResponse<String> unknown =
+          send(
+              "PUT",
+              "/api/chat/settings",
+              carol,
+              "{\"offered\":[\"gpt-9\"],\"preselected\":\"gpt-9\",\"historyTurns\":3}");
+      assertThat(unknown.statusCode()).isEqualTo(400);
+      assertThat(unknown.body()).contains("There is no registered model 'gpt-9'.");
+      assertThat(send("GET", "/api/chat/settings", alice, null).statusCode()).isEqualTo(403);
+    } finally {
+      send(
+          "PUT",
+          "/api/chat/settings",
+          carol,
+          "{\"offered\":[\"extractive\",\"scripted\"],\"preselected\":\"extractive\",\"historyTurns\":5}");
+    }
+  }
+
   private static int count(String json) {
     return (int) ID.matcher(json).results().count();
   }

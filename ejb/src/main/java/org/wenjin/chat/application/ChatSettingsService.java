@@ -3,6 +3,7 @@ package org.wenjin.chat.application;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.ConversationRepository;
 import org.wenjin.inference.application.ModelCatalog;
 import org.wenjin.inference.application.RegisteredModel;
@@ -36,5 +37,38 @@ public class ChatSettingsService {
         models,
         defaultModel,
         stored.map(TenantChatSettings::getHistoryTurns).orElse(ChatSettings.DEFAULT_HISTORY_TURNS));
+  }
+
+  /**
+   * Which registered models the company offers, which one is preselected and how many earlier turns
+   * a model sees.
+   *
+   * @throws ChatRules for an unknown model, an empty choice, a default outside it, or a history
+   *     window outside 0–20
+   */
+  public ChatSettings change(List<String> allowed, String defaultModel, int historyTurns) {
+    if (allowed == null || allowed.isEmpty()) {
+      throw new ChatRules("Offer at least one model.");
+    }
+    for (String id : allowed) {
+      if (catalog.find(id).isEmpty()) {
+        throw new ChatRules("There is no registered model '" + id + "'.");
+      }
+    }
+    if (defaultModel == null || !allowed.contains(defaultModel)) {
+      throw new ChatRules("The preselected model must be one of the offered models.");
+    }
+    if (historyTurns < 0 || historyTurns > 20) {
+      throw new ChatRules("The history window must be between 0 and 20 turns.");
+    }
+    List<String> offered = List.copyOf(new java.util.LinkedHashSet<>(allowed));
+    conversations
+        .settings()
+        .ifPresentOrElse(
+            s -> s.update(offered, defaultModel, historyTurns),
+            () ->
+                conversations.saveSettings(
+                    new TenantChatSettings(offered, defaultModel, historyTurns)));
+    return current();
   }
 }

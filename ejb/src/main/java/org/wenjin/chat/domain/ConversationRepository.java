@@ -37,6 +37,8 @@ public interface ConversationRepository {
 
   Optional<TenantChatSettings> settings();
 
+  TenantChatSettings saveSettings(TenantChatSettings settings);
+
   /** Writes pending changes, so generated ids exist before an answer starts. */
   void flush();
 }

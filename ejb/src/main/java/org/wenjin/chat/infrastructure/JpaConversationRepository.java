@@ -100,6 +100,12 @@ public class JpaConversationRepository implements ConversationRepository {
   }
 
   @Override
+  public TenantChatSettings saveSettings(TenantChatSettings settings) {
+    em.persist(settings);
+    return settings;
+  }
+
+  @Override
   public Optional<TenantChatSettings> settings() {
     return em.createQuery("select s from TenantChatSettings s", TenantChatSettings.class)
         .getResultStream()

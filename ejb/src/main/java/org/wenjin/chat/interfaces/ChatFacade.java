@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.wenjin.chat.application.AnswerStreams;
 import org.wenjin.chat.application.ChatService;
+import org.wenjin.chat.application.ChatSettings;
 import org.wenjin.chat.application.ChatSettingsService;
 import org.wenjin.chat.application.ConversationService;
 import org.wenjin.chat.application.PreparedTurn;
@@ -47,6 +48,28 @@ public class ChatFacade {
     return current.models().stream()
         .map(m -> new ModelDto(m.id(), m.label(), m.id().equals(current.defaultModel())))
         .toList();
+  }
+
+  @RolesAllowed(Roles.TENANT_ADMIN)
+  public ModelSettingsDto modelSettings() {
+    return toDto(settings.current());
+  }
+
+  /** Changes which models the company offers; see {@link ChatSettingsService#change}. */
+  @RolesAllowed(Roles.TENANT_ADMIN)
+  public ModelSettingsDto changeModelSettings(
+      List<String> offered, String preselected, int historyTurns) {
+    return toDto(settings.change(offered, preselected, historyTurns));
+  }
+
+  private ModelSettingsDto toDto(ChatSettings current) {
+    return new ModelSettingsDto(
+        catalog.models().stream()
+            .map(m -> new ModelDto(m.id(), m.label(), m.id().equals(current.defaultModel())))
+            .toList(),
+        current.models().stream().map(RegisteredModel::id).toList(),
+        current.defaultModel(),
+        current.historyTurns());
   }
 
   /**

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.wenjin.chat.interfaces.ChatFacade;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.interfaces.MemberDto;
 import org.wenjin.tenancy.interfaces.TenantMembersFacade;
@@ -19,7 +20,10 @@ import org.wenjin.ui.common.Notices;
 import org.wenjin.ui.common.TextPromptDialog;
 import org.wenjin.ui.layout.MainLayout;
 
-/** A company's own admins: its members (documents and models come next). */
+/**
+ * A company's own admins: its members and the models it offers (documents: Knowledge → Manage
+ * documents).
+ */
 @Route(value = "admin", layout = MainLayout.class)
 @PageTitle("Admin · Wenjin")
 @RolesAllowed(Roles.TENANT_ADMIN)
@@ -27,17 +31,19 @@ public class AdminView extends VerticalLayout {
 
   @Inject private TenantMembersFacade members;
 
+  @Inject private ChatFacade chat;
+
   private final Grid<MemberDto> grid = new Grid<>();
 
   @PostConstruct
   void init() {
     setId("admin-view");
-    setSizeFull();
     grid.setId("members-grid");
     grid.addColumn(MemberDto::username).setHeader("Username").setAutoWidth(true);
     grid.addColumn(MemberDto::displayName).setHeader("Name").setFlexGrow(1);
     grid.addColumn(MemberDto::email).setHeader("E-mail").setAutoWidth(true);
     grid.setEmptyStateText("No members yet.");
+    grid.setAllRowsVisible(true); // the page scrolls, so the models below stay reachable
     Button add = new Button("Add member", VaadinIcon.PLUS.create(), e -> openAdd());
     add.setId("add-member");
     add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -48,6 +54,7 @@ public class AdminView extends VerticalLayout {
         add,
         grid);
     Notices.attempt(() -> grid.setItems(members.members()), null);
+    add(new ModelSettingsForm(chat));
   }
 
   private void openAdd() {

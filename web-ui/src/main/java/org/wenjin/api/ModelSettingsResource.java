@@ -1,0 +1,67 @@
+package org.wenjin.api;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.wenjin.chat.domain.ChatRules;
+import org.wenjin.chat.interfaces.ChatFacade;
+import org.wenjin.chat.interfaces.ModelDto;
+import org.wenjin.chat.interfaces.ModelSettingsDto;
+
+/**
+ * The company's model settings, for tenant admins: {@code GET /api/chat/settings} and {@code PUT}
+ * with {@code {"offered":["extractive"],"preselected":"extractive","historyTurns":5}}.
+ */
+@Path("chat/settings")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ModelSettingsResource {
+
+  @EJB private ChatFacade chat;
+
+  @GET
+  public JsonObject get() {
+    return json(chat.modelSettings());
+  }
+
+  @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
+  public JsonObject put(JsonObject body) {
+    if (body == null
+        || !(body.get("offered") instanceof JsonArray offered)
+        || !(body.get("preselected") instanceof JsonString preselected)
+        || !(body.get("historyTurns") instanceof JsonNumber turns)) {
+      throw new ChatRules(
+          "Send {\"offered\": [model ids], \"preselected\": \"id\", \"historyTurns\": n}.");
+    }
+    return json(
+        chat.changeModelSettings(
+            offered.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(),
+            preselected.getString(),
+            turns.intValue()));
+  }
+
+  private static JsonObject json(ModelSettingsDto s) {
+    return Json.createObjectBuilder()
+        .add(
+            "registered",
+            JsonViews.array(
+                s.registered(),
+                (ModelDto m) ->
+                    Json.createObjectBuilder().add("id", m.id()).add("label", m.label()).build()))
+        .add("offered", Json.createArrayBuilder(s.offered()))
+        .add("preselected", s.preselected() == null ? "" : s.preselected())
+        .add("historyTurns", s.historyTurns())
+        .build();
+  }
+}

@@ -1,0 +1,85 @@
+package org.wenjin.ui.admin;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.wenjin.chat.interfaces.ChatFacade;
+import org.wenjin.chat.interfaces.ModelDto;
+import org.wenjin.chat.interfaces.ModelSettingsDto;
+import org.wenjin.ui.common.Notices;
+
+/**
+ * Which of the installation's models the company offers, which is preselected, how much history.
+ */
+class ModelSettingsForm extends VerticalLayout {
+
+  private final ChatFacade chat;
+  private final CheckboxGroup<String> offered = new CheckboxGroup<>("Offered models");
+  private final Select<String> preselected = new Select<>();
+  private final IntegerField historyTurns = new IntegerField("Earlier turns a model sees");
+
+  ModelSettingsForm(ChatFacade chat) {
+    this.chat = chat;
+    setId("model-settings");
+    setPadding(false);
+    offered.setId("offered-models");
+    preselected.setId("preselected-model");
+    preselected.setLabel("Preselected");
+    historyTurns.setId("history-turns");
+    historyTurns.setMin(0);
+    historyTurns.setMax(20);
+    historyTurns.setStepButtonsVisible(true);
+    Button save = new Button("Save models", e -> save());
+    save.setId("save-model-settings");
+    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    HorizontalLayout fields = new HorizontalLayout(preselected, historyTurns, save);
+    fields.setAlignItems(FlexComponent.Alignment.BASELINE);
+    add(
+        new H2("Models"),
+        new Paragraph(
+            "The operator registers models for the whole installation; here you choose which your"
+                + " company's people may use. Older turns than the window are dropped, not"
+                + " summarised."),
+        offered,
+        fields);
+    List<ModelSettingsDto> loaded = new ArrayList<>(1);
+    if (Notices.attempt(() -> loaded.add(chat.modelSettings()), null)) {
+      show(loaded.get(0));
+    }
+  }
+
+  private void show(ModelSettingsDto settings) {
+    Map<String, String> labels =
+        settings.registered().stream().collect(Collectors.toMap(ModelDto::id, ModelDto::label));
+    List<String> ids = settings.registered().stream().map(ModelDto::id).toList();
+    offered.setItems(ids);
+    offered.setItemLabelGenerator(id -> labels.getOrDefault(id, id));
+    offered.setValue(new java.util.LinkedHashSet<>(settings.offered()));
+    preselected.setItems(ids);
+    preselected.setItemLabelGenerator(id -> labels.getOrDefault(id, id));
+    preselected.setValue(settings.preselected());
+    historyTurns.setValue(settings.historyTurns());
+  }
+
+  private void save() {
+    List<String> chosen = new ArrayList<>(offered.getValue());
+    int turns = historyTurns.getValue() == null ? -1 : historyTurns.getValue();
+    List<ModelSettingsDto> saved = new ArrayList<>(1);
+    if (Notices.attempt(
+        () -> saved.add(chat.changeModelSettings(chosen, preselected.getValue(), turns)),
+        "Models saved.")) {
+      show(saved.get(0));
+    }
+  }
+}
