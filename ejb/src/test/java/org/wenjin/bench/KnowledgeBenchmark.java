@@ -330,14 +330,7 @@ public final class KnowledgeBenchmark {
   }
 
   private void esSearch(ObjectNode body) throws Exception {
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(es + "/" + ALIAS + "/_search"))
-                .header("Authorization", esAuth)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = esPost("_search", "application/json", body.toString());
     if (r.statusCode() != 200) {
       throw new IllegalStateException("Elasticsearch: " + r.body());
     }
@@ -346,14 +339,7 @@ public final class KnowledgeBenchmark {
   private String tenantOfUploads() throws Exception {
     ObjectNode body = JSON.createObjectNode().put("size", 1);
     body.putObject("query").putObject("term").put("doc_id", String.valueOf(uploaded.get(0)));
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(es + "/" + ALIAS + "/_search"))
-                .header("Authorization", esAuth)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = esPost("_search", "application/json", body.toString());
     return JSON.readTree(r.body())
         .path("hits")
         .path("hits")
@@ -366,14 +352,7 @@ public final class KnowledgeBenchmark {
   private int count(String tenant) throws Exception {
     ObjectNode body = JSON.createObjectNode();
     body.putObject("query").putObject("term").put("tenant", tenant);
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(es + "/" + ALIAS + "/_count"))
-                .header("Authorization", esAuth)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = esPost("_count", "application/json", body.toString());
     return JSON.readTree(r.body()).path("count").asInt();
   }
 
@@ -433,12 +412,7 @@ public final class KnowledgeBenchmark {
       }
       bulkRequest(bulk.toString());
     }
-    HTTP.send(
-        HttpRequest.newBuilder(URI.create(es + "/" + ALIAS + "/_refresh"))
-            .header("Authorization", esAuth)
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    esPost("_refresh", "application/json", "");
     if (n > 0) {
       System.out.printf(
           "%nLoaded %,d synthetic passages straight into Elasticsearch in %.1f s%n",
@@ -457,18 +431,23 @@ public final class KnowledgeBenchmark {
   }
 
   private void bulkRequest(String ndjson) throws Exception {
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(es + "/" + ALIAS + "/_bulk"))
-                .header("Authorization", esAuth)
-                .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(ndjson))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = esPost("_bulk", "application/x-ndjson", ndjson);
     if (r.statusCode() != 200 || JSON.readTree(r.body()).path("errors").asBoolean()) {
       throw new IllegalStateException(
           "bulk failed: " + r.body().substring(0, Math.min(500, r.body().length())));
     }
+  }
+
+  /** A request to the chunk index as the application's Elasticsearch user. */
+  private HttpResponse<String> esPost(String endpoint, String contentType, String body)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(es + "/" + ALIAS + "/" + endpoint))
+            .header("Authorization", esAuth)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   // --- HTTP --------------------------------------------------------------------------------------

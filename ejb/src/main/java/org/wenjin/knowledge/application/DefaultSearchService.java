@@ -59,7 +59,7 @@ public class DefaultSearchService implements SearchService {
                 .toList(),
             filters.label().filter(l -> !l.isBlank()).map(String::strip),
             filters.mediaType().filter(m -> !m.isBlank()).map(String::strip));
-    SearchPage found = index.search(new SearchRequest(q, vector, narrowed, WINDOW));
+    SearchPage found = index.search(new SearchRequest(q, vector, narrowed, WINDOW, true));
     List<SearchHit> all =
         found.hits().stream()
             .filter(h -> !h.fragments().isEmpty() || h.similarity() >= MIN_VECTOR_ONLY_SIMILARITY)
@@ -114,7 +114,8 @@ public class DefaultSearchService implements SearchService {
                     q,
                     vector,
                     new SearchFilters(collections, Optional.empty(), Optional.empty()),
-                    Math.max(20, count * 4)))
+                    Math.max(20, count * 4),
+                    false))
             .hits()
             .stream()
             .filter(h -> vector == null || h.similarity() >= minSimilarity)

@@ -20,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -29,7 +28,6 @@ import org.wenjin.knowledge.domain.Chunk;
 import org.wenjin.knowledge.domain.Facet;
 import org.wenjin.knowledge.domain.IndexedDocument;
 import org.wenjin.knowledge.domain.KnowledgeIndex;
-import org.wenjin.knowledge.domain.RankFusion;
 import org.wenjin.knowledge.domain.SearchFilters;
 import org.wenjin.knowledge.domain.SearchHit;
 import org.wenjin.knowledge.domain.SearchPage;
@@ -48,15 +46,14 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
 
   private static final Logger LOG = Logger.getLogger(ElasticKnowledgeIndex.class.getName());
 
-  /** Marks matches in highlights; private-use characters never occur in documents. */
-  private static final String PRE = "\uE000";
-
-  private static final String POST = "\uE001";
-
   /** Keyword fields whose values are counted over the word matches. */
   static final List<String> FACETS = List.of("labels", "media_type", "collection");
 
-  private static final int FACET_SIZE = 20;
+  private static final Map<String, Aggregation> FACET_AGGREGATIONS =
+      FACETS.stream()
+          .collect(
+              java.util.stream.Collectors.toMap(
+                  f -> f, f -> Aggregation.of(a -> a.terms(t -> t.field(f).size(20)))));
 
   /** A document view shows at most this many passages. */
   private static final int MAX_PASSAGES = 2000;
@@ -145,7 +142,7 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
       List<SearchHit> passages = new ArrayList<>();
       for (Hit<ChunkDocument> hit : found.hits().hits()) {
         if (hit.source() != null) {
-          passages.add(toHit(hit.source(), List.of(), 0, 0));
+          passages.add(ChunkHits.hit(hit.source(), List.of(), 0, 0));
         }
       }
       return passages;
@@ -237,45 +234,39 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
                       .query(q -> q.bool(b -> b.must(wordsQuery(request.text())).filter(filters)))
                       .highlight(
                           h ->
-                              h.preTags(PRE)
-                                  .postTags(POST)
+                              h.preTags(ChunkHits.PRE)
+                                  .postTags(ChunkHits.POST)
                                   .fields(
                                       NamedValue.of(
                                           "content",
                                           HighlightField.of(
                                               f -> f.fragmentSize(160).numberOfFragments(3)))))
-                      .aggregations(
-                          FACETS.stream()
-                              .collect(
-                                  java.util.stream.Collectors.toMap(
-                                      f -> f,
-                                      f ->
-                                          Aggregation.of(
-                                              a -> a.terms(t -> t.field(f).size(FACET_SIZE))))))
+                      .aggregations(request.facets() ? FACET_AGGREGATIONS : Map.of())
                       .source(src -> src.filter(f -> f.excludes("embedding"))),
               ChunkDocument.class);
-      SearchResponse<ChunkDocument> vectors = null;
+      List<ChunkHits.Ranked> vectors = List.of();
       if (request.vector() != null) {
         List<Float> vector = new ArrayList<>(request.vector().length);
         for (float v : request.vector()) {
           vector.add(v);
         }
         vectors =
-            es.search(
-                s ->
-                    s.index(ChunkIndex.ALIAS)
-                        .size(request.window())
-                        .knn(
-                            k ->
-                                k.field("embedding")
-                                    .queryVector(vector)
-                                    .k(request.window())
-                                    .numCandidates(Math.max(100, request.window() * 2))
-                                    .filter(filters))
-                        .source(src -> src.filter(f -> f.excludes("embedding"))),
-                ChunkDocument.class);
+            ranked(
+                es.search(
+                    s ->
+                        s.index(ChunkIndex.ALIAS)
+                            .size(request.window())
+                            .knn(
+                                k ->
+                                    k.field("embedding")
+                                        .queryVector(vector)
+                                        .k(request.window())
+                                        .numCandidates(Math.max(100, request.window() * 2))
+                                        .filter(filters))
+                            .source(src -> src.filter(f -> f.excludes("embedding"))),
+                    ChunkDocument.class));
       }
-      return new SearchPage(fuse(words, vectors), facets(words));
+      return new SearchPage(ChunkHits.fuse(ranked(words), vectors), facets(words));
     } catch (ElasticsearchException | IOException e) {
       throw unavailable(e);
     }
@@ -296,6 +287,18 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
                                             .minimumShouldMatch("2<70%")))
                         .should(
                             s -> s.matchPhrase(p -> p.field("content").query(text).boost(2f)))));
+  }
+
+  private static List<ChunkHits.Ranked> ranked(SearchResponse<ChunkDocument> response) {
+    return response.hits().hits().stream()
+        .map(
+            h ->
+                new ChunkHits.Ranked(
+                    h.id(),
+                    h.source(),
+                    h.highlight().getOrDefault("content", List.of()),
+                    h.score()))
+        .toList();
   }
 
   private static Map<String, List<Facet>> facets(SearchResponse<ChunkDocument> words) {
@@ -335,77 +338,6 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
         .mediaType()
         .ifPresent(m -> filters.add(Query.of(q -> q.term(t -> t.field("media_type").value(m)))));
     return filters;
-  }
-
-  private static List<SearchHit> fuse(
-      SearchResponse<ChunkDocument> words, SearchResponse<ChunkDocument> vectors) {
-    Map<String, Hit<ChunkDocument>> byId = new HashMap<>();
-    Map<String, Double> similarity = new HashMap<>();
-    List<String> wordRanking = new ArrayList<>();
-    for (Hit<ChunkDocument> hit : words.hits().hits()) {
-      byId.put(hit.id(), hit);
-      wordRanking.add(hit.id());
-    }
-    List<String> vectorRanking = new ArrayList<>();
-    if (vectors != null) {
-      for (Hit<ChunkDocument> hit : vectors.hits().hits()) {
-        byId.putIfAbsent(hit.id(), hit);
-        vectorRanking.add(hit.id());
-        // for cosine, Elasticsearch scores (1 + cos) / 2
-        similarity.put(hit.id(), hit.score() == null ? 0 : 2 * hit.score() - 1);
-      }
-    }
-    List<SearchHit> hits = new ArrayList<>();
-    for (Map.Entry<String, Double> fused : RankFusion.fuse(List.of(wordRanking, vectorRanking))) {
-      Hit<ChunkDocument> hit = byId.get(fused.getKey());
-      ChunkDocument d = hit.source();
-      if (d == null) {
-        continue;
-      }
-      List<String> fragments =
-          hit.highlight().getOrDefault("content", List.of()).stream()
-              .map(ElasticKnowledgeIndex::safeHtml)
-              .toList();
-      hits.add(toHit(d, fragments, fused.getValue(), similarity.getOrDefault(fused.getKey(), 0.0)));
-    }
-    return hits;
-  }
-
-  private static SearchHit toHit(
-      ChunkDocument d, List<String> fragments, double score, double similarity) {
-    return new SearchHit(
-        Long.parseLong(d.docId()),
-        d.chunk(),
-        d.title(),
-        d.source(),
-        d.mediaType(),
-        d.collection(),
-        d.labels() == null ? List.of() : d.labels(),
-        d.page(),
-        d.heading(),
-        d.content(),
-        fragments,
-        score,
-        similarity);
-  }
-
-  /** Document text escaped for HTML, matches in em: safe to render as it is. */
-  static String safeHtml(String marked) {
-    StringBuilder out = new StringBuilder(marked.length() + 16);
-    for (int i = 0; i < marked.length(); i++) {
-      char c = marked.charAt(i);
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        case '\uE000' -> out.append("<em>");
-        case '\uE001' -> out.append("</em>");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   private void write(BulkRequest.Builder bulk) {
