@@ -433,6 +433,7 @@ print_summary() {
     carol   Acme Corp    user, tenant-admin
     bob     Globex 环球   user
     gina    Globex 环球   user, tenant-admin
+    mia     Acme + Globex user (switches company in the header)
     dave    —            user (in no company until an admin adds him)
     root    —            platform-admin
     audrey  —            auditor

@@ -41,12 +41,26 @@ class ApiIT {
   }
 
   private static HttpResponse<String> get(String path, String token) throws Exception {
+    return send("GET", path, token, null);
+  }
+
+  /** One API call; {@code token} and {@code body} (JSON) may be null. */
+  static HttpResponse<String> send(String method, String path, String token, String body)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(Stack.APP_URL + path))
             .header("Accept", "application/json");
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -119,6 +119,19 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** Picks the option with this label in a Vaadin {@code Select}. */
+  void choose(By select, String label) {
+    await(select).click();
+    By option = By.cssSelector("vaadin-select-item[role='option']");
+    until("options open", () -> !all(option).isEmpty());
+    all(option).stream()
+        .filter(item -> item.getText().contains(label))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no option " + label))
+        .click();
+    awaitText(select, label);
+  }
+
   List<WebElement> all(By locator) {
     return driver.findElements(locator);
   }

@@ -188,16 +188,7 @@ class ChatIT {
   }
 
   private void chooseModel(String label) {
-    browser.await(By.id("model-select")).click();
-    browser.until(
-        "model list open",
-        () -> !browser.all(By.cssSelector("vaadin-select-item[role='option']")).isEmpty());
-    browser.all(By.cssSelector("vaadin-select-item[role='option']")).stream()
-        .filter(item -> item.getText().contains(label))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no model " + label))
-        .click();
-    browser.awaitText(By.id("model-select"), label);
+    browser.choose(By.id("model-select"), label);
   }
 
   private String lastTurnId() {

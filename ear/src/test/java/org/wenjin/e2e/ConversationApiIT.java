@@ -2,10 +2,7 @@ package org.wenjin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class ConversationApiIT {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
   private static String alice;
   private static long conversationId;
@@ -175,18 +171,6 @@ class ConversationApiIT {
 
   private static HttpResponse<String> send(String method, String path, String token, String body)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(Stack.APP_URL + path))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json");
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    request.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return ApiIT.send(method, path, token, body);
   }
 }

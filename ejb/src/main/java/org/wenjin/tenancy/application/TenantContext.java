@@ -15,9 +15,9 @@ import org.wenjin.tenancy.domain.TenantRuleViolation;
 import org.wenjin.tenancy.domain.UserRepository;
 
 /**
- * The one place that decides which tenant a caller acts for: an enabled tenant named in their
- * verified token (the first by alias, until the shell offers a switcher). Never a tenant id sent by
- * the client.
+ * The one place that decides which tenant a caller acts for: among the enabled tenants they belong
+ * to (by their verified token, or Keycloak's answer when the token names none), the one they chose
+ * in the shell's switcher, else the first by alias. Never a tenant id sent by the client.
  */
 @Stateless
 public class TenantContext {
@@ -42,23 +42,37 @@ public class TenantContext {
     // record them as a sign-in would; otherwise no write on this hot path
     AppUser user =
         known.isPresent() && tenantsKnown ? known.get() : provisioning.provision(caller).user();
-    Tenant tenant = activeTenant(caller);
+    Tenant tenant = activeTenant(caller, user.getActiveTenantId());
     return new ActingCaller(
         tenant.getId(), tenant.getDisplayName(), user.getId(), caller.username(), caller.groups());
   }
 
   public Tenant activeTenant(CallerIdentity caller) {
+    return activeTenant(
+        caller, users.findBySubject(caller.subject()).map(AppUser::getActiveTenantId).orElse(null));
+  }
+
+  private Tenant activeTenant(CallerIdentity caller, Long chosenId) {
     List<Tenant> named =
         caller.organizations().stream()
             .map(tenants::findByAlias)
             .flatMap(Optional::stream)
             .toList();
-    return choose(named)
+    return choose(named, chosenId)
         .orElseThrow(() -> new TenantRuleViolation("You are not acting for any enabled company."));
   }
 
-  /** The rule itself, shared with the session: the first enabled tenant by alias, if any. */
-  public static Optional<Tenant> choose(List<Tenant> tenants) {
-    return tenants.stream().filter(Tenant::isEnabled).min(Comparator.comparing(Tenant::getAlias));
+  /**
+   * The rule itself, shared with the session: the chosen tenant if it is among the enabled ones,
+   * else the first enabled one by alias, if any.
+   *
+   * @param chosenId the tenant the user picked in the switcher, or {@code null}
+   */
+  public static Optional<Tenant> choose(List<Tenant> memberOf, Long chosenId) {
+    List<Tenant> enabled = memberOf.stream().filter(Tenant::isEnabled).toList();
+    return enabled.stream()
+        .filter(t -> t.getId().equals(chosenId))
+        .findFirst()
+        .or(() -> enabled.stream().min(Comparator.comparing(Tenant::getAlias)));
   }
 }

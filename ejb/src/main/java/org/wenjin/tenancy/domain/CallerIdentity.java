@@ -31,4 +31,9 @@ public record CallerIdentity(
   public boolean hasRole(String role) {
     return roles.contains(role);
   }
+
+  /** The same caller with the organizations the identity provider lists for them. */
+  public CallerIdentity withOrganizations(List<String> organizations) {
+    return new CallerIdentity(subject, username, displayName, email, organizations, roles, groups);
+  }
 }

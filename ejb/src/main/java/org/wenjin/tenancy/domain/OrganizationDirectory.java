@@ -23,6 +23,13 @@ public interface OrganizationDirectory {
 
   List<Member> members(String alias);
 
+  /**
+   * Aliases of the organizations a user belongs to, sorted.
+   *
+   * @param userId the Keycloak user id (the token's {@code sub})
+   */
+  List<String> organizationsOf(String userId);
+
   /** Adds an existing Keycloak user (by username or e-mail) to the organization. */
   Member addMember(String alias, String usernameOrEmail);
 

@@ -164,6 +164,16 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
   }
 
   @Override
+  public List<String> organizationsOf(String userId) {
+    return call(
+        () ->
+            realm().organizations().members().getOrganizations(userId, true).stream()
+                .map(OrganizationRepresentation::getAlias)
+                .sorted()
+                .toList());
+  }
+
+  @Override
   public Member addMember(String alias, String usernameOrEmail) {
     OrganizationResource org = organization(alias);
     UserRepresentation user =

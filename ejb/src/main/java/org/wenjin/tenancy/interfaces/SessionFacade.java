@@ -13,7 +13,7 @@ import org.wenjin.tenancy.application.SignedInUser;
 import org.wenjin.tenancy.application.TenantContext;
 import org.wenjin.tenancy.application.UserProvisioningService;
 import org.wenjin.tenancy.domain.CallerIdentity;
-import org.wenjin.tenancy.infrastructure.OidcCallerResolver;
+import org.wenjin.tenancy.domain.TenantRuleViolation;
 
 /** The signed-in user's session: who they are, which tenant they act for, what they may do. */
 @Stateless
@@ -25,18 +25,43 @@ public class SessionFacade {
 
   @Inject private UserProvisioningService provisioning;
 
+  @Inject private Callers callers;
+
   /** Records the sign-in (first login creates the user) and describes the session. */
   public SessionDto signIn() {
-    CallerIdentity caller =
-        OidcCallerResolver.resolve(context.getCallerPrincipal(), context::isCallerInRole);
+    CallerIdentity caller = callers.current(context);
+    return describe(caller, provisioning.provision(caller));
+  }
+
+  /**
+   * Makes one of the caller's enabled companies the one they act for, in the UI and through the API
+   * alike, until they choose another.
+   */
+  public SessionDto switchTenant(String alias) {
+    CallerIdentity caller = callers.current(context);
     SignedInUser signedIn = provisioning.provision(caller);
+    Tenant chosen =
+        signedIn.enabledTenants().stream()
+            .filter(t -> t.getAlias().equals(alias))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new TenantRuleViolation(
+                        "You are not a member of an enabled company '" + alias + "'."));
+    signedIn.user().actFor(chosen);
+    return describe(caller, signedIn);
+  }
+
+  private static SessionDto describe(CallerIdentity caller, SignedInUser signedIn) {
     List<SessionDto.TenantDto> tenants =
         signedIn.enabledTenants().stream().map(SessionFacade::toDto).toList();
     return new SessionDto(
         caller.username(),
         signedIn.user().getDisplayName(),
         caller.email(),
-        TenantContext.choose(signedIn.tenants()).map(SessionFacade::toDto).orElse(null),
+        TenantContext.choose(signedIn.tenants(), signedIn.user().getActiveTenantId())
+            .map(SessionFacade::toDto)
+            .orElse(null),
         tenants,
         caller.roles(),
         access(caller, signedIn));

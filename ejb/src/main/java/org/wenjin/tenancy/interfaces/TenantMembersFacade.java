@@ -10,11 +10,10 @@ import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.TenantAdministrationService;
 import org.wenjin.tenancy.application.TenantContext;
-import org.wenjin.tenancy.infrastructure.OidcCallerResolver;
 
 /**
  * A tenant admin's view of their own company's members. The company is the caller's active tenant
- * (from the token), so no method takes a tenant from the client.
+ * (see {@code TenantContext}), so no method takes a tenant from the client.
  */
 @Stateless
 @RolesAllowed(Roles.TENANT_ADMIN)
@@ -25,6 +24,8 @@ public class TenantMembersFacade {
   @Inject private TenantContext tenantContext;
 
   @Inject private TenantAdministrationService tenants;
+
+  @Inject private Callers callers;
 
   public List<MemberDto> members() {
     return tenants.members(activeTenant().getAlias()).stream().map(MemberDto::of).toList();
@@ -38,7 +39,6 @@ public class TenantMembersFacade {
   }
 
   private Tenant activeTenant() {
-    return tenantContext.activeTenant(
-        OidcCallerResolver.resolve(context.getCallerPrincipal(), context::isCallerInRole));
+    return tenantContext.activeTenant(callers.current(context));
   }
 }

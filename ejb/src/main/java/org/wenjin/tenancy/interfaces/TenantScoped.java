@@ -7,7 +7,6 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
 import org.wenjin.tenancy.application.CallerScope;
 import org.wenjin.tenancy.application.TenantContext;
-import org.wenjin.tenancy.infrastructure.OidcCallerResolver;
 
 /**
  * Interceptor of every facade that touches tenant-owned data
@@ -22,11 +21,11 @@ public class TenantScoped {
 
   @Inject private TenantContext tenantContext;
 
+  @Inject private Callers callers;
+
   @AroundInvoke
   public Object scope(InvocationContext invocation) throws Exception {
-    var caller =
-        tenantContext.act(
-            OidcCallerResolver.resolve(context.getCallerPrincipal(), context::isCallerInRole));
+    var caller = tenantContext.act(callers.current(context));
     return CallerScope.call(caller, invocation::proceed);
   }
 }

@@ -15,6 +15,8 @@ class FakeOrganizationDirectory implements OrganizationDirectory {
   final Map<String, Organization> orgs = new HashMap<>();
   final Map<String, List<Member>> members = new HashMap<>();
   final List<String> deleted = new ArrayList<>();
+  final Map<String, List<String>> memberships = new HashMap<>();
+  int membershipLookups;
   boolean down;
 
   private void reachable() {
@@ -61,6 +63,13 @@ class FakeOrganizationDirectory implements OrganizationDirectory {
   public List<Member> members(String alias) {
     reachable();
     return members.getOrDefault(alias, List.of());
+  }
+
+  @Override
+  public List<String> organizationsOf(String userId) {
+    reachable();
+    membershipLookups++;
+    return memberships.getOrDefault(userId, List.of());
   }
 
   @Override

@@ -44,6 +44,10 @@ public class AppUser {
   @Column(name = "last_seen_at", nullable = false)
   private Instant lastSeenAt;
 
+  /** The tenant the user chose to act for; a preference, checked against memberships on use. */
+  @Column(name = "active_tenant_id")
+  private Long activeTenantId;
+
   @Version private long version;
 
   protected AppUser() {}
@@ -89,5 +93,13 @@ public class AppUser {
 
   public Instant getLastSeenAt() {
     return lastSeenAt;
+  }
+
+  public Long getActiveTenantId() {
+    return activeTenantId;
+  }
+
+  public void actFor(Tenant tenant) {
+    this.activeTenantId = tenant.getId();
   }
 }

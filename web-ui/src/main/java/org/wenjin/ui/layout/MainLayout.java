@@ -10,14 +10,17 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.VaadinService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.util.stream.Collectors;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.interfaces.SessionDto;
+import org.wenjin.ui.common.Notices;
 import org.wenjin.ui.security.SignOut;
 import org.wenjin.ui.session.CurrentUser;
 
@@ -57,9 +60,8 @@ public class MainLayout extends AppLayout {
   }
 
   private Component header(SessionDto session) {
-    Span tenant = new Span(tenantLabel(session));
-    tenant.setId("tenant-name");
-    tenant.getElement().getThemeList().add("badge contrast");
+    Component tenant =
+        session.tenants().size() > 1 ? tenantSwitcher(session) : tenantBadge(session);
 
     Span user = new Span(session.displayName());
     user.setId("user-name");
@@ -79,6 +81,41 @@ public class MainLayout extends AppLayout {
     header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
     header.addClassName("wenjin-header");
     return header;
+  }
+
+  private static Component tenantBadge(SessionDto session) {
+    Span tenant = new Span(tenantLabel(session));
+    tenant.setId("tenant-name");
+    tenant.getElement().getThemeList().add("badge contrast");
+    return tenant;
+  }
+
+  /**
+   * For a member of several companies: which one they act for. Switching reloads the app from its
+   * home page, so no view keeps showing the other company's data.
+   */
+  private Component tenantSwitcher(SessionDto session) {
+    Select<SessionDto.TenantDto> switcher = new Select<>();
+    switcher.setId("tenant-switcher");
+    switcher.setAriaLabel("Company");
+    switcher.setItems(session.tenants());
+    switcher.setItemLabelGenerator(SessionDto.TenantDto::displayName);
+    switcher.setValue(session.activeTenant());
+    switcher.addValueChangeListener(
+        e -> {
+          if (!e.isFromClient() || e.getValue() == null) {
+            return;
+          }
+          boolean switched =
+              Notices.attempt(() -> currentUser.switchTenant(e.getValue().alias()), null);
+          if (switched) {
+            String home = VaadinService.getCurrentRequest().getContextPath() + "/";
+            e.getSource().getUI().ifPresent(ui -> ui.getPage().setLocation(home));
+          } else {
+            switcher.setValue(e.getOldValue());
+          }
+        });
+    return switcher;
   }
 
   private static String tenantLabel(SessionDto session) {

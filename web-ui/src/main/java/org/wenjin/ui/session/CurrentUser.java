@@ -23,4 +23,10 @@ public class CurrentUser implements Serializable {
     }
     return session;
   }
+
+  /** Acts for another of the user's companies from now on (every view must be built anew). */
+  public SessionDto switchTenant(String alias) {
+    session = sessionFacade.switchTenant(alias);
+    return session;
+  }
 }
