@@ -16,5 +16,5 @@ mapfile -t files < <(ls /usr/share/doc/debian/FAQ/zh-cn/*.html /usr/share/doc/ma
 offset=${WENJIN_PORT_OFFSET:-0}
 ./mvnw -q -o -pl ejb test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
   -Dexec.mainClass=org.wenjin.bench.KnowledgeBenchmark -Dexec.classpathScope=test \
-  -Dai.djl.offline=true -DDJL_CACHE_DIR="$PWD/.stack/djl-cache" \
+  -Dai.djl.offline=true -DDJL_CACHE_DIR="$PWD/.stack/djl-cache" -Dwenjin.bench.stack="$PWD/.stack" \
   -Dexec.args="http://127.0.0.1:$((8080 + offset)) http://127.0.0.1:${WENJIN_KEYCLOAK_PORT:-8180} http://127.0.0.1:${WENJIN_ES_PORT:-9200} $WENJIN_ES_APP_PASSWORD $WENJIN_DEMO_PASSWORD ${files[*]}"

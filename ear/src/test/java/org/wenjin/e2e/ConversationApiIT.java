@@ -165,6 +165,29 @@ class ConversationApiIT {
     }
   }
 
+  @Test
+  void aModelThatCannotLoadFailsTheAnswerWithAReasonForUsers() throws Exception {
+    // broken-gguf is a llama.cpp model whose file is not a GGUF: llama.cpp's native library
+    // loads inside WildFly (from the org.wenjin.inference module) and refuses the file
+    String bob = ApiIT.tokenFor("bob");
+    HttpResponse<String> asked =
+        send(
+            "POST",
+            "/api/conversations",
+            bob,
+            "{\"question\":\"What is our travel policy?\",\"model\":\"broken-gguf\"}");
+
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+    assertThat(asked.body())
+        .contains("\"status\":\"FAILED\"")
+        .contains("Broken GGUF (test) cannot be loaded right now; the server log says why.")
+        .doesNotContain("not-a-model.gguf");
+    Matcher id = ID.matcher(asked.body());
+    assertThat(id.find()).isTrue();
+    assertThat(send("DELETE", "/api/conversations/" + id.group(1), bob, null).statusCode())
+        .isEqualTo(204);
+  }
+
   private static int count(String json) {
     return (int) ID.matcher(json).results().count();
   }

@@ -18,7 +18,9 @@ import org.wenjin.inference.spi.ModelSettings;
  * Holds one {@link EmbeddingModel} for the server. Configuration (MicroProfile Config): {@code
  * wenjin.embedding.model-file} and {@code wenjin.embedding.tokenizer-file} for an ONNX model of the
  * operator's choice (default: the built-in bge-small-zh-v1.5), {@code wenjin.embedding.pooling},
- * {@code wenjin.embedding.query-prefix}. docs/models.md explains when a change needs a re-index.
+ * {@code wenjin.embedding.query-prefix}; {@code wenjin.embedding.sessions} (texts encoded at once)
+ * and {@code wenjin.embedding.threads} (ONNX Runtime threads per text). docs/models.md explains
+ * when a change needs a re-index.
  */
 // CDI, not an EJB: model errors (ChatModelException) reach callers as they are, not wrapped
 @ApplicationScoped
@@ -41,6 +43,14 @@ public class DefaultEmbeddingService implements EmbeddingService {
   @Inject
   @ConfigProperty(name = "wenjin.embedding.query-prefix")
   Optional<String> queryPrefix;
+
+  @Inject
+  @ConfigProperty(name = "wenjin.embedding.sessions")
+  Optional<String> sessions;
+
+  @Inject
+  @ConfigProperty(name = "wenjin.embedding.threads")
+  Optional<String> threads;
 
   @Inject
   @ConfigProperty(name = "wenjin.data.dir")
@@ -68,6 +78,8 @@ public class DefaultEmbeddingService implements EmbeddingService {
     dataDir.ifPresent(d -> properties.put("cache-dir", Path.of(d, "models").toString()));
     properties.put("pooling", pooling);
     queryPrefix.ifPresent(p -> properties.put("query-prefix", p));
+    sessions.ifPresent(n -> properties.put("sessions", n));
+    threads.ifPresent(n -> properties.put("threads", n));
     String id = properties.containsKey("model") ? "custom-onnx" : "bge-small-zh-v1.5-q";
     long started = System.nanoTime();
     EmbeddingModel loaded =

@@ -87,6 +87,14 @@ public class InferencePool {
           ChatModelException.Kind.REJECTED,
           model.label() + " is not configured correctly: " + e.getMessage(),
           e);
+    } catch (ChatModelException e) {
+      // the reason names server paths and libraries: the operator's, in the log; not the user's
+      LOG.log(Level.WARNING, "cannot load model " + model.id(), e);
+      throw new ChatModelException(
+          e.kind(),
+          model.label()
+              + " cannot be loaded right now; the server log says why. Try another model.",
+          e);
     }
   }
 

@@ -49,7 +49,13 @@ public class ModelCatalog {
                     "Cannot read the model registry " + f + ": " + e, e);
               }
             });
-    registry = ModelRegistryFile.parse(file);
+    registry =
+        ModelRegistryFile.parse(
+            file,
+            registryFile
+                .filter(f -> !f.isBlank())
+                .map(f -> Path.of(f).toAbsolutePath().getParent())
+                .orElse(null));
     LOG.info(
         () ->
             "Models: "

@@ -1,5 +1,6 @@
 package org.wenjin.inference.application;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,8 @@ import org.wenjin.inference.spi.ModelSettings;
  * </pre>
  *
  * {@code label}, {@code slots}, {@code queue}, {@code wait-seconds} and {@code timeout-seconds} are
- * the pool's; every other property goes to the backend. The extractive fallback is always
+ * the pool's; every other property goes to the backend. A value starting with {@code ./} or {@code
+ * ../} is a path relative to the registry file's folder. The extractive fallback is always
  * registered as {@code extractive}, so a fresh install answers without weights.
  */
 public final class ModelRegistryFile {
@@ -34,6 +36,13 @@ public final class ModelRegistryFile {
   public record Registry(List<RegisteredModel> models, String defaultModel) {}
 
   public static Registry parse(Properties file) {
+    return parse(file, null);
+  }
+
+  /**
+   * @param folder where the file lies, for relative paths; null when it has none
+   */
+  public static Registry parse(Properties file, Path folder) {
     Map<String, Map<String, String>> byId = new TreeMap<>();
     for (String key : file.stringPropertyNames()) {
       if (!key.startsWith("model.")) {
@@ -45,7 +54,7 @@ public final class ModelRegistryFile {
             "model registry: '" + key + "' is not model.<id>.<name>");
       }
       byId.computeIfAbsent(key.substring("model.".length(), dot), id -> new HashMap<>())
-          .put(key.substring(dot + 1), file.getProperty(key).trim());
+          .put(key.substring(dot + 1), resolve(file.getProperty(key).trim(), folder));
     }
     List<RegisteredModel> models = new ArrayList<>();
     if (!byId.containsKey(FALLBACK_ID)) {
@@ -100,6 +109,11 @@ public final class ModelRegistryFile {
       throw new IllegalArgumentException(
           "model registry: model." + id + "." + name + "=" + value + " is not a number");
     }
+  }
+
+  private static String resolve(String value, Path folder) {
+    boolean relative = value.startsWith("./") || value.startsWith("../");
+    return relative && folder != null ? folder.resolve(value).normalize().toString() : value;
   }
 
   private static String orDefault(String value, String fallback) {

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +38,9 @@ import org.wenjin.tenancy.application.CallerScope;
 
 /**
  * Takes documents off the durable queue one at a time and indexes them: parse, chunk, embed, write
- * to Elasticsearch, with progress after every batch. One worker per server (embedding uses every
- * core); several servers share the queue safely (leases).
+ * to Elasticsearch (overlapping the embedding of the next batch), with progress after every batch.
+ * One worker per server (embedding uses every core); several servers share the queue safely
+ * (leases).
  *
  * <p>Failures: a document that cannot be read fails for good with the reason; an index or model
  * outage puts the job back with a growing delay (5 s doubling to 5 min) and keeps the reason on the
@@ -52,7 +55,7 @@ public class IngestionWorker {
   private static final Logger LOG = Logger.getLogger(IngestionWorker.class.getName());
 
   /** Chunks embedded and written per step; a progress update follows each. */
-  static final int BATCH = 16;
+  static final int BATCH = 64;
 
   /** Unexpected errors (not outages) get this many tries before the document fails. */
   static final int MAX_ATTEMPTS = 5;
@@ -200,9 +203,12 @@ public class IngestionWorker {
       return;
     }
     String model = embeddings.modelId();
+    // the index writes batch n while the model embeds batch n + 1: the two use different
+    // processes (and mostly different cores), so neither waits for the other
+    CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+    int written = 0;
     for (int from = 0; from < chunks.size(); from += BATCH) {
       List<Chunk> batch = chunks.subList(from, Math.min(chunks.size(), from + BATCH));
-      int done = from + batch.size();
       List<String> texts = new ArrayList<>(batch.size());
       for (Chunk c : batch) {
         texts.add(c.heading().isEmpty() ? c.text() : c.heading() + "\n" + c.text());
@@ -210,11 +216,16 @@ public class IngestionWorker {
       long embedding = System.nanoTime();
       List<float[]> vectors = embeddings.embedPassages(texts);
       embedNanos += System.nanoTime() - embedding;
-      index.index(document.get(), batch, vectors, model);
-      if (!stillThere(() -> steps.progress(claim, done), claim)) {
+      if (!written(writing, claim, written)) {
         removeWritten(work, chunks.size());
         return;
       }
+      writing = index.index(document.get(), batch, vectors, model);
+      written = from + batch.size();
+    }
+    if (!written(writing, claim, written)) {
+      removeWritten(work, chunks.size());
+      return;
     }
     // a previous, longer version of the document may have left chunks beyond the new end
     index.delete(work.document().id(), chunks.size(), work.chunkHighWater());
@@ -232,6 +243,22 @@ public class IngestionWorker {
                 "indexed document %d: %d chunks in %d ms (parse %d, embed %d, index and"
                     + " bookkeeping %d)",
                 claim.documentId(), chunks.size(), total, parse, embed, total - parse - embed));
+  }
+
+  /**
+   * Waits for a write to the index and records the progress it made; false when the document was
+   * deleted meanwhile.
+   */
+  private boolean written(CompletableFuture<Void> write, Claim claim, int chunksDone) {
+    try {
+      write.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw e;
+    }
+    return chunksDone == 0 || stillThere(() -> steps.progress(claim, chunksDone), claim);
   }
 
   /**

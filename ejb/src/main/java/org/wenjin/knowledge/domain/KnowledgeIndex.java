@@ -1,6 +1,7 @@
 package org.wenjin.knowledge.domain;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The search index of knowledge chunks, always within the current caller's tenant (and, for
@@ -18,12 +19,15 @@ public interface KnowledgeIndex {
   boolean prepare();
 
   /**
-   * Writes chunks {@code chunks} of {@code document} (ids {@code <document>-<chunk index>}, so a
-   * repeat overwrites instead of duplicating).
+   * Starts writing chunks {@code chunks} of {@code document} (ids {@code <document>-<chunk index>},
+   * so a repeat overwrites instead of duplicating) and returns at once, so the caller can embed the
+   * next chunks meanwhile.
    *
-   * @throws SearchUnavailableException when the index cannot be reached
+   * @return completes when the index has the chunks; fails with {@link SearchUnavailableException}
+   *     when the index cannot be reached, or {@link IllegalStateException} when it refused a chunk
    */
-  void index(IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, String model);
+  CompletableFuture<Void> index(
+      IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, String model);
 
   /**
    * Removes chunks {@code from} (inclusive) to {@code to} (exclusive) of a document; they are out

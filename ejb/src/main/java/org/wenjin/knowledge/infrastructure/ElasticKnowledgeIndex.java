@@ -1,5 +1,6 @@
 package org.wenjin.knowledge.infrastructure;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -16,12 +17,15 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 import org.wenjin.elastic.ChunkIndex;
 import org.wenjin.knowledge.domain.Chunk;
@@ -60,8 +64,16 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
 
   @Inject private ElasticsearchClient es;
 
+  /** The same connection, for writes that overlap the embedding of the next chunks. */
+  private ElasticsearchAsyncClient writer;
+
+  @PostConstruct
+  void connectWriter() {
+    writer = new ElasticsearchAsyncClient(es._transport(), es._transportOptions());
+  }
+
   @Override
-  public void index(
+  public CompletableFuture<Void> index(
       IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, String model) {
     String tenant = tenant(CallerScope.current());
     BulkRequest.Builder bulk = new BulkRequest.Builder().index(ChunkIndex.ALIAS);
@@ -99,7 +111,19 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
               vector);
       bulk.operations(op -> op.index(x -> x.id(chunkId(document.id(), c.index())).document(doc)));
     }
-    write(bulk);
+    return writer
+        .bulk(bulk.build())
+        .handle(
+            (response, failure) -> {
+              if (failure != null) {
+                throw unavailable(
+                    failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure);
+              }
+              requireAllWritten(response);
+              return null;
+            });
   }
 
   @Override
@@ -341,12 +365,14 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
   }
 
   private void write(BulkRequest.Builder bulk) {
-    BulkResponse response;
     try {
-      response = es.bulk(bulk.build());
+      requireAllWritten(es.bulk(bulk.build()));
     } catch (ElasticsearchException | IOException e) {
       throw unavailable(e);
     }
+  }
+
+  private static void requireAllWritten(BulkResponse response) {
     if (response.errors()) {
       for (BulkResponseItem item : response.items()) {
         if (item.error() != null) {
@@ -374,7 +400,7 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
     return documentId + "-" + chunk;
   }
 
-  private static SearchUnavailableException unavailable(Exception e) {
+  private static SearchUnavailableException unavailable(Throwable e) {
     return new SearchUnavailableException(
         "The search service is not available right now ("
             + e.getMessage()

@@ -44,6 +44,22 @@ class ModelRegistryFileTest {
   }
 
   @Test
+  void pathsStartingWithADotAreRelativeToTheRegistryFile() {
+    var registry =
+        ModelRegistryFile.parse(
+            properties(
+                "model.qwen.backend=llama\nmodel.qwen.model=./models/qwen.gguf\n"
+                    + "model.glm.backend=llama\nmodel.glm.model=/srv/glm.gguf\n"
+                    + "model.old.backend=llama\nmodel.old.model=../old.gguf"),
+            java.nio.file.Path.of("/etc/wenjin"));
+
+    assertThat(registry.models())
+        .filteredOn(m -> m.settings().backend().equals("llama"))
+        .extracting(m -> m.settings().property("model").orElseThrow())
+        .contains("/etc/wenjin/models/qwen.gguf", "/srv/glm.gguf", "/etc/old.gguf");
+  }
+
+  @Test
   void refusesMistakesWithTheLineThatIsWrong() {
     assertThatThrownBy(
             () -> ModelRegistryFile.parse(properties("model.x.backend=openai\nmodel.x.slots=four")))

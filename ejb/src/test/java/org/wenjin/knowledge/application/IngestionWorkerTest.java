@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wenjin.inference.application.EmbeddingService;
@@ -90,12 +91,15 @@ class IngestionWorkerTest {
 
   @Test
   void writesEveryChunkOnceInBatchesAndMarksTheDocumentIndexed() {
+    blocks = paragraphs(150);
+
     worker.process(claim(1));
 
-    assertThat(index.written).hasSize(40).doesNotHaveDuplicates();
+    assertThat(index.written).hasSize(150).doesNotHaveDuplicates();
     assertThat(index.written.get(0)).isEqualTo(0);
     assertThat(index.batches).allMatch(size -> size <= IngestionWorker.BATCH);
-    assertThat(steps.progress).containsExactly(16, 32, 40);
+    int batch = IngestionWorker.BATCH;
+    assertThat(steps.progress).containsExactly(batch, 2 * batch, 150);
     assertThat(index.refreshed).isTrue();
     assertThat(steps.outcome).isEqualTo("indexed");
     assertThat(TenantScope.current()).as("the scope is left").isEmpty();
@@ -254,13 +258,14 @@ class IngestionWorkerTest {
     }
 
     @Override
-    public void index(
+    public CompletableFuture<Void> index(
         IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, String model) {
       if (down) {
-        throw new SearchUnavailableException("down", null);
+        return CompletableFuture.failedFuture(new SearchUnavailableException("down", null));
       }
       batches.add(chunks.size());
       chunks.forEach(c -> written.add(c.index()));
+      return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.wenjin.inference.spi;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,5 +31,46 @@ public record ModelSettings(String id, String backend, Map<String, String> prope
             () ->
                 new IllegalArgumentException(
                     "model " + id + " (" + backend + ") needs the property '" + name + "'"));
+  }
+
+  /**
+   * A whole-number property, or {@code fallback} when it is not set.
+   *
+   * @throws IllegalArgumentException when it is not a number of at least {@code least}
+   */
+  public int number(String name, int fallback, int least) {
+    String value = property(name).orElse(String.valueOf(fallback));
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= least) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "model "
+            + id
+            + ": "
+            + name
+            + " must be a whole number of at least "
+            + least
+            + ", got '"
+            + value
+            + "'");
+  }
+
+  /**
+   * A property naming a file that must exist and be readable.
+   *
+   * @throws IllegalArgumentException when it is missing or the file cannot be read
+   */
+  public Path readableFile(String name) {
+    Path path = Path.of(required(name));
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+      throw new IllegalArgumentException(
+          "model " + id + ": " + name + " file " + path + " is not readable");
+    }
+    return path;
   }
 }

@@ -70,6 +70,32 @@ class OnnxEmbeddingModelTest {
   }
 
   @Test
+  void sessionsWorkingInParallelKeepTheVectorsAndTheirOrder() {
+    List<String> texts =
+        List.of("年假申请流程", "病假申请流程", "如何报销差旅费用", "VPN password reset", "短", "机房温度", "午餐时间");
+    try (EmbeddingModel parallel =
+        EmbeddingModelProviders.installed()
+            .create(
+                new ModelSettings(
+                    "bge-small-zh", "onnx", Map.of("sessions", "3", "threads", "1")))) {
+      List<float[]> vectors = parallel.embedPassages(texts);
+      assertThat(vectors).hasSize(texts.size());
+      for (int i = 0; i < texts.size(); i++) {
+        float[] alone = model.embedPassages(List.of(texts.get(i))).get(0);
+        assertThat(dot(vectors.get(i), alone)).as(texts.get(i)).isGreaterThan(0.99999);
+      }
+    }
+  }
+
+  @Test
+  void aNegativeThreadCountIsRefusedByName() {
+    ModelSettings settings = new ModelSettings("x", "onnx", Map.of("threads", "-1"));
+    assertThatThrownBy(() -> EmbeddingModelProviders.installed().create(settings))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("threads must be a whole number of at least 0");
+  }
+
+  @Test
   void missingFilesAreNamedInTheError(@TempDir Path dir) {
     ModelSettings settings =
         new ModelSettings(
