@@ -2,6 +2,8 @@ package org.wenjin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.wenjin.inference.djl.TinyModels;
 import org.wenjin.inference.openai.OpenAiProtocolServer;
 
 /**
@@ -173,6 +176,31 @@ class ChatIT {
     assertThat(browser.all(By.id("conversation-" + id))).isEmpty();
     browser.open(conversationPath);
     browser.awaitNotification("error", "does not exist or is not yours");
+  }
+
+  @Test
+  @Order(6)
+  void theTinyDjlModelAnswersInTheBrowser() throws Exception {
+    Path folder = Path.of(System.getProperty("wenjin.it.tiny-model"));
+    if (!Files.exists(folder.resolve("wenjin-lm-0000.params"))) {
+      TinyModels.train(folder);
+    }
+    signInToChat("gina");
+    browser.await(By.id("new-conversation")).click();
+    chooseModel("Tiny DJL model (test)");
+
+    ask(TinyModels.LEAVE_QUESTION);
+
+    String turn = awaitStatus("COMPLETE");
+    assertThat(answerOf(turn)).isEqualTo(TinyModels.LEAVE_ANSWER);
+    assertThat(browser.await(By.id("state-" + turn)).getText())
+        .isEqualTo("Answered by Tiny DJL model (test)");
+    browser.screenshot("chat-tiny-djl");
+    browser.await(By.id("delete-conversation")).click();
+    browser
+        .await(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button[slot='confirm-button']"))
+        .click();
+    browser.awaitNotification("success", "Conversation deleted");
   }
 
   private void signInToChat(String user) {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.wenjin.inference.djl.TinyModels;
 
 /**
  * The conversation API with real Keycloak tokens: a script asks and gets the saved answer; other
@@ -163,6 +166,34 @@ class ConversationApiIT {
           carol,
           "{\"offered\":[\"extractive\",\"scripted\"],\"preselected\":\"extractive\",\"historyTurns\":5}");
     }
+  }
+
+  @Test
+  void theTinyDjlModelAnswersFromInsideTheServer() throws Exception {
+    // a real decoder, trained here (no weights can be downloaded), registered in the test stack's
+    // model file as tiny-djl and loaded on its first question by the server's DJL/PyTorch module
+    Path folder = Path.of(System.getProperty("wenjin.it.tiny-model"));
+    if (!Files.exists(folder.resolve("wenjin-lm-0000.params"))) {
+      TinyModels.train(folder);
+    }
+    String bob = ApiIT.tokenFor("bob");
+    HttpResponse<String> asked =
+        send(
+            "POST",
+            "/api/conversations",
+            bob,
+            "{\"question\":\""
+                + TinyModels.LEAVE_QUESTION
+                + "\",\"model\":\"tiny-djl\",\"documents\":false}");
+
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+    assertThat(asked.body())
+        .contains("\"status\":\"COMPLETE\"")
+        .contains("\"answer\":\"" + TinyModels.LEAVE_ANSWER + "\"")
+        .contains("\"model\":\"tiny-djl\"");
+    Matcher id = ID.matcher(asked.body());
+    assertThat(id.find()).isTrue();
+    send("DELETE", "/api/conversations/" + id.group(1), bob, null);
   }
 
   @Test

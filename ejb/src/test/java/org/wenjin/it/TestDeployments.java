@@ -43,6 +43,7 @@ public final class TestDeployments {
                         + "<module name=\"org.wildfly.security.elytron-http-oidc\"/>"
                         + "<module name=\"org.jboss.resteasy.resteasy-client\"/>"
                         + "<module name=\"org.jboss.resteasy.resteasy-core\"/>"
+                        + "<module name=\"org.wenjin.inference\" services=\"import\"/>"
                         + "</dependencies></deployment></jboss-deployment-structure>"),
                 "jboss-deployment-structure.xml");
     addJarOrClasses(war, Tenant.class, "org.wenjin.persistence");

@@ -1,9 +1,11 @@
 package org.wenjin.inference.spi;
 
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.logging.Logger;
 
 /**
  * Providers of one kind found by {@link ServiceLoader} with this library's class loader (the EAR's,
@@ -11,12 +13,23 @@ import java.util.function.Function;
  */
 final class Backends<P> {
 
+  private static final Logger LOG = Logger.getLogger(Backends.class.getName());
+
   private final Map<String, P> byName = new TreeMap<>();
   private final String kind;
 
   Backends(Class<P> type, Function<P, String> name, String kind) {
     this.kind = kind;
-    ServiceLoader.load(type, type.getClassLoader()).forEach(p -> byName.put(name.apply(p), p));
+    for (var candidate : ServiceLoader.load(type, type.getClassLoader()).stream().toList()) {
+      try {
+        P provider = candidate.get();
+        byName.put(name.apply(provider), provider);
+      } catch (ServiceConfigurationError | LinkageError e) {
+        // an engine whose libraries are not installed (e.g. the WildFly module left out): the
+        // other backends still work, and naming this one says it is not installed
+        LOG.warning(() -> "backend " + candidate.type().getName() + " unavailable: " + e);
+      }
+    }
   }
 
   /** The provider the settings name; the message lists the installed ones when there is none. */
