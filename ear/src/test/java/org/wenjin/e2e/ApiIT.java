@@ -21,11 +21,14 @@ class ApiIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   static String tokenFor(String username) throws Exception {
-    String form =
+    return token(
         "grant_type=password&client_id=wenjin-cli&scope=openid&username="
             + username
             + "&password="
-            + URLEncoder.encode(Stack.demoPassword(), StandardCharsets.UTF_8);
+            + URLEncoder.encode(Stack.demoPassword(), StandardCharsets.UTF_8));
+  }
+
+  private static String token(String form) throws Exception {
     HttpResponse<String> response =
         HTTP.send(
             HttpRequest.newBuilder(
@@ -106,5 +109,28 @@ class ApiIT {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(response.body()).contains("\"alias\":\"acme\"").contains("\"alias\":\"globex\"");
+  }
+
+  @Test
+  void prometheusScrapesThePoolGaugesWithAServiceAccountToken() throws Exception {
+    // what a Prometheus job with oauth2 (client credentials) does, docs/operations.md
+    String monitoring =
+        token(
+            "grant_type=client_credentials&client_id=wenjin-metrics&client_secret="
+                + URLEncoder.encode(
+                    Stack.secret("WENJIN_METRICS_CLIENT_SECRET"), StandardCharsets.UTF_8));
+
+    HttpResponse<String> scrape = get("/api/metrics", monitoring);
+
+    assertThat(scrape.statusCode()).as(scrape.body()).isEqualTo(200);
+    assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+    assertThat(scrape.body())
+        .contains("# TYPE wenjin_inference_queued gauge")
+        .contains("wenjin_inference_slots{model=\"extractive\"} 4")
+        .contains("wenjin_inference_active{model=\"extractive\"} ");
+    assertThat(get("/api/metrics", tokenFor("bob")).statusCode()).isEqualTo(403);
+    assertThat(get("/api/tenants", monitoring).statusCode())
+        .as("the metrics account manages nothing")
+        .isEqualTo(403);
   }
 }

@@ -23,6 +23,10 @@ final class Stack {
     return SECRETS.getProperty("WENJIN_DEMO_PASSWORD");
   }
 
+  static String secret(String name) {
+    return SECRETS.getProperty(name);
+  }
+
   private static Properties load() {
     Path file =
         Path.of(System.getProperty("wenjin.it.secrets", "target/it-stack/secrets/stack.env"));

@@ -10,7 +10,10 @@ public final class Roles {
   public static final String PLATFORM_ADMIN = "platform-admin";
   public static final String AUDITOR = "auditor";
 
-  /** All roles, in the order the UI lists them. */
+  /** Service accounts that read metrics (Prometheus); no person holds it, the UI never lists it. */
+  public static final String MONITORING = "monitoring";
+
+  /** All roles of people, in the order the UI lists them. */
   public static final List<String> ALL = List.of(USER, TENANT_ADMIN, PLATFORM_ADMIN, AUDITOR);
 
   private Roles() {}

@@ -9,7 +9,7 @@ import org.wenjin.security.Roles;
 
 /** What the registered models are doing now, for platform admins and monitoring scripts. */
 @Stateless
-@RolesAllowed(Roles.PLATFORM_ADMIN)
+@RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MONITORING})
 public class InferenceFacade {
 
   @Inject private InferencePool pool;
