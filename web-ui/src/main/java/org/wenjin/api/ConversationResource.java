@@ -15,8 +15,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -28,9 +31,10 @@ import org.wenjin.chat.interfaces.TurnDto;
 
 /**
  * The caller's own conversations: {@code GET /api/conversations[?q=]}, {@code POST
- * /api/conversations} (ask and wait for the answer), {@code GET /api/conversations/{id}} (with its
- * turns), {@code DELETE /api/conversations/{id}}. Another user's id answers 404, exactly like a
- * missing one.
+ * /api/conversations} (ask and wait for the answer), {@code POST /api/conversations/stream} (ask
+ * and follow the answer as server-sent events, {@link AnswerEvents}), {@code GET
+ * /api/conversations/{id}} (with its turns), {@code DELETE /api/conversations/{id}}. Another user's
+ * id answers 404, exactly like a missing one.
  */
 @Path("conversations")
 @RequestScoped
@@ -62,10 +66,7 @@ public class ConversationResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response ask(JsonObject body) throws InterruptedException {
-    if (body == null) {
-      throw new WebApplicationException(
-          "Send a JSON body such as {\"question\": \"...\"}.", Response.Status.BAD_REQUEST);
-    }
+    requireBody(body);
     CompletableFuture<TurnDto> answered = new CompletableFuture<>();
     TurnDto asked =
         chat.ask(
@@ -87,6 +88,42 @@ public class ConversationResource {
       chat.stop(asked.id());
       throw new WebApplicationException(
           "The answer took too long.", Response.Status.GATEWAY_TIMEOUT);
+    }
+  }
+
+  /**
+   * Asks like {@link #ask} and streams the answer. A client that hangs up does not stop it (it is
+   * finished and saved, like a closed browser tab); {@code POST /api/turns/{id}/stop} does.
+   */
+  @POST
+  @Path("stream")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void stream(JsonObject body, @Context SseEventSink sink, @Context Sse sse) {
+    requireBody(body);
+    AnswerEvents events = new AnswerEvents(sse, sink);
+    // the lock keeps "turn" first: pieces may arrive on pool threads before ask() returns
+    synchronized (events) {
+      TurnDto asked =
+          chat.ask(
+              null,
+              body.getString("question", ""),
+              body.getString("model", null),
+              sources(body),
+              events);
+      events.send(
+          "turn",
+          Json.createObjectBuilder()
+              .add("id", asked.id())
+              .add("conversationId", asked.conversationId())
+              .build());
+    }
+  }
+
+  private static void requireBody(JsonObject body) {
+    if (body == null) {
+      throw new WebApplicationException(
+          "Send a JSON body such as {\"question\": \"...\"}.", Response.Status.BAD_REQUEST);
     }
   }
 

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Prints the platform's overhead on chat answers (send -> first piece, send -> saved answer,
+# p50/p95, 1 and 50 users) with a zero-latency scripted model the benchmark serves itself.
+# Usage: WENJIN_MODELS_FILE=bench/chat-models.properties ./run.sh start; bench/chat.sh
+#        (needs a built reactor: ./mvnw -DskipTests install)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. .stack/secrets/stack.env
+offset=${WENJIN_PORT_OFFSET:-0}
+./mvnw -q -o -pl ear test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+  -Dexec.mainClass=org.wenjin.bench.ChatBenchmark -Dexec.classpathScope=test \
+  -Dexec.args="http://127.0.0.1:$((8080 + offset)) http://127.0.0.1:${WENJIN_KEYCLOAK_PORT:-8180} $WENJIN_DEMO_PASSWORD 18998" \
+  2>&1 | grep -v -E '^(WARNING|SLF4J)'
