@@ -6,6 +6,7 @@
 #   ./run.sh start    the same, but return to the prompt and leave the servers running
 #   ./run.sh stop     stop exactly the processes ./run.sh started
 #   ./run.sh status   which of them run
+#   ./run.sh restart-search   restart Elasticsearch alone (after changing its configuration)
 #
 # Ports and folders: see docs/operations.md (WENJIN_PORT_OFFSET, WENJIN_KEYCLOAK_PORT, ...).
 set -euo pipefail
@@ -51,8 +52,9 @@ case "${1:-run}" in
     echo "  Stop with: ./run.sh stop"
     ;;
   stop | status) "$stack" "$1" ;;
+  restart-search) "$stack" stop-search && "$stack" start-search ;;
   *)
-    echo "usage: ./run.sh [start|stop|status]" >&2
+    echo "usage: ./run.sh [start|stop|status|restart-search]" >&2
     exit 2
     ;;
 esac

@@ -451,6 +451,19 @@ status() {
   done
 }
 
+# Elasticsearch alone, for a restart after changing its configuration (and for the test that
+# takes the search service away while documents are being indexed).
+stop_search() { stop_one elasticsearch; }
+
+start_search() {
+  wenjin_select_jdk || exit 1
+  ensure_secrets
+  relocate_es_for_nobody
+  running elasticsearch && die "elasticsearch of this stack is already running"
+  start_elasticsearch
+  await elasticsearch es_healthy "$es_logs/wenjin.log"
+}
+
 # Fails fast (before any build or download) when something would stop a start.
 check() {
   wenjin_select_jdk || exit 1
@@ -465,5 +478,7 @@ case "${1:-}" in
   check) check ;;
   stop) stop_all ;;
   status) status ;;
-  *) die "usage: $0 start|stop|status|check" ;;
+  stop-search) stop_search ;;
+  start-search) start_search ;;
+  *) die "usage: $0 start|stop|status|check|stop-search|start-search" ;;
 esac

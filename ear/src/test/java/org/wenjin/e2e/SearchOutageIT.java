@@ -1,0 +1,81 @@
+package org.wenjin.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Elasticsearch goes away for real (the stack script stops the test stack's node) while a document
+ * waits to be indexed: searches say the service is unavailable, the document says what it waits
+ * for, and once the node is back the document is indexed exactly once.
+ */
+class SearchOutageIT {
+
+  private static void stack(String command) throws IOException, InterruptedException {
+    ProcessBuilder script =
+        new ProcessBuilder("bash", System.getProperty("wenjin.it.stack-script"), command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+    Map<String, String> env = script.environment();
+    env.put("WENJIN_STACK_DIR", System.getProperty("wenjin.it.stack-dir"));
+    env.put("WENJIN_ES_PORT", System.getProperty("wenjin.it.es-port"));
+    env.put("WENJIN_ES_TRANSPORT_PORT", System.getProperty("wenjin.it.es-transport-port"));
+    Process process = script.start();
+    assertThat(process.waitFor(6, TimeUnit.MINUTES)).as(command + " finished").isTrue();
+    assertThat(process.exitValue()).as(command).isZero();
+  }
+
+  private static String awaitDocument(String token, long id, Predicate<String> condition)
+      throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+    String json = "";
+    while (Instant.now().isBefore(deadline)) {
+      json = KnowledgeApi.send("GET", "/api/documents/" + id, token).body();
+      if (condition.test(json)) {
+        return json;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("document " + id + " never got there: " + json);
+  }
+
+  @Test
+  void indexingWaitsForTheSearchServiceAndThenFinishesOnce() throws Exception {
+    String gina = ApiIT.tokenFor("gina");
+    String marker = "outage" + System.nanoTime();
+    byte[] text =
+        ("Business travel during a search outage: the code word is " + marker + ".")
+            .getBytes(StandardCharsets.UTF_8);
+    long id;
+    stack("stop-search");
+    try {
+      id =
+          KnowledgeApi.id(
+              KnowledgeApi.upload(gina, "outage.txt", text, Map.of("collection", "travel")));
+      String waiting =
+          awaitDocument(gina, id, json -> json.contains("Waiting for the search service"));
+      assertThat(waiting).contains("\"status\":\"QUEUED\"");
+
+      HttpResponse<String> search = KnowledgeApi.search(gina, "business travel");
+      assertThat(search.statusCode()).isEqualTo(503);
+      assertThat(search.body()).contains("The search service is not available right now");
+    } finally {
+      stack("start-search");
+    }
+
+    String indexed = awaitDocument(gina, id, json -> json.contains("\"status\":\"INDEXED\""));
+    assertThat(indexed).contains("\"error\":null");
+    String found = KnowledgeApi.search(gina, marker).body();
+    assertThat(found).contains("\"total\":1").contains("\"documentId\":" + id);
+    assertThat(KnowledgeApi.send("DELETE", "/api/documents/" + id, gina).statusCode())
+        .isEqualTo(204);
+  }
+}
