@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,10 +75,7 @@ class AnswerStreamIT {
 
   @Test
   void theAnswerArrivesPieceByPieceThenTheSavedTurn() throws Exception {
-    Path folder = Path.of(System.getProperty("wenjin.it.tiny-model"));
-    if (!Files.exists(folder.resolve("wenjin-lm-0000.params"))) {
-      TinyModels.train(folder);
-    }
+    TinyModels.ensureTrained(Path.of(System.getProperty("wenjin.it.tiny-model")));
     Iterator<Event> events =
         stream(
             ApiIT.tokenFor("bob"),

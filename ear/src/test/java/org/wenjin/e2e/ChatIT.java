@@ -2,7 +2,6 @@ package org.wenjin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -181,10 +180,7 @@ class ChatIT {
   @Test
   @Order(6)
   void theTinyDjlModelAnswersInTheBrowser() throws Exception {
-    Path folder = Path.of(System.getProperty("wenjin.it.tiny-model"));
-    if (!Files.exists(folder.resolve("wenjin-lm-0000.params"))) {
-      TinyModels.train(folder);
-    }
+    TinyModels.ensureTrained(Path.of(System.getProperty("wenjin.it.tiny-model")));
     signInToChat("gina");
     browser.await(By.id("new-conversation")).click();
     chooseModel("Tiny DJL model (test)");

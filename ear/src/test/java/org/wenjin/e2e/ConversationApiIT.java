@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -172,10 +171,7 @@ class ConversationApiIT {
   void theTinyDjlModelAnswersFromInsideTheServer() throws Exception {
     // a real decoder, trained here (no weights can be downloaded), registered in the test stack's
     // model file as tiny-djl and loaded on its first question by the server's DJL/PyTorch module
-    Path folder = Path.of(System.getProperty("wenjin.it.tiny-model"));
-    if (!Files.exists(folder.resolve("wenjin-lm-0000.params"))) {
-      TinyModels.train(folder);
-    }
+    TinyModels.ensureTrained(Path.of(System.getProperty("wenjin.it.tiny-model")));
     String bob = ApiIT.tokenFor("bob");
     HttpResponse<String> asked =
         send(

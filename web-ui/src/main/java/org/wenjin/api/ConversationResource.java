@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.wenjin.chat.domain.DocumentSources;
+import org.wenjin.chat.interfaces.AnswerListener;
 import org.wenjin.chat.interfaces.ChatFacade;
 import org.wenjin.chat.interfaces.TurnDto;
 
@@ -66,15 +67,8 @@ public class ConversationResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response ask(JsonObject body) throws InterruptedException {
-    requireBody(body);
     CompletableFuture<TurnDto> answered = new CompletableFuture<>();
-    TurnDto asked =
-        chat.ask(
-            null,
-            body.getString("question", ""),
-            body.getString("model", null),
-            sources(body),
-            answered::complete);
+    TurnDto asked = askNew(body, answered::complete);
     try {
       TurnDto turn = answered.get(ANSWER_TIMEOUT_MINUTES, TimeUnit.MINUTES);
       return Response.status(Response.Status.CREATED)
@@ -100,17 +94,10 @@ public class ConversationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public void stream(JsonObject body, @Context SseEventSink sink, @Context Sse sse) {
-    requireBody(body);
     AnswerEvents events = new AnswerEvents(sse, sink);
     // the lock keeps "turn" first: pieces may arrive on pool threads before ask() returns
     synchronized (events) {
-      TurnDto asked =
-          chat.ask(
-              null,
-              body.getString("question", ""),
-              body.getString("model", null),
-              sources(body),
-              events);
+      TurnDto asked = askNew(body, events);
       events.send(
           "turn",
           Json.createObjectBuilder()
@@ -120,11 +107,18 @@ public class ConversationResource {
     }
   }
 
-  private static void requireBody(JsonObject body) {
+  /** Asks the body's question in a new conversation; the answer goes to {@code listener}. */
+  private TurnDto askNew(JsonObject body, AnswerListener listener) {
     if (body == null) {
       throw new WebApplicationException(
           "Send a JSON body such as {\"question\": \"...\"}.", Response.Status.BAD_REQUEST);
     }
+    return chat.ask(
+        null,
+        body.getString("question", ""),
+        body.getString("model", null),
+        sources(body),
+        listener);
   }
 
   /** {@code "documents": false} answers without documents; {@code "collections": [...]} narrows. */

@@ -2,7 +2,6 @@ package org.wenjin.inference.djl;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
-import ai.djl.engine.Engine;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDList;
 import ai.djl.repository.zoo.Criteria;
@@ -51,39 +50,33 @@ public final class DjlCausalLmProvider implements ChatModelProvider {
     Path tokenizerFile = folder.resolve("tokenizer.json");
     String name = settings.property("name").orElse("wenjin-lm");
     Device device = settings.property("device").map(Device::fromName).orElse(null);
-    // DJL finds engines and natives through the context class loader: DJL's own (in WildFly, the
-    // org.wenjin.inference module), never the deployment's, which a redeploy would then pin
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    thread.setContextClassLoader(Engine.class.getClassLoader());
-    try {
-      HuggingFaceTokenizer tokenizer = tokenizer(settings, tokenizerFile);
-      try {
-        ZooModel<NDList, NDList> model =
-            Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optEngine(ENGINE)
-                .optDevice(device)
-                .optModelPath(folder)
-                .optModelName(name)
-                .optBlock(new DecoderBlock(config))
-                .optTranslator(new NoopTranslator())
-                .build()
-                .loadModel();
-        return new DjlCausalLm(model, tokenizer, config, isWordPiece(tokenizerFile), useCache);
-      } catch (IOException
-          | ModelNotFoundException
-          | MalformedModelException
-          | RuntimeException e) {
-        tokenizer.close();
-        throw new ChatModelException(
-            ChatModelException.Kind.UNAVAILABLE,
-            "cannot load the DJL model " + name + " from " + folder + ": " + e.getMessage(),
-            e);
-      }
-    } finally {
-      thread.setContextClassLoader(previous);
-    }
+    return DjlClassLoader.call(
+        () -> {
+          HuggingFaceTokenizer tokenizer = tokenizer(settings, tokenizerFile);
+          try {
+            ZooModel<NDList, NDList> model =
+                Criteria.builder()
+                    .setTypes(NDList.class, NDList.class)
+                    .optEngine(ENGINE)
+                    .optDevice(device)
+                    .optModelPath(folder)
+                    .optModelName(name)
+                    .optBlock(new DecoderBlock(config))
+                    .optTranslator(new NoopTranslator())
+                    .build()
+                    .loadModel();
+            return new DjlCausalLm(model, tokenizer, config, isWordPiece(tokenizerFile), useCache);
+          } catch (IOException
+              | ModelNotFoundException
+              | MalformedModelException
+              | RuntimeException e) {
+            tokenizer.close();
+            throw new ChatModelException(
+                ChatModelException.Kind.UNAVAILABLE,
+                "cannot load the DJL model " + name + " from " + folder + ": " + e.getMessage(),
+                e);
+          }
+        });
   }
 
   private static HuggingFaceTokenizer tokenizer(ModelSettings settings, Path file) {

@@ -1,12 +1,12 @@
 package org.wenjin.inference.onnx;
 
-import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.wenjin.inference.djl.DjlClassLoader;
 import org.wenjin.inference.spi.EmbeddingModel;
 import org.wenjin.inference.spi.EmbeddingModelProvider;
 import org.wenjin.inference.spi.ModelSettings;
@@ -36,16 +36,10 @@ public final class OnnxEmbeddingProvider implements EmbeddingModelProvider {
 
   @Override
   public EmbeddingModel create(ModelSettings settings) {
-    Path model;
-    Path tokenizer;
-    if (settings.property("model").isPresent()) {
-      model = settings.readableFile("model");
-      tokenizer = settings.readableFile("tokenizer");
-    } else {
-      Path dir = builtInDirectory(settings);
-      model = extract(BUILT_IN_MODEL, dir);
-      tokenizer = extract(BUILT_IN_TOKENIZER, dir);
-    }
+    boolean custom = settings.property("model").isPresent();
+    Path dir = custom ? null : builtInDirectory(settings);
+    Path model = custom ? settings.readableFile("model") : extract(BUILT_IN_MODEL, dir);
+    Path tokenizer = custom ? settings.readableFile("tokenizer") : extract(BUILT_IN_TOKENIZER, dir);
     var tuning =
         new OnnxEmbeddingModel.Tuning(
             Pooling.parse(settings.property("pooling").orElse("cls")),
@@ -53,16 +47,8 @@ public final class OnnxEmbeddingProvider implements EmbeddingModelProvider {
             settings.number("sessions", Runtime.getRuntime().availableProcessors(), 1),
             settings.number("threads", 1, 0),
             settings.property("query-prefix").orElse(""));
-    // DJL starts engine threads and finds engines through the context class loader. In WildFly that
-    // would be the deployment's, which a redeploy then pins; DJL's own loader sees its services.
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    thread.setContextClassLoader(Engine.class.getClassLoader());
-    try {
-      return OnnxEmbeddingModel.load(settings.id(), model, tokenizer, tuning);
-    } finally {
-      thread.setContextClassLoader(previous);
-    }
+    return DjlClassLoader.call(
+        () -> OnnxEmbeddingModel.load(settings.id(), model, tokenizer, tuning));
   }
 
   private static Path builtInDirectory(ModelSettings settings) {

@@ -21,6 +21,18 @@ public final class TinyModels {
 
   private TinyModels() {}
 
+  /**
+   * The folder with a trained tiny model, training it there first unless an earlier test did.
+   *
+   * @return the folder
+   */
+  public static Path ensureTrained(Path folder) throws IOException {
+    if (!Files.exists(folder.resolve("wenjin-lm-0000.params"))) {
+      train(folder);
+    }
+    return folder;
+  }
+
   /** Trains into the folder named by the first argument (inference-jni/train-tiny-model.sh). */
   public static void main(String[] args) throws IOException {
     Path folder = Path.of(args[0]).toAbsolutePath();
