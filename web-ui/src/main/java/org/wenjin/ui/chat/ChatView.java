@@ -76,6 +76,11 @@ public class ChatView extends HorizontalLayout
     expand(getComponentAt(1));
   }
 
+  private void showTitle(String text) {
+    title.setText(text);
+    title.getElement().setAttribute("title", text);
+  }
+
   private VerticalLayout conversationPane() {
     title.setId("conversation-title");
     title.addClassName("wenjin-conversation-title");
@@ -91,6 +96,15 @@ public class ChatView extends HorizontalLayout
     header.setWidthFull();
     header.setAlignItems(FlexComponent.Alignment.BASELINE);
     header.expand(title);
+    // a narrow window moves the controls below the title instead of squeezing it to one
+    // character per line (Chinese breaks anywhere); a long title ends in "…" (full on hover)
+    header.getStyle().set("flex-wrap", "wrap");
+    title
+        .getStyle()
+        .set("min-width", "12em")
+        .set("white-space", "nowrap")
+        .set("overflow", "hidden")
+        .set("text-overflow", "ellipsis");
 
     Scroller scroller = new Scroller(turns);
     scroller.setSizeFull();
@@ -145,7 +159,7 @@ public class ChatView extends HorizontalLayout
     loaded.stream().filter(TurnDto::isStreaming).findFirst().ifPresent(t -> streamingTurn = t.id());
     refreshSidebar();
     ConversationDto current = currentConversation();
-    title.setText(current == null ? "New conversation" : current.title());
+    showTitle(current == null ? "New conversation" : current.title());
     sources.setValue(current == null ? DocumentSources.ALL : current.sources());
     if (current != null && current.modelId() != null) {
       model
@@ -199,7 +213,7 @@ public class ChatView extends HorizontalLayout
       UI.getCurrent().getPage().getHistory().replaceState(null, "chat/" + conversationId);
       refreshSidebar();
       ConversationDto current = currentConversation();
-      title.setText(current == null ? "" : current.title());
+      showTitle(current == null ? "" : current.title());
       updateControls();
     }
   }
@@ -307,7 +321,7 @@ public class ChatView extends HorizontalLayout
     dialog.onSubmit(
         e -> {
           if (Notices.attempt(
-              () -> title.setText(chat.rename(current.id(), dialog.value.getValue()).title()),
+              () -> showTitle(chat.rename(current.id(), dialog.value.getValue()).title()),
               "Conversation renamed.")) {
             dialog.close();
             refreshSidebar();
