@@ -2,8 +2,6 @@ package org.wenjin.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,11 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,8 +45,6 @@ public final class KnowledgeBenchmark {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final String ALIAS = "wenjin-chunks";
-  private static final long SYNTHETIC_DOC_IDS = 9_000_000_000L;
 
   private static final List<String> QUERIES =
       List.of(
@@ -73,18 +67,13 @@ public final class KnowledgeBenchmark {
 
   private final String app;
   private final String keycloak;
-  private final String es;
-  private final String esAuth;
+  private final RawElasticsearch index;
   private final String password;
 
   private KnowledgeBenchmark(String[] args) {
     app = args[0];
     keycloak = args[1];
-    es = args[2];
-    esAuth =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString(("wenjin_app:" + args[3]).getBytes(StandardCharsets.UTF_8));
+    index = new RawElasticsearch(args[2], args[3]);
     password = args[4];
   }
 
@@ -218,7 +207,7 @@ public final class KnowledgeBenchmark {
   private void search(
       List<Chunk> chunks, List<String> passages, List<float[]> vectors, EmbeddingModel model)
       throws Exception {
-    String tenant = tenantOfUploads();
+    String tenant = index.tenantOf(uploaded.get(0));
     List<float[]> queryVectors = new ArrayList<>();
     for (String q : QUERIES) {
       queryVectors.add(model.embedQuery(q));
@@ -226,9 +215,9 @@ public final class KnowledgeBenchmark {
     List<String> synthetic = new ArrayList<>();
     try {
       for (int target : new int[] {10_000, 100_000}) {
-        int have = count(tenant);
-        fill(tenant, target - have, chunks, passages, vectors, synthetic);
-        System.out.printf("%nSearch at %,d passages of the tenant:%n", count(tenant));
+        int have = index.count(tenant);
+        index.fill(tenant, target - have, chunks, passages, vectors, synthetic);
+        System.out.printf("%nSearch at %,d passages of the tenant:%n", index.count(tenant));
         for (int clients : new int[] {1, 10}) {
           String token = token("gina");
           Stats app = measure(clients, i -> appSearch(token, QUERIES.get(i % QUERIES.size())));
@@ -236,7 +225,7 @@ public final class KnowledgeBenchmark {
               measure(
                   clients,
                   i ->
-                      rawSearch(
+                      index.rawSearch(
                           tenant,
                           QUERIES.get(i % QUERIES.size()),
                           queryVectors.get(i % QUERIES.size())));
@@ -247,7 +236,7 @@ public final class KnowledgeBenchmark {
         }
       }
     } finally {
-      removeSynthetic(synthetic);
+      index.removeSynthetic(synthetic);
       String token = token("gina");
       for (long id : uploaded) {
         delete(app + "/api/documents/" + id, "Bearer " + token);
@@ -303,170 +292,6 @@ public final class KnowledgeBenchmark {
     if (r.statusCode() != 200) {
       throw new IllegalStateException("search failed: " + r.body());
     }
-  }
-
-  /** The two requests ElasticKnowledgeIndex sends for one search (same filters and options). */
-  private void rawSearch(String tenant, String query, float[] vector) throws Exception {
-    ArrayNode filters = filters(tenant);
-    ObjectNode words = JSON.createObjectNode().put("size", 100);
-    ObjectNode bool = words.putObject("query").putObject("bool");
-    ObjectNode inner = bool.putArray("must").addObject().putObject("bool");
-    ObjectNode multi = inner.putArray("must").addObject().putObject("multi_match");
-    multi.put("query", query).put("minimum_should_match", "2<70%");
-    multi.putArray("fields").add("title^2").add("heading^1.5").add("content");
-    ObjectNode phrase =
-        inner.putArray("should").addObject().putObject("match_phrase").putObject("content");
-    phrase.put("query", query).put("boost", 2.0);
-    bool.set("filter", filters);
-    ObjectNode highlight = words.putObject("highlight");
-    highlight.putArray("pre_tags").add("\uE000");
-    highlight.putArray("post_tags").add("\uE001");
-    highlight
-        .putObject("fields")
-        .putObject("content")
-        .put("fragment_size", 160)
-        .put("number_of_fragments", 3);
-    words.putObject("_source").putArray("excludes").add("embedding");
-    esSearch(words);
-
-    ObjectNode knn = JSON.createObjectNode().put("size", 100);
-    ObjectNode k =
-        knn.putObject("knn").put("field", "embedding").put("k", 100).put("num_candidates", 200);
-    ArrayNode v = k.putArray("query_vector");
-    for (float f : vector) {
-      v.add(f);
-    }
-    k.set("filter", filters(tenant));
-    knn.putObject("_source").putArray("excludes").add("embedding");
-    esSearch(knn);
-  }
-
-  private static ArrayNode filters(String tenant) {
-    ArrayNode filters = JSON.createArrayNode();
-    filters.addObject().putObject("term").put("tenant", tenant);
-    filters.addObject().putObject("terms").putArray("visible_to").add("*"); // gina has no groups
-    return filters;
-  }
-
-  private void esSearch(ObjectNode body) throws Exception {
-    HttpResponse<String> r = esPost("_search", "application/json", body.toString());
-    if (r.statusCode() != 200) {
-      throw new IllegalStateException("Elasticsearch: " + r.body());
-    }
-  }
-
-  private String tenantOfUploads() throws Exception {
-    ObjectNode body = JSON.createObjectNode().put("size", 1);
-    body.putObject("query").putObject("term").put("doc_id", String.valueOf(uploaded.get(0)));
-    HttpResponse<String> r = esPost("_search", "application/json", body.toString());
-    return JSON.readTree(r.body())
-        .path("hits")
-        .path("hits")
-        .get(0)
-        .path("_source")
-        .path("tenant")
-        .asText();
-  }
-
-  private int count(String tenant) throws Exception {
-    ObjectNode body = JSON.createObjectNode();
-    body.putObject("query").putObject("term").put("tenant", tenant);
-    HttpResponse<String> r = esPost("_count", "application/json", body.toString());
-    return JSON.readTree(r.body()).path("count").asInt();
-  }
-
-  /**
-   * Adds {@code n} passages to the tenant: the corpus again and again, each copy numbered, its
-   * vector jittered (and re-normalised) so the vector index holds distinct points.
-   */
-  private void fill(
-      String tenant,
-      int n,
-      List<Chunk> chunks,
-      List<String> passages,
-      List<float[]> vectors,
-      List<String> ids)
-      throws Exception {
-    Random random = new Random(42);
-    long t0 = System.nanoTime();
-    int added = 0;
-    while (added < n) {
-      StringBuilder bulk = new StringBuilder();
-      int batch = Math.min(1000, n - added);
-      for (int b = 0; b < batch; b++, added++) {
-        int source = (ids.size()) % passages.size();
-        String id = "bench-" + ids.size();
-        ids.add(id);
-        float[] v = vectors.get(source).clone();
-        double norm = 0;
-        for (int d = 0; d < v.length; d++) {
-          v[d] += (float) (random.nextGaussian() * 0.02);
-          norm += v[d] * v[d];
-        }
-        ArrayNode vector = JSON.createArrayNode();
-        for (float f : v) {
-          vector.add(f / Math.sqrt(norm));
-        }
-        Chunk c = chunks.get(source);
-        ObjectNode doc =
-            JSON.createObjectNode()
-                .put("tenant", tenant)
-                // numeric like real document ids, far above them
-                .put("doc_id", String.valueOf(SYNTHETIC_DOC_IDS + ids.size() / 50))
-                .put("chunk", ids.size() % 50)
-                .put("title", "Benchmark copy " + (ids.size() / passages.size()))
-                .put("content", c.text())
-                .put("heading", c.heading())
-                .put("source", "bench.html")
-                .put("collection", "bench")
-                .put("media_type", "text/html")
-                .put("start", c.start())
-                .put("end", c.end())
-                .put("updated", "2026-11-28T00:00:00Z")
-                .put("model", "bge-small-zh-v1.5-q");
-        doc.putArray("labels");
-        doc.putArray("visible_to").add("*");
-        doc.set("embedding", vector);
-        bulk.append("{\"index\":{\"_id\":\"").append(id).append("\"}}\n").append(doc).append('\n');
-      }
-      bulkRequest(bulk.toString());
-    }
-    esPost("_refresh", "application/json", "");
-    if (n > 0) {
-      System.out.printf(
-          "%nLoaded %,d synthetic passages straight into Elasticsearch in %.1f s%n",
-          n, (System.nanoTime() - t0) / 1e9);
-    }
-  }
-
-  private void removeSynthetic(List<String> ids) throws Exception {
-    for (int from = 0; from < ids.size(); from += 1000) {
-      StringBuilder bulk = new StringBuilder();
-      for (String id : ids.subList(from, Math.min(ids.size(), from + 1000))) {
-        bulk.append("{\"delete\":{\"_id\":\"").append(id).append("\"}}\n");
-      }
-      bulkRequest(bulk.toString());
-    }
-  }
-
-  private void bulkRequest(String ndjson) throws Exception {
-    HttpResponse<String> r = esPost("_bulk", "application/x-ndjson", ndjson);
-    if (r.statusCode() != 200 || JSON.readTree(r.body()).path("errors").asBoolean()) {
-      throw new IllegalStateException(
-          "bulk failed: " + r.body().substring(0, Math.min(500, r.body().length())));
-    }
-  }
-
-  /** A request to the chunk index as the application's Elasticsearch user. */
-  private HttpResponse<String> esPost(String endpoint, String contentType, String body)
-      throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(es + "/" + ALIAS + "/" + endpoint))
-            .header("Authorization", esAuth)
-            .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   // --- HTTP --------------------------------------------------------------------------------------

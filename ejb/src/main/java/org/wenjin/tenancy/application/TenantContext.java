@@ -36,29 +36,37 @@ public class TenantContext {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public ActingCaller act(CallerIdentity caller) {
     Optional<AppUser> known = users.findBySubject(caller.subject());
-    boolean tenantsKnown =
-        caller.organizations().stream().allMatch(alias -> tenants.findByAlias(alias).isPresent());
-    // a first call (a script may never have opened the UI) or a new organization in the token:
-    // record them as a sign-in would; otherwise no write on this hot path
-    AppUser user =
-        known.isPresent() && tenantsKnown ? known.get() : provisioning.provision(caller).user();
-    Tenant tenant = activeTenant(caller, user.getActiveTenantId());
+    List<Tenant> memberOf = named(caller);
+    AppUser user;
+    if (known.isPresent() && memberOf.size() == caller.organizations().size()) {
+      user = known.get(); // the usual call: no write on this hot path
+    } else {
+      // a first call (a script may never have opened the UI) or a new organization in the token:
+      // record them as a sign-in would
+      SignedInUser signedIn = provisioning.provision(caller);
+      user = signedIn.user();
+      memberOf = signedIn.tenants();
+    }
+    Tenant tenant = active(memberOf, user.getActiveTenantId());
     return new ActingCaller(
         tenant.getId(), tenant.getDisplayName(), user.getId(), caller.username(), caller.groups());
   }
 
   public Tenant activeTenant(CallerIdentity caller) {
-    return activeTenant(
-        caller, users.findBySubject(caller.subject()).map(AppUser::getActiveTenantId).orElse(null));
+    return active(
+        named(caller),
+        users.findBySubject(caller.subject()).map(AppUser::getActiveTenantId).orElse(null));
   }
 
-  private Tenant activeTenant(CallerIdentity caller, Long chosenId) {
-    List<Tenant> named =
-        caller.organizations().stream()
-            .map(tenants::findByAlias)
-            .flatMap(Optional::stream)
-            .toList();
-    return choose(named, chosenId)
+  private List<Tenant> named(CallerIdentity caller) {
+    return caller.organizations().stream()
+        .map(tenants::findByAlias)
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  private static Tenant active(List<Tenant> memberOf, Long chosenId) {
+    return choose(memberOf, chosenId)
         .orElseThrow(() -> new TenantRuleViolation("You are not acting for any enabled company."));
   }
 
