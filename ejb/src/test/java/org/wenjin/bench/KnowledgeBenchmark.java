@@ -3,6 +3,7 @@ package org.wenjin.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -128,12 +131,19 @@ public final class KnowledgeBenchmark {
         EmbeddingModelProviders.installed()
             .create(new ModelSettings("bge-small-zh", "onnx", tuning))) {
       model.embedPassages(passages.subList(0, Math.min(20, passages.size())));
+      var os =
+          (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      long cpu0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       model.embedPassages(passages);
       double seconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf(
-          "Raw embedding (same model and passages, this process, %s): %.1f passages/s (%.1f s)%n",
-          tuning.isEmpty() ? "defaults" : tuning, passages.size() / seconds, seconds);
+          "Raw embedding (same model and passages, this process, %s): %.1f passages/s (%.1f s,"
+              + " %.1f s of CPU)%n",
+          tuning.isEmpty() ? "defaults" : tuning,
+          passages.size() / seconds,
+          seconds,
+          (os.getProcessCpuTime() - cpu0) / 1e9);
       return passages.size() / seconds;
     }
   }
@@ -142,53 +152,88 @@ public final class KnowledgeBenchmark {
 
   private final List<Long> uploaded = new ArrayList<>();
 
+  /**
+   * Two passes over the corpus: the first after a start also pays for WildFly compiling the code
+   * (the raw figure warms its model up before timing), the second is the server's steady state.
+   */
   private void ingest(List<Path> files, double rawRate) throws Exception {
     String token = token("gina");
     removeEarlierRun(token, files);
     StackCpu cpu = new StackCpu(Path.of(System.getProperty("wenjin.bench.stack", ".stack")));
-    Map<String, Double> cpuBefore = cpu.seconds();
-    long t0 = System.nanoTime();
-    for (Path file : files) {
-      HttpResponse<String> r = upload(token, file);
-      if (r.statusCode() != 201) {
-        throw new IllegalStateException("upload of " + file + " failed: " + r.body());
+    for (String pass : List.of("first pass", "second pass")) {
+      if (!uploaded.isEmpty()) {
+        for (long id : uploaded) {
+          delete(app + "/api/documents/" + id, "Bearer " + token);
+        }
+        uploaded.clear();
       }
-      uploaded.add(JSON.readTree(r.body()).path("id").asLong());
+      Map<String, Double> cpuBefore = cpu.seconds();
+      Map<String, Double> wildflyBefore = cpu.threads("wildfly");
+      Instant started = Instant.now();
+      long t0 = System.nanoTime();
+      for (Path file : files) {
+        HttpResponse<String> r = upload(token, file);
+        if (r.statusCode() != 201) {
+          throw new IllegalStateException("upload of " + file + " failed: " + r.body());
+        }
+        uploaded.add(JSON.readTree(r.body()).path("id").asLong());
+      }
+      double uploadSeconds = (System.nanoTime() - t0) / 1e9;
+      Finished finished = awaitIndexed(token);
+      double seconds = Duration.between(started, finished.last()).toNanos() / 1e9;
+      double wall = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(
+          "Ingestion through the app (upload → indexed), %s: %d documents, %d passages in %.1f s"
+              + " (uploads took %.1f s): %.2f documents/s, %.1f passages/s = %.0f%% of the best raw"
+              + " embedding%n",
+          pass,
+          uploaded.size(),
+          finished.chunks(),
+          seconds,
+          uploadSeconds,
+          uploaded.size() / seconds,
+          finished.chunks() / seconds,
+          100 * (finished.chunks() / seconds) / rawRate);
+      System.out.println(
+          "  CPU used meanwhile: " + StackCpu.difference(cpuBefore, cpu.seconds(), wall));
+      System.out.println(
+          "  WildFly's threads: "
+              + StackCpu.difference(wildflyBefore, cpu.threads("wildfly"), wall));
     }
-    double uploadSeconds = (System.nanoTime() - t0) / 1e9;
-    int chunks = 0;
+  }
+
+  private record Finished(int chunks, Instant last) {}
+
+  /**
+   * Waits until every uploaded document is indexed. The end is the server's own indexedAt of the
+   * last one (same machine, same clock), so the figure does not depend on how often this polls, and
+   * polling once a second leaves the cores to the server.
+   */
+  private Finished awaitIndexed(String token) throws Exception {
     while (true) {
+      Thread.sleep(1000);
       JsonNode list = JSON.readTree(get(app + "/api/documents", token).body());
-      int settled = 0;
-      chunks = 0;
+      int indexed = 0;
+      int chunks = 0;
+      Instant last = Instant.EPOCH;
       for (JsonNode d : list) {
         if (uploaded.contains(d.path("id").asLong())) {
           String status = d.path("status").asText();
-          if (status.equals("INDEXED") || status.equals("FAILED")) {
-            settled++;
+          if (status.equals("FAILED")) {
+            throw new IllegalStateException("indexing failed: " + d);
+          }
+          if (status.equals("INDEXED")) {
+            indexed++;
             chunks += d.path("chunksTotal").asInt(0);
+            Instant at = Instant.parse(d.path("indexedAt").asText());
+            last = at.isAfter(last) ? at : last;
           }
         }
       }
-      if (settled == uploaded.size()) {
-        break;
+      if (indexed == uploaded.size()) {
+        return new Finished(chunks, last);
       }
-      Thread.sleep(200);
     }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(
-        "Ingestion through the app (upload → indexed, one worker): %d documents, %d passages in"
-            + " %.1f s (uploads took %.1f s): %.2f documents/s, %.1f passages/s = %.0f%% of the best"
-            + " raw embedding%n",
-        uploaded.size(),
-        chunks,
-        seconds,
-        uploadSeconds,
-        uploaded.size() / seconds,
-        chunks / seconds,
-        100 * (chunks / seconds) / rawRate);
-    System.out.println(
-        "  CPU used meanwhile: " + StackCpu.difference(cpuBefore, cpu.seconds(), seconds));
   }
 
   private void removeEarlierRun(String token, List<Path> files) throws Exception {

@@ -3,8 +3,10 @@ package org.wenjin.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -54,6 +56,69 @@ final class StackCpu {
     result.put(
         "benchmark", ticks.getOrDefault(ProcessHandle.current().pid(), 0L) / TICKS_PER_SECOND);
     return result;
+  }
+
+  /**
+   * CPU seconds so far of one server's threads, grouped by what they do (Linux thread names, cut to
+   * 15 characters): says whether WildFly's share went to the worker or to JIT, GC or requests.
+   */
+  Map<String, Double> threads(String server) {
+    Map<String, Double> result = new LinkedHashMap<>();
+    for (long pid : descendants(server)) {
+      try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+        tasks.forEach(
+            t -> {
+              String stat = read(t.resolve("stat"));
+              int close = stat.lastIndexOf(')');
+              if (close > 0) {
+                String[] f = stat.substring(close + 2).split(" ");
+                long used = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                String group = THREAD_GROUPS.apply(read(t.resolve("comm")).strip());
+                result.merge(group, used / TICKS_PER_SECOND, Double::sum);
+              }
+            });
+      } catch (IOException | NumberFormatException e) {
+        // the process ended meanwhile
+      }
+    }
+    return result;
+  }
+
+  private static final java.util.function.Function<String, String> THREAD_GROUPS =
+      name -> {
+        if (name.startsWith("EE-ManagedExecu") || name.startsWith("wenjin-")) {
+          return "worker+embedding";
+        } else if (name.contains("Compiler")) {
+          return "JIT";
+        } else if (name.startsWith("G1") || name.startsWith("GC") || name.equals("VM Thread")) {
+          return "GC";
+        } else if (name.startsWith("default")) {
+          return "HTTP requests";
+        }
+        return "other";
+      };
+
+  private List<Long> descendants(String server) {
+    Map<Long, Long> parents = new HashMap<>();
+    Map<Long, Long> ticks = new HashMap<>();
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      procs
+          .filter(p -> p.getFileName().toString().matches("\\d+"))
+          .forEach(p -> readStat(p, parents, ticks));
+      long root = Long.parseLong(read(runDir.resolve(server + ".pid")).strip());
+      List<Long> tree = new ArrayList<>();
+      for (Long pid : ticks.keySet()) {
+        for (Long p = pid; p != null && p > 0; p = parents.get(p)) {
+          if (p == root) {
+            tree.add(pid);
+            break;
+          }
+        }
+      }
+      return tree;
+    } catch (IOException | NumberFormatException e) {
+      return List.of();
+    }
   }
 
   /** What each server used between two readings, as a line. */

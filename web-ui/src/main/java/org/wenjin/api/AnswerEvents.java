@@ -1,6 +1,7 @@
 package org.wenjin.api;
 
-import jakarta.json.Json;
+import static org.wenjin.platform.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
@@ -36,12 +37,12 @@ final class AnswerEvents implements AnswerListener {
 
   @Override
   public void queued(int position) {
-    send("queued", Json.createObjectBuilder().add("position", position).build());
+    send("queued", JSON.createObjectBuilder().add("position", position).build());
   }
 
   @Override
   public void text(String piece) {
-    send("text", Json.createObjectBuilder().add("text", piece).build());
+    send("text", JSON.createObjectBuilder().add("text", piece).build());
   }
 
   @Override

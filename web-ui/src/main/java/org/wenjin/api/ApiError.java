@@ -1,6 +1,7 @@
 package org.wenjin.api;
 
-import jakarta.json.Json;
+import static org.wenjin.platform.Jsonp.JSON;
+
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -13,7 +14,7 @@ final class ApiError {
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("status", status.getStatusCode())
                 .add("error", error)
                 .add("message", message == null ? status.getReasonPhrase() : message)

@@ -1,8 +1,9 @@
 package org.wenjin.api;
 
+import static org.wenjin.platform.Jsonp.JSON;
+
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -54,7 +55,7 @@ public class ConversationResource {
   @GET
   @Path("{id}")
   public JsonObject get(@PathParam("id") long id) {
-    return Json.createObjectBuilder(JsonViews.conversation(chat.conversation(id)))
+    return JSON.createObjectBuilder(JsonViews.conversation(chat.conversation(id)))
         .add("turns", JsonViews.array(chat.turns(id), JsonViews::turn))
         .build();
   }
@@ -73,9 +74,9 @@ public class ConversationResource {
       TurnDto turn = answered.get(ANSWER_TIMEOUT_MINUTES, TimeUnit.MINUTES);
       return Response.status(Response.Status.CREATED)
           .entity(
-              Json.createObjectBuilder(
+              JSON.createObjectBuilder(
                       JsonViews.conversation(chat.conversation(asked.conversationId())))
-                  .add("turns", Json.createArrayBuilder().add(JsonViews.turn(turn)))
+                  .add("turns", JSON.createArrayBuilder().add(JsonViews.turn(turn)))
                   .build())
           .build();
     } catch (ExecutionException | TimeoutException e) {
@@ -100,7 +101,7 @@ public class ConversationResource {
       TurnDto asked = askNew(body, events);
       events.send(
           "turn",
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("id", asked.id())
               .add("conversationId", asked.conversationId())
               .build());

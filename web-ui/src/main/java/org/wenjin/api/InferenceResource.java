@@ -1,8 +1,9 @@
 package org.wenjin.api;
 
+import static org.wenjin.platform.Jsonp.JSON;
+
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,7 +27,7 @@ public class InferenceResource {
     return JsonViews.array(
         inference.load(),
         m ->
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("id", m.id())
                 .add("label", m.label())
                 .add("slots", m.slots())

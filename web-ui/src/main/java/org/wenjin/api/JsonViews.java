@@ -1,6 +1,7 @@
 package org.wenjin.api;
 
-import jakarta.json.Json;
+import static org.wenjin.platform.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -28,7 +29,7 @@ final class JsonViews {
 
   static JsonObject session(SessionDto session) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("username", session.username())
             .add("displayName", nullable(session.displayName()))
             .add("email", nullable(session.email()))
@@ -44,7 +45,7 @@ final class JsonViews {
   }
 
   static JsonObject tenant(TenantDto tenant) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("alias", tenant.alias())
         .add("displayName", tenant.displayName())
         .add("emailDomain", nullable(tenant.emailDomain()))
@@ -54,7 +55,7 @@ final class JsonViews {
   }
 
   static JsonObject conversation(ConversationDto c) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("id", c.id())
         .add("title", c.title())
         .add("updatedAt", c.updatedAt().toString())
@@ -65,7 +66,7 @@ final class JsonViews {
   }
 
   static JsonObject turn(TurnDto t) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("id", t.id())
         .add("question", t.question())
         .add("answer", t.answer())
@@ -75,13 +76,13 @@ final class JsonViews {
         .add("askedAt", t.askedAt().toString())
         .add(
             "rating",
-            t.rating() == null ? jakarta.json.JsonValue.NULL : Json.createValue(t.rating()))
+            t.rating() == null ? jakarta.json.JsonValue.NULL : JSON.createValue(t.rating()))
         .add("citations", array(t.citations(), JsonViews::citation))
         .build();
   }
 
   private static JsonObject citation(Citation c) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("n", c.marker())
         .add("documentId", c.documentId())
         .add("chunk", c.chunk())
@@ -92,7 +93,7 @@ final class JsonViews {
   }
 
   static JsonObject document(DocumentDto d) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("id", d.id())
         .add("title", d.title())
         .add("sourceName", d.sourceName())
@@ -109,12 +110,12 @@ final class JsonViews {
         .add("createdAt", d.createdAt().toString())
         .add(
             "indexedAt",
-            d.indexedAt() == null ? JsonValue.NULL : Json.createValue(d.indexedAt().toString()))
+            d.indexedAt() == null ? JsonValue.NULL : JSON.createValue(d.indexedAt().toString()))
         .build();
   }
 
   static JsonObject searchResults(SearchResultsDto r) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("query", r.query())
         .add("total", r.total())
         .add("page", r.page())
@@ -125,7 +126,7 @@ final class JsonViews {
   }
 
   private static JsonObject facets(java.util.Map<String, java.util.List<Facet>> facets) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     facets.forEach(
         (field, values) ->
             json.add(
@@ -133,7 +134,7 @@ final class JsonViews {
                 array(
                     values,
                     f ->
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                             .add("value", f.value())
                             .add("count", f.count())
                             .build())));
@@ -141,7 +142,7 @@ final class JsonViews {
   }
 
   private static JsonObject searchHit(SearchHitDto h) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("documentId", h.documentId())
         .add("chunk", h.chunk())
         .add("title", h.title())
@@ -158,29 +159,29 @@ final class JsonViews {
   }
 
   private static JsonValue number(Integer n) {
-    return n == null ? JsonValue.NULL : Json.createValue(n);
+    return n == null ? JsonValue.NULL : JSON.createValue(n);
   }
 
   static <T> JsonArray array(Collection<T> items, Function<T, JsonObject> view) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     items.forEach(item -> array.add(view.apply(item)));
     return array.build();
   }
 
   private static JsonObject tenantRef(SessionDto.TenantDto tenant) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("alias", tenant.alias())
         .add("displayName", tenant.displayName())
         .build();
   }
 
   private static JsonArray strings(Collection<String> values) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     values.forEach(array::add);
     return array.build();
   }
 
   private static jakarta.json.JsonValue nullable(String value) {
-    return value == null ? jakarta.json.JsonValue.NULL : Json.createValue(value);
+    return value == null ? jakarta.json.JsonValue.NULL : JSON.createValue(value);
   }
 }

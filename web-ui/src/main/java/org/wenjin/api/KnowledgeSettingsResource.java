@@ -1,8 +1,9 @@
 package org.wenjin.api;
 
+import static org.wenjin.platform.Jsonp.JSON;
+
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -55,7 +56,7 @@ public class KnowledgeSettingsResource {
   }
 
   private static JsonObject json(KnowledgeSettingsDto s) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("chunkSize", s.chunkSize())
         .add("chunkOverlap", s.chunkOverlap())
         .add("passages", s.passages())

@@ -1,8 +1,9 @@
 package org.wenjin.api;
 
+import static org.wenjin.platform.Jsonp.JSON;
+
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -52,14 +53,14 @@ public class ModelSettingsResource {
   }
 
   private static JsonObject json(ModelSettingsDto s) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add(
             "registered",
             JsonViews.array(
                 s.registered(),
                 (ModelDto m) ->
-                    Json.createObjectBuilder().add("id", m.id()).add("label", m.label()).build()))
-        .add("offered", Json.createArrayBuilder(s.offered()))
+                    JSON.createObjectBuilder().add("id", m.id()).add("label", m.label()).build()))
+        .add("offered", JSON.createArrayBuilder(s.offered()))
         .add("preselected", s.preselected() == null ? "" : s.preselected())
         .add("historyTurns", s.historyTurns())
         .build();

@@ -1,5 +1,7 @@
 package org.wenjin.api;
 
+import static org.wenjin.platform.Jsonp.JSON;
+
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonObject;
@@ -28,7 +30,7 @@ public class SearchResource {
   @GET
   @Path("suggest")
   public jakarta.json.JsonArray suggest(@QueryParam("q") String prefix) {
-    jakarta.json.JsonArrayBuilder array = jakarta.json.Json.createArrayBuilder();
+    jakarta.json.JsonArrayBuilder array = JSON.createArrayBuilder();
     knowledge.suggest(prefix).forEach(array::add);
     return array.build();
   }

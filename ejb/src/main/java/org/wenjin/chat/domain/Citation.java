@@ -1,6 +1,7 @@
 package org.wenjin.chat.domain;
 
-import jakarta.json.Json;
+import static org.wenjin.platform.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -22,10 +23,10 @@ public record Citation(
     if (citations.isEmpty()) {
       return null;
     }
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (Citation c : citations) {
       var o =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("n", c.marker())
               .add("documentId", c.documentId())
               .add("chunk", c.chunk())
@@ -43,7 +44,7 @@ public record Citation(
     if (json == null || json.isBlank()) {
       return List.of();
     }
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = JSON.createReader(new StringReader(json))) {
       return reader.readArray().stream().map(JsonValue::asJsonObject).map(Citation::of).toList();
     }
   }

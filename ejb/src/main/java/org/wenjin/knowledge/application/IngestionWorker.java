@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.wenjin.inference.application.EmbeddingService;
 import org.wenjin.inference.spi.ChatModelException;
 import org.wenjin.knowledge.domain.Chunk;
@@ -37,10 +39,12 @@ import org.wenjin.tenancy.application.ActingCaller;
 import org.wenjin.tenancy.application.CallerScope;
 
 /**
- * Takes documents off the durable queue one at a time and indexes them: parse, chunk, embed, write
- * to Elasticsearch (overlapping the embedding of the next batch), with progress after every batch.
- * One worker per server (embedding uses every core); several servers share the queue safely
- * (leases).
+ * Takes documents off the durable queue and indexes them: parse, chunk, embed, write to
+ * Elasticsearch (overlapping the embedding of the next batch), with progress after every batch.
+ * Each server runs {@code wenjin.ingestion.workers} loops (default 2), each on its own document:
+ * while one parses, waits for the index write and refresh or records its progress, the other keeps
+ * the embedding model's sessions busy — with one loop the cores sat idle a quarter of the time.
+ * Several servers share the queue safely (leases).
  *
  * <p>Failures: a document that cannot be read fails for good with the reason; an index or model
  * outage puts the job back with a growing delay (5 s doubling to 5 min) and keeps the reason on the
@@ -62,6 +66,9 @@ public class IngestionWorker {
 
   private static final Duration IDLE_POLL = Duration.ofSeconds(2);
 
+  /** Needs as many threads in the {@code wenjin-ingestion} executor (configure.cli). */
+  static final int DEFAULT_WORKERS = 2;
+
   @Resource(lookup = "java:jboss/ee/concurrency/executor/wenjin-ingestion")
   private ManagedExecutorService executor;
 
@@ -73,24 +80,30 @@ public class IngestionWorker {
 
   @Inject private KnowledgeIndex index;
 
+  @Inject
+  @ConfigProperty(name = "wenjin.ingestion.workers", defaultValue = "" + DEFAULT_WORKERS)
+  int workers;
+
   private final Semaphore work = new Semaphore(0);
   private volatile boolean running;
-  private Future<?> loop;
+  private final List<Future<?>> loops = new CopyOnWriteArrayList<>();
 
   @PostConstruct
   void start() {
     running = true;
-    loop = executor.submit(this::run);
+    loops.add(executor.submit(this::startUp));
   }
 
   @PreDestroy
   void stop() {
     running = false;
-    work.release();
-    try {
-      loop.get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      loop.cancel(true);
+    work.release(loops.size());
+    for (Future<?> loop : loops) {
+      try {
+        loop.get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        loop.cancel(true);
+      }
     }
   }
 
@@ -99,7 +112,8 @@ public class IngestionWorker {
     work.release();
   }
 
-  private void run() {
+  /** Once the index is ready and lost jobs are back, the loops start; this thread is the first. */
+  private void startUp() {
     if (!prepareIndex()) {
       return;
     }
@@ -111,10 +125,18 @@ public class IngestionWorker {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not check for documents without a job", e);
     }
+    for (int i = 1; i < Math.max(1, workers) && running; i++) {
+      loops.add(executor.submit(this::run));
+    }
+    run();
+  }
+
+  private void run() {
     while (running) {
       try {
         Optional<Claim> claim = steps.claim();
         if (claim.isPresent()) {
+          work.release(); // there may be more: an idle sibling looks too
           process(claim.get());
         } else {
           work.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);

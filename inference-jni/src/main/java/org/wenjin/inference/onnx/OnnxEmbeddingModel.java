@@ -15,6 +15,7 @@ import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.PairList;
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,7 +78,7 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
             : Executors.newFixedThreadPool(
                 helperCount,
                 Thread.ofPlatform().daemon().name("wenjin-embedding-" + id + "-", 1).factory());
-    this.dimensions = run(List.of(tokenizer.encode("probe"))).get(0).length;
+    this.dimensions = embed(tokenizer.encode("probe")).length;
   }
 
   /**
@@ -154,7 +155,7 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
     Runnable encodeRest =
         () -> {
           for (int i = next.getAndIncrement(); i < texts.size(); i = next.getAndIncrement()) {
-            vectors[i] = run(List.of(tokenizer.encode(texts.get(i)))).get(0);
+            vectors[i] = embed(tokenizer.encode(texts.get(i)));
           }
         };
     List<Future<?>> helping = new ArrayList<>();
@@ -185,30 +186,20 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
 
   @Override
   public float[] embedQuery(String text) {
-    return run(List.of(tokenizer.encode(queryPrefix + text))).get(0);
+    return embed(tokenizer.encode(queryPrefix + text));
   }
 
-  /** Encodings of equal length, one batch. */
-  private List<float[]> run(List<Encoding> batch) {
-    int rows = batch.size();
-    int tokens = batch.get(0).getIds().length;
-    long[] ids = new long[rows * tokens];
-    long[] mask = new long[rows * tokens];
-    long[] types = new long[rows * tokens];
-    for (int r = 0; r < rows; r++) {
-      Encoding e = batch.get(r);
-      System.arraycopy(e.getIds(), 0, ids, r * tokens, tokens);
-      System.arraycopy(e.getAttentionMask(), 0, mask, r * tokens, tokens);
-      System.arraycopy(e.getTypeIds(), 0, types, r * tokens, tokens);
-    }
+  /** One text's vector. */
+  private float[] embed(Encoding encoding) {
+    long[] ids = encoding.getIds();
+    Shape shape = new Shape(1, ids.length);
     Predictor<NDList, NDList> predictor = takePredictor();
     try (NDManager manager = model.getNDManager().newSubManager()) {
-      Shape shape = new Shape(rows, tokens);
       Map<String, NDArray> inputs =
           Map.of(
               "input_ids", manager.create(ids, shape),
-              "attention_mask", manager.create(mask, shape),
-              "token_type_ids", manager.create(types, shape));
+              "attention_mask", manager.create(encoding.getAttentionMask(), shape),
+              "token_type_ids", manager.create(encoding.getTypeIds(), shape));
       NDList in = new NDList();
       for (String name : inputNames) {
         NDArray array = inputs.get(name);
@@ -222,13 +213,10 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
       }
       NDArray hidden = predictor.predict(in).get(0);
       int dims = (int) hidden.getShape().get(2);
-      float[] all = hidden.toFloatArray();
-      List<float[]> vectors = new ArrayList<>(rows);
-      for (int r = 0; r < rows; r++) {
-        float[] one = Arrays.copyOfRange(all, r * tokens * dims, (r + 1) * tokens * dims);
-        vectors.add(pooling.pool(one, tokens, dims));
-      }
-      return vectors;
+      // one copy out of ONNX Runtime, read in place: toFloatArray() would copy twice more, and
+      // for long texts each copy is a G1 humongous object (over half a region of a 1 GB heap)
+      FloatBuffer states = hidden.toByteBuffer().asFloatBuffer();
+      return pooling.pool(states, ids.length, dims);
     } catch (TranslateException | RuntimeException e) {
       if (e instanceof ChatModelException cme) {
         throw cme;

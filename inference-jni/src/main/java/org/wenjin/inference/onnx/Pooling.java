@@ -1,5 +1,6 @@
 package org.wenjin.inference.onnx;
 
+import java.nio.FloatBuffer;
 import java.util.Locale;
 
 /** How one vector is made from the per-token vectors of the model's last layer. */
@@ -22,12 +23,12 @@ enum Pooling {
    *
    * @param hidden {@code tokens × dims} values, row-major
    */
-  float[] pool(float[] hidden, int tokens, int dims) {
+  float[] pool(FloatBuffer hidden, int tokens, int dims) {
     float[] v = new float[dims];
     int rows = this == CLS ? 1 : tokens;
     for (int t = 0; t < rows; t++) {
       for (int d = 0; d < dims; d++) {
-        v[d] += hidden[t * dims + d];
+        v[d] += hidden.get(t * dims + d);
       }
     }
     double norm = 0;

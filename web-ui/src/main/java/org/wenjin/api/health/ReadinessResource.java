@@ -1,10 +1,11 @@
 package org.wenjin.api.health;
 
+import static org.wenjin.platform.Jsonp.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -33,10 +34,10 @@ public class ReadinessResource {
   public Response ready() {
     List<HealthCheckResponse> results = checks.stream().map(ReadinessResource::call).toList();
     boolean up = results.stream().allMatch(r -> r.getStatus() == HealthCheckResponse.Status.UP);
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     results.forEach(r -> array.add(toJson(r)));
     JsonObject body =
-        Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", array).build();
+        JSON.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", array).build();
     return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
         .entity(body)
         .build();
@@ -55,14 +56,14 @@ public class ReadinessResource {
 
   private static JsonObject toJson(HealthCheckResponse response) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("name", response.getName())
             .add("status", response.getStatus().name());
     response
         .getData()
         .ifPresent(
             data -> {
-              JsonObjectBuilder d = Json.createObjectBuilder();
+              JsonObjectBuilder d = JSON.createObjectBuilder();
               data.forEach((k, v) -> d.add(k, String.valueOf(v)));
               json.add("data", d);
             });
