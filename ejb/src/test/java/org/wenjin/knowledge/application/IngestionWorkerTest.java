@@ -2,13 +2,21 @@ package org.wenjin.knowledge.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.lang.reflect.Field;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wenjin.inference.application.EmbeddingService;
@@ -171,6 +179,62 @@ class IngestionWorkerTest {
     assertThat(steps.outcome).isNull();
   }
 
+  @Test
+  void twoWorkersIndexTwoDocumentsAtTheSameTime() throws Exception {
+    ExecutorService threads = Executors.newCachedThreadPool();
+    set("executor", managed(threads));
+    set("workers", 2);
+    steps.queue.add(new Claim(1, 3, 7, 1, Instant.EPOCH));
+    steps.queue.add(new Claim(2, 3, 8, 1, Instant.EPOCH));
+    AtomicInteger embedding = new AtomicInteger();
+    AtomicInteger mostAtOnce = new AtomicInteger();
+    set(
+        "embeddings",
+        new EmbeddingService() {
+          @Override
+          public String modelId() {
+            return "test-model";
+          }
+
+          @Override
+          public List<float[]> embedPassages(List<String> texts) {
+            // each caller waits (up to 5 s) for a second one: only two workers get past together
+            mostAtOnce.accumulateAndGet(embedding.incrementAndGet(), Math::max);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (mostAtOnce.get() < 2 && System.nanoTime() < until) {
+              Thread.onSpinWait();
+            }
+            embedding.decrementAndGet();
+            return texts.stream().map(t -> new float[] {1f}).toList();
+          }
+
+          @Override
+          public float[] embedQuery(String text) {
+            return new float[] {1f};
+          }
+        });
+
+    worker.start();
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (steps.indexedCount.get() < 2 && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    worker.stop();
+    threads.shutdownNow();
+
+    assertThat(steps.indexedCount).hasValue(2);
+    assertThat(mostAtOnce).as("documents embedded at the same time").hasValue(2);
+  }
+
+  /** The container's executor, played by a plain one. */
+  private static ManagedExecutorService managed(ExecutorService threads) {
+    return (ManagedExecutorService)
+        Proxy.newProxyInstance(
+            IngestionWorkerTest.class.getClassLoader(),
+            new Class<?>[] {ManagedExecutorService.class},
+            (proxy, method, args) -> method.invoke(threads, args));
+  }
+
   private static Claim claim(int attempt) {
     return new Claim(1, 3, 7, attempt, Instant.EPOCH);
   }
@@ -197,7 +261,24 @@ class IngestionWorkerTest {
     int highWater;
     int deleteAfterProgressCalls = -1;
     final List<Integer> progress = new ArrayList<>();
+    final Queue<Claim> queue = new ConcurrentLinkedQueue<>();
+    final AtomicInteger indexedCount = new AtomicInteger();
     private boolean deleted;
+
+    @Override
+    public int prepareIndex() {
+      return 0;
+    }
+
+    @Override
+    public int requeueOrphans() {
+      return 0;
+    }
+
+    @Override
+    public Optional<Claim> claim() {
+      return Optional.ofNullable(queue.poll());
+    }
 
     @Override
     public Optional<Work> begin(Claim claim) {
@@ -222,6 +303,7 @@ class IngestionWorkerTest {
     @Override
     public boolean indexed(Claim claim) {
       outcome = "indexed";
+      indexedCount.incrementAndGet();
       return true;
     }
 
