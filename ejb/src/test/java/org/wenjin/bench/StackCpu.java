@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -19,72 +20,8 @@ final class StackCpu {
   /** Linux reports utime and stime in clock ticks of 1/100 s on every common configuration. */
   private static final double TICKS_PER_SECOND = 100.0;
 
-  private final Path runDir;
-
-  /**
-   * @param stackDir the stack's directory (.stack), whose run/ holds one pid file per server
-   */
-  StackCpu(Path stackDir) {
-    this.runDir = stackDir.resolve("run");
-  }
-
-  /** Seconds of CPU per server name (wildfly, elasticsearch, keycloak), plus this process. */
-  Map<String, Double> seconds() {
-    Map<Long, Long> parents = new HashMap<>();
-    Map<Long, Long> ticks = new HashMap<>();
-    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-      procs
-          .filter(p -> p.getFileName().toString().matches("\\d+"))
-          .forEach(p -> readStat(p, parents, ticks));
-    } catch (IOException e) {
-      return Map.of();
-    }
-    Map<String, Double> result = new LinkedHashMap<>();
-    try (Stream<Path> pidFiles = Files.list(runDir)) {
-      pidFiles
-          .filter(f -> f.toString().endsWith(".pid"))
-          .sorted()
-          .forEach(
-              f -> {
-                String name = f.getFileName().toString().replace(".pid", "");
-                long root = Long.parseLong(read(f).strip());
-                result.put(name, treeTicks(root, parents, ticks) / TICKS_PER_SECOND);
-              });
-    } catch (IOException | NumberFormatException e) {
-      return Map.of();
-    }
-    result.put(
-        "benchmark", ticks.getOrDefault(ProcessHandle.current().pid(), 0L) / TICKS_PER_SECOND);
-    return result;
-  }
-
-  /**
-   * CPU seconds so far of one server's threads, grouped by what they do (Linux thread names, cut to
-   * 15 characters): says whether WildFly's share went to the worker or to JIT, GC or requests.
-   */
-  Map<String, Double> threads(String server) {
-    Map<String, Double> result = new LinkedHashMap<>();
-    for (long pid : descendants(server)) {
-      try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
-        tasks.forEach(
-            t -> {
-              String stat = read(t.resolve("stat"));
-              int close = stat.lastIndexOf(')');
-              if (close > 0) {
-                String[] f = stat.substring(close + 2).split(" ");
-                long used = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                String group = THREAD_GROUPS.apply(read(t.resolve("comm")).strip());
-                result.merge(group, used / TICKS_PER_SECOND, Double::sum);
-              }
-            });
-      } catch (IOException | NumberFormatException e) {
-        // the process ended meanwhile
-      }
-    }
-    return result;
-  }
-
-  private static final java.util.function.Function<String, String> THREAD_GROUPS =
+  /** What a thread does, from its Linux name (cut to 15 characters). */
+  private static final Function<String, String> THREAD_GROUPS =
       name -> {
         if (name.startsWith("EE-ManagedExecu") || name.startsWith("wenjin-")) {
           return "worker+embedding";
@@ -98,30 +35,70 @@ final class StackCpu {
         return "other";
       };
 
-  private List<Long> descendants(String server) {
-    Map<Long, Long> parents = new HashMap<>();
-    Map<Long, Long> ticks = new HashMap<>();
-    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-      procs
-          .filter(p -> p.getFileName().toString().matches("\\d+"))
-          .forEach(p -> readStat(p, parents, ticks));
-      long root = Long.parseLong(read(runDir.resolve(server + ".pid")).strip());
-      List<Long> tree = new ArrayList<>();
-      for (Long pid : ticks.keySet()) {
-        for (Long p = pid; p != null && p > 0; p = parents.get(p)) {
-          if (p == root) {
-            tree.add(pid);
-            break;
-          }
-        }
-      }
-      return tree;
-    } catch (IOException | NumberFormatException e) {
-      return List.of();
-    }
+  private final Path runDir;
+
+  /**
+   * @param stackDir the stack's directory (.stack), whose run/ holds one pid file per server
+   */
+  StackCpu(Path stackDir) {
+    this.runDir = stackDir.resolve("run");
   }
 
-  /** What each server used between two readings, as a line. */
+  /** Seconds of CPU per server name (wildfly, elasticsearch, keycloak), plus this process. */
+  Map<String, Double> seconds() {
+    Processes now = Processes.read();
+    Map<String, Double> result = new LinkedHashMap<>();
+    try (Stream<Path> pidFiles = Files.list(runDir)) {
+      pidFiles
+          .filter(f -> f.toString().endsWith(".pid"))
+          .sorted()
+          .forEach(
+              f -> {
+                String name = f.getFileName().toString().replace(".pid", "");
+                long ticks = 0;
+                for (long pid : now.tree(Long.parseLong(read(f).strip()))) {
+                  ticks += now.ticks.get(pid);
+                }
+                result.put(name, ticks / TICKS_PER_SECOND);
+              });
+    } catch (IOException | NumberFormatException e) {
+      return Map.of();
+    }
+    result.put(
+        "benchmark", now.ticks.getOrDefault(ProcessHandle.current().pid(), 0L) / TICKS_PER_SECOND);
+    return result;
+  }
+
+  /**
+   * CPU seconds so far of one server's threads, grouped by what they do: says whether WildFly's
+   * share went to the worker or to JIT, GC or requests.
+   */
+  Map<String, Double> threads(String server) {
+    Map<String, Double> result = new LinkedHashMap<>();
+    List<Long> tree;
+    try {
+      tree = Processes.read().tree(Long.parseLong(read(runDir.resolve(server + ".pid")).strip()));
+    } catch (NumberFormatException e) {
+      return result;
+    }
+    for (long pid : tree) {
+      try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+        tasks.forEach(
+            t -> {
+              String[] f = statFields(read(t.resolve("stat")));
+              if (f != null) {
+                String group = THREAD_GROUPS.apply(read(t.resolve("comm")).strip());
+                result.merge(group, ticks(f) / TICKS_PER_SECOND, Double::sum);
+              }
+            });
+      } catch (IOException e) {
+        // the process ended meanwhile
+      }
+    }
+    return result;
+  }
+
+  /** What each server (or thread group) used between two readings, as a line. */
   static String difference(Map<String, Double> before, Map<String, Double> after, double wall) {
     StringBuilder line = new StringBuilder();
     for (var e : after.entrySet()) {
@@ -132,30 +109,53 @@ final class StackCpu {
     return line.toString().strip();
   }
 
-  private static long treeTicks(long root, Map<Long, Long> parents, Map<Long, Long> ticks) {
-    long sum = 0;
-    for (var e : ticks.entrySet()) {
-      for (Long p = e.getKey(); p != null && p > 0; p = parents.get(p)) {
-        if (p == root) {
-          sum += e.getValue();
-          break;
+  /** Every process's parent and CPU ticks at one moment. */
+  private record Processes(Map<Long, Long> parents, Map<Long, Long> ticks) {
+
+    static Processes read() {
+      Processes all = new Processes(new HashMap<>(), new HashMap<>());
+      try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+        procs
+            .filter(p -> p.getFileName().toString().matches("\\d+"))
+            .forEach(
+                p -> {
+                  String[] f = statFields(StackCpu.read(p.resolve("stat")));
+                  if (f != null) {
+                    long pid = Long.parseLong(p.getFileName().toString());
+                    all.parents.put(pid, Long.parseLong(f[1]));
+                    all.ticks.put(pid, StackCpu.ticks(f));
+                  }
+                });
+      } catch (IOException e) {
+        // no /proc: no figures
+      }
+      return all;
+    }
+
+    /** The process and all its descendants. */
+    List<Long> tree(long root) {
+      List<Long> tree = new ArrayList<>();
+      for (Long pid : ticks.keySet()) {
+        for (Long p = pid; p != null && p > 0; p = parents.get(p)) {
+          if (p == root) {
+            tree.add(pid);
+            break;
+          }
         }
       }
+      return tree;
     }
-    return sum;
   }
 
-  private static void readStat(Path proc, Map<Long, Long> parents, Map<Long, Long> ticks) {
-    String stat = read(proc.resolve("stat"));
-    int close = stat.lastIndexOf(')'); // the command name may contain spaces
-    if (close < 0) {
-      return;
-    }
-    String[] f = stat.substring(close + 2).split(" ");
-    long pid = Long.parseLong(proc.getFileName().toString());
-    // after the name: state(0) ppid(1) ... utime(11) stime(12)
-    parents.put(pid, Long.parseLong(f[1]));
-    ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+  /** The fields after the command name (which may contain spaces): state(0) ppid(1) … */
+  private static String[] statFields(String stat) {
+    int close = stat.lastIndexOf(')');
+    return close < 0 ? null : stat.substring(close + 2).split(" ");
+  }
+
+  /** utime(11) + stime(12). */
+  private static long ticks(String[] fields) {
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
   private static String read(Path file) {

@@ -76,23 +76,13 @@ class IngestionWorkerTest {
         });
     set(
         "embeddings",
-        new EmbeddingService() {
-          @Override
-          public String modelId() {
-            return "test-model";
-          }
-
+        new FakeEmbeddings() {
           @Override
           public List<float[]> embedPassages(List<String> texts) {
             if (embedFailure != null) {
               throw embedFailure;
             }
             return texts.stream().map(t -> new float[] {1f}).toList();
-          }
-
-          @Override
-          public float[] embedQuery(String text) {
-            return new float[] {1f};
           }
         });
   }
@@ -190,12 +180,7 @@ class IngestionWorkerTest {
     AtomicInteger mostAtOnce = new AtomicInteger();
     set(
         "embeddings",
-        new EmbeddingService() {
-          @Override
-          public String modelId() {
-            return "test-model";
-          }
-
+        new FakeEmbeddings() {
           @Override
           public List<float[]> embedPassages(List<String> texts) {
             // each caller waits (up to 5 s) for a second one: only two workers get past together
@@ -206,11 +191,6 @@ class IngestionWorkerTest {
             }
             embedding.decrementAndGet();
             return texts.stream().map(t -> new float[] {1f}).toList();
-          }
-
-          @Override
-          public float[] embedQuery(String text) {
-            return new float[] {1f};
           }
         });
 
@@ -252,6 +232,19 @@ class IngestionWorkerTest {
     Field f = IngestionWorker.class.getDeclaredField(field);
     f.setAccessible(true);
     f.set(worker, value);
+  }
+
+  /** A model whose passages are embedded by each test its own way. */
+  abstract static class FakeEmbeddings implements EmbeddingService {
+    @Override
+    public String modelId() {
+      return "test-model";
+    }
+
+    @Override
+    public float[] embedQuery(String text) {
+      return new float[] {1f};
+    }
   }
 
   /** The database steps, remembered instead of committed. */
