@@ -63,10 +63,32 @@ final class Browser implements AutoCloseable {
 
   /** Keycloak's identity-first login: the username page, then the password page. */
   void signIn(String username, String password) {
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+    type(By.id("username"), username);
     driver.findElement(By.id("kc-login")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).sendKeys(password);
+    type(By.id("password"), password);
     driver.findElement(By.id("kc-login")).click();
+  }
+
+  /**
+   * Types into a field once it shows. The redirects to Keycloak can still be settling when the
+   * field first appears (CI saw "aborted by navigation" once): then the field is found again on the
+   * page that stays.
+   */
+  private void type(By field, String text) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(field)).sendKeys(text);
+        return;
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      } catch (org.openqa.selenium.WebDriverException e) {
+        if (attempt == 3 || !String.valueOf(e.getMessage()).contains("navigat")) {
+          throw e;
+        }
+      }
+    }
   }
 
   WebElement await(By locator) {
