@@ -125,7 +125,9 @@ public class IngestionWorker {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not check for documents without a job", e);
     }
-    for (int i = 1; i < Math.max(1, workers) && running; i++) {
+    int count = Math.max(1, workers);
+    LOG.info(() -> "indexing documents with " + count + " workers");
+    for (int i = 1; i < count && running; i++) {
       loops.add(executor.submit(this::run));
     }
     run();
