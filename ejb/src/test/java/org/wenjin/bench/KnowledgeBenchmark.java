@@ -1,15 +1,7 @@
 package org.wenjin.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,9 +37,6 @@ import org.wenjin.knowledge.infrastructure.TikaDocumentParser;
  */
 public final class KnowledgeBenchmark {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   private static final List<String> QUERIES =
       List.of(
           "如何升级 Debian 系统",
@@ -68,16 +56,12 @@ public final class KnowledgeBenchmark {
           "如何定制内核",
           "源代码包的结构");
 
-  private final String app;
-  private final String keycloak;
+  private final WenjinApi api;
   private final RawElasticsearch index;
-  private final String password;
 
   private KnowledgeBenchmark(String[] args) {
-    app = args[0];
-    keycloak = args[1];
+    api = new WenjinApi(args[0], args[1], args[4]);
     index = new RawElasticsearch(args[2], args[3]);
-    password = args[4];
   }
 
   /** Args: app URL, Keycloak URL, Elasticsearch URL, ES app password, demo password, files... */
@@ -157,13 +141,13 @@ public final class KnowledgeBenchmark {
    * (the raw figure warms its model up before timing), the second is the server's steady state.
    */
   private void ingest(List<Path> files, double rawRate) throws Exception {
-    String token = token("gina");
+    String token = api.token("gina");
     removeEarlierRun(token, files);
     StackCpu cpu = new StackCpu(Path.of(System.getProperty("wenjin.bench.stack", ".stack")));
     for (String pass : List.of("first pass", "second pass")) {
       if (!uploaded.isEmpty()) {
         for (long id : uploaded) {
-          delete(app + "/api/documents/" + id, "Bearer " + token);
+          api.deleteDocument(token, id);
         }
         uploaded.clear();
       }
@@ -172,11 +156,7 @@ public final class KnowledgeBenchmark {
       Instant started = Instant.now();
       long t0 = System.nanoTime();
       for (Path file : files) {
-        HttpResponse<String> r = upload(token, file);
-        if (r.statusCode() != 201) {
-          throw new IllegalStateException("upload of " + file + " failed: " + r.body());
-        }
-        uploaded.add(JSON.readTree(r.body()).path("id").asLong());
+        uploaded.add(api.upload(token, file));
       }
       double uploadSeconds = (System.nanoTime() - t0) / 1e9;
       Finished finished = awaitIndexed(token);
@@ -212,7 +192,7 @@ public final class KnowledgeBenchmark {
   private Finished awaitIndexed(String token) throws Exception {
     while (true) {
       Thread.sleep(1000);
-      JsonNode list = JSON.readTree(get(app + "/api/documents", token).body());
+      JsonNode list = api.documents(token);
       int indexed = 0;
       int chunks = 0;
       Instant last = Instant.EPOCH;
@@ -237,11 +217,11 @@ public final class KnowledgeBenchmark {
   }
 
   private void removeEarlierRun(String token, List<Path> files) throws Exception {
-    JsonNode list = JSON.readTree(get(app + "/api/documents", token).body());
+    JsonNode list = api.documents(token);
     for (JsonNode d : list) {
       for (Path f : files) {
         if (d.path("sourceName").asText().equals(f.getFileName().toString())) {
-          delete(app + "/api/documents/" + d.path("id").asLong(), "Bearer " + token);
+          api.deleteDocument(token, d.path("id").asLong());
         }
       }
     }
@@ -264,8 +244,8 @@ public final class KnowledgeBenchmark {
         index.fill(tenant, target - have, chunks, passages, vectors, synthetic);
         System.out.printf("%nSearch at %,d passages of the tenant:%n", index.count(tenant));
         for (int clients : new int[] {1, 10}) {
-          String token = token("gina");
-          Stats app = measure(clients, i -> appSearch(token, QUERIES.get(i % QUERIES.size())));
+          String token = api.token("gina");
+          Stats app = measure(clients, i -> api.search(token, QUERIES.get(i % QUERIES.size())));
           Stats raw =
               measure(
                   clients,
@@ -282,9 +262,9 @@ public final class KnowledgeBenchmark {
       }
     } finally {
       index.removeSynthetic(synthetic);
-      String token = token("gina");
+      String token = api.token("gina");
       for (long id : uploaded) {
-        delete(app + "/api/documents/" + id, "Bearer " + token);
+        api.deleteDocument(token, id);
       }
       System.out.printf(
           "%nRemoved the %d benchmark documents and %,d synthetic passages.%n",
@@ -327,75 +307,5 @@ public final class KnowledgeBenchmark {
     Collections.sort(sorted);
     return new Stats(
         sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1));
-  }
-
-  private void appSearch(String token, String query) throws Exception {
-    HttpResponse<String> r =
-        get(
-            app + "/api/search?size=10&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
-            token);
-    if (r.statusCode() != 200) {
-      throw new IllegalStateException("search failed: " + r.body());
-    }
-  }
-
-  // --- HTTP --------------------------------------------------------------------------------------
-
-  private String token(String user) throws Exception {
-    String form =
-        "grant_type=password&client_id=wenjin-cli&username="
-            + user
-            + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(keycloak + "/realms/wenjin/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(r.body()).path("access_token").asText();
-  }
-
-  private static HttpResponse<String> get(String url, String token) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json")
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static void delete(String url, String auth) throws Exception {
-    HTTP.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", auth)
-            .header("Accept", "application/json")
-            .DELETE()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> upload(String token, Path file) throws Exception {
-    String boundary = "bench-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + file.getFileName()
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.write(Files.readAllBytes(file));
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(app + "/api/documents"))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json")
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }
