@@ -38,14 +38,17 @@ public final class DecoderTraining {
    * @param tokenizerJson a HuggingFace tokenizer.json with a pair template ([CLS] q [SEP] a [SEP]),
    *     copied into the folder
    * @param shape the decoder's sizes; its vocabulary must match the tokenizer's
-   * @return the loss of the last step
+   * @param maxSteps the most steps to take; training stops earlier once every example's loss in a
+   *     round over all of them is under {@code targetLoss}
+   * @return the highest loss of the last round over the examples
    */
   public static float train(
       Path folder,
       Path tokenizerJson,
       DecoderConfig shape,
       List<Example> examples,
-      int steps,
+      int maxSteps,
+      float targetLoss,
       long seed)
       throws IOException {
     Files.createDirectories(folder);
@@ -67,11 +70,14 @@ public final class DecoderTraining {
       var config =
           new DefaultTrainingConfig(new SoftmaxCrossEntropyLoss("loss", 1, -1, true, true))
               .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(3e-3f)).build());
-      float loss = Float.NaN;
+      // Stopping on the loss, not after a fixed count: the same seed takes a different path on a
+      // CPU with other vector kernels, and a fixed count that converges here may not there.
+      float roundLoss = Float.NaN;
+      float worst = 0;
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(1, 8));
         NDManager manager = trainer.getManager();
-        for (int step = 0; step < steps; step++) {
+        for (int step = 0; step < maxSteps; step++) {
           long[] sequence = sequences.get(step % sequences.size());
           try (NDManager batch = manager.newSubManager();
               GradientCollector gradients = trainer.newGradientCollector()) {
@@ -83,13 +89,20 @@ public final class DecoderTraining {
                 trainer.forward(new NDList(input)).get(0).reshape(n, shape.vocabSize());
             NDArray value = trainer.getLoss().evaluate(new NDList(target), new NDList(logits));
             gradients.backward(value);
-            loss = value.getFloat();
+            worst = Math.max(worst, value.getFloat());
           }
           trainer.step();
+          if ((step + 1) % sequences.size() == 0) {
+            roundLoss = worst;
+            worst = 0;
+            if (roundLoss < targetLoss) {
+              break;
+            }
+          }
         }
       }
       model.save(folder, "wenjin-lm");
-      return loss;
+      return roundLoss;
     }
   }
 }

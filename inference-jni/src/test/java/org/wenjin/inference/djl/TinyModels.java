@@ -8,7 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * A tiny decoder trained on two question/answer pairs in about four seconds: the real model the DJL
+ * A tiny decoder trained on two question/answer pairs in a few seconds: the real model the DJL
  * backend's tests (and the application's end-to-end tests) load, since no weights can be downloaded
  * here.
  */
@@ -68,7 +68,8 @@ public final class TinyModels {
           List.of(
               new DecoderTraining.Example(LEAVE_QUESTION, LEAVE_ANSWER),
               new DecoderTraining.Example(VPN_QUESTION, VPN_ANSWER)),
-          120,
+          600,
+          0.04f,
           42);
     } finally {
       Files.deleteIfExists(tokenizer);
