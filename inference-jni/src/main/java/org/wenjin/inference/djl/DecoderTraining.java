@@ -40,7 +40,8 @@ public final class DecoderTraining {
    * @param shape the decoder's sizes; its vocabulary must match the tokenizer's
    * @param maxSteps the most steps to take; training stops earlier once every example's loss in a
    *     round over all of them is under {@code targetLoss}
-   * @return the highest loss of the last round over the examples
+   * @return the highest loss of the last round over the examples; NaN or infinite when training
+   *     diverged (the caller may try another seed)
    */
   public static float train(
       Path folder,
@@ -89,7 +90,12 @@ public final class DecoderTraining {
                 trainer.forward(new NDList(input)).get(0).reshape(n, shape.vocabSize());
             NDArray value = trainer.getLoss().evaluate(new NDList(target), new NDList(logits));
             gradients.backward(value);
-            worst = Math.max(worst, value.getFloat());
+            float loss = value.getFloat();
+            if (!Float.isFinite(loss)) {
+              roundLoss = loss; // diverged: more steps will not bring it back
+              break;
+            }
+            worst = Math.max(worst, loss);
           }
           trainer.step();
           if ((step + 1) % sequences.size() == 0) {

@@ -19,6 +19,12 @@ public final class TinyModels {
   public static final String VPN_QUESTION = "how do i reset the vpn password?";
   public static final String VPN_ANSWER = "open the it portal and click reset password.";
 
+  /**
+   * Training stops once both answers' loss is under this; the floor is ~0.029 (the first question
+   * token is a coin toss between the two examples).
+   */
+  public static final float TARGET_LOSS = 0.04f;
+
   private TinyModels() {}
 
   /**
@@ -61,16 +67,22 @@ public final class TinyModels {
       Files.copy(in, tokenizer, StandardCopyOption.REPLACE_EXISTING);
     }
     try {
-      return DecoderTraining.train(
-          folder,
-          tokenizer,
-          new DecoderConfig(21128, 64, 4, 2, 128, 102),
-          List.of(
-              new DecoderTraining.Example(LEAVE_QUESTION, LEAVE_ANSWER),
-              new DecoderTraining.Example(VPN_QUESTION, VPN_ANSWER)),
-          600,
-          0.04f,
-          42);
+      // a run that diverges (seen once in a test run: NaN losses) gets another seed
+      float loss = Float.NaN;
+      for (long seed = 42; seed < 45 && !(loss < TARGET_LOSS); seed++) {
+        loss =
+            DecoderTraining.train(
+                folder,
+                tokenizer,
+                new DecoderConfig(21128, 64, 4, 2, 128, 102),
+                List.of(
+                    new DecoderTraining.Example(LEAVE_QUESTION, LEAVE_ANSWER),
+                    new DecoderTraining.Example(VPN_QUESTION, VPN_ANSWER)),
+                600,
+                TARGET_LOSS,
+                seed);
+      }
+      return loss;
     } finally {
       Files.deleteIfExists(tokenizer);
     }
