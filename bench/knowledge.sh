@@ -4,6 +4,8 @@
 # the raw embedding throughput, and search latency of the app vs the raw Elasticsearch queries at
 # 10k and 100k passages. Runs as gina (Globex) and removes what it added.
 # Usage: ./run.sh start; bench/knowledge.sh   (needs a built reactor: ./mvnw -DskipTests install)
+#   WENJIN_BENCH_PASSES=n   ingestion passes (default 4; the first after a start is cold)
+#   WENJIN_BENCH_ONLY=ingestion   skip the search part
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! dpkg -s debian-faq-zh-cn maint-guide-zh-cn >/dev/null 2>&1; then
