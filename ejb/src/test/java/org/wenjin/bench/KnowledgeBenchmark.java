@@ -151,7 +151,7 @@ public final class KnowledgeBenchmark {
               + " %.1f s (uploads took %.1f s): %.2f documents/s, %.1f passages/s = %.0f%% of the"
               + " raw embedding measured just before and after%n",
           p,
-          p == 1 ? " (first after a start: cold)" : "",
+          p == 1 ? " (cold if the server has just started)" : "",
           uploaded.size(),
           finished.chunks(),
           seconds,
