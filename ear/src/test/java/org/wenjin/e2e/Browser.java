@@ -92,7 +92,20 @@ final class Browser implements AutoCloseable {
   }
 
   WebElement await(By locator) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    try {
+      return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot("missing-element");
+      throw new AssertionError(
+          "no visible "
+              + locator
+              + " on "
+              + driver.getCurrentUrl()
+              + " ('"
+              + driver.getTitle()
+              + "'; screenshot missing-element.png)",
+          e);
+    }
   }
 
   void awaitText(By locator, String text) {
