@@ -13,8 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.wenjin.inference.spi.EmbeddingModel;
-import org.wenjin.inference.spi.EmbeddingModelProviders;
-import org.wenjin.inference.spi.ModelSettings;
 import org.wenjin.knowledge.domain.Chunk;
 import org.wenjin.knowledge.domain.Chunker;
 import org.wenjin.knowledge.domain.ChunkingRules;
@@ -92,12 +90,10 @@ public final class KnowledgeBenchmark {
         "Corpus: %d files, %d passages, %d characters%n",
         files.size(), passages.size(), passages.stream().mapToInt(String::length).sum());
 
-    try (RawEmbedding raw = new RawEmbedding(passages);
-        EmbeddingModel model =
-            EmbeddingModelProviders.installed()
-                .create(new ModelSettings("bge-small-zh", "onnx", Map.of()))) {
+    try (RawEmbedding raw = new RawEmbedding(passages)) {
       ingest(files, raw);
       if (!"ingestion".equals(System.getenv("WENJIN_BENCH_ONLY"))) {
+        EmbeddingModel model = raw.model();
         search(chunks, passages, model.embedPassages(passages), model);
       }
     }
