@@ -50,8 +50,8 @@ public final class PoolBenchmark {
             "instant",
             model,
             new LaneLimits(4, 10_000, Duration.ofMinutes(1), Duration.ofMinutes(1)),
-            EXECUTOR,
-            TIMER);
+            EXECUTOR);
+    TIMER.scheduleWithFixedDelay(lane::expireOverdue, 1, 1, TimeUnit.SECONDS);
     for (int warm = 0; warm < 2000; warm++) {
       new Probe().run(lane, warm % 7);
     }
@@ -82,8 +82,8 @@ public final class PoolBenchmark {
             "slow",
             scripted(20, 5),
             new LaneLimits(4, 500, Duration.ofMinutes(2), Duration.ofMinutes(2)),
-            EXECUTOR,
-            TIMER);
+            EXECUTOR);
+    TIMER.scheduleWithFixedDelay(lane::expireOverdue, 1, 1, TimeUnit.SECONDS);
     long heapBefore = heapAfterGc();
     int requests = 200;
     CountDownLatch done = new CountDownLatch(requests);

@@ -27,8 +27,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.wenjin.chat.domain.DocumentSources;
+import org.wenjin.chat.interfaces.AnswerFacade;
 import org.wenjin.chat.interfaces.AnswerListener;
-import org.wenjin.chat.interfaces.ChatFacade;
+import org.wenjin.chat.interfaces.ConversationFacade;
 import org.wenjin.chat.interfaces.TurnDto;
 
 /**
@@ -45,18 +46,21 @@ public class ConversationResource {
 
   private static final long ANSWER_TIMEOUT_MINUTES = 6;
 
-  @EJB private ChatFacade chat;
+  @EJB private AnswerFacade answers;
+
+  @EJB private ConversationFacade conversations;
 
   @GET
   public jakarta.json.JsonArray list(@QueryParam("q") String text) {
-    return JsonViews.array(chat.conversations(text == null ? "" : text), JsonViews::conversation);
+    return JsonViews.array(
+        conversations.conversations(text == null ? "" : text), JsonViews::conversation);
   }
 
   @GET
   @Path("{id}")
   public JsonObject get(@PathParam("id") long id) {
-    return JSON.createObjectBuilder(JsonViews.conversation(chat.conversation(id)))
-        .add("turns", JsonViews.array(chat.turns(id), JsonViews::turn))
+    return JSON.createObjectBuilder(JsonViews.conversation(conversations.conversation(id)))
+        .add("turns", JsonViews.array(conversations.turns(id), JsonViews::turn))
         .build();
   }
 
@@ -75,12 +79,12 @@ public class ConversationResource {
       return Response.status(Response.Status.CREATED)
           .entity(
               JSON.createObjectBuilder(
-                      JsonViews.conversation(chat.conversation(asked.conversationId())))
+                      JsonViews.conversation(conversations.conversation(asked.conversationId())))
                   .add("turns", JSON.createArrayBuilder().add(JsonViews.turn(turn)))
                   .build())
           .build();
     } catch (ExecutionException | TimeoutException e) {
-      chat.stop(asked.id());
+      answers.stop(asked.id());
       throw new WebApplicationException(
           "The answer took too long.", Response.Status.GATEWAY_TIMEOUT);
     }
@@ -114,7 +118,7 @@ public class ConversationResource {
       throw new WebApplicationException(
           "Send a JSON body such as {\"question\": \"...\"}.", Response.Status.BAD_REQUEST);
     }
-    return chat.ask(
+    return answers.ask(
         null,
         body.getString("question", ""),
         body.getString("model", null),
@@ -135,7 +139,7 @@ public class ConversationResource {
   @DELETE
   @Path("{id}")
   public Response delete(@PathParam("id") long id) {
-    chat.delete(id);
+    conversations.delete(id);
     return Response.noContent().build();
   }
 }

@@ -15,9 +15,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.wenjin.chat.domain.ChatRules;
-import org.wenjin.chat.interfaces.ChatFacade;
 import org.wenjin.chat.interfaces.ModelDto;
 import org.wenjin.chat.interfaces.ModelSettingsDto;
+import org.wenjin.chat.interfaces.ModelSettingsFacade;
 
 /**
  * The company's model settings, for tenant admins: {@code GET /api/chat/settings} and {@code PUT}
@@ -28,11 +28,11 @@ import org.wenjin.chat.interfaces.ModelSettingsDto;
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelSettingsResource {
 
-  @EJB private ChatFacade chat;
+  @EJB private ModelSettingsFacade modelSettings;
 
   @GET
   public JsonObject get() {
-    return json(chat.modelSettings());
+    return json(modelSettings.modelSettings());
   }
 
   @PUT
@@ -46,7 +46,7 @@ public class ModelSettingsResource {
           "Send {\"offered\": [model ids], \"preselected\": \"id\", \"historyTurns\": n}.");
     }
     return json(
-        chat.changeModelSettings(
+        modelSettings.changeModelSettings(
             offered.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(),
             preselected.getString(),
             turns.intValue()));

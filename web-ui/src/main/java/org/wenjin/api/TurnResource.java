@@ -6,7 +6,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import org.wenjin.chat.interfaces.ChatFacade;
+import org.wenjin.chat.interfaces.AnswerFacade;
 
 /**
  * {@code POST /api/turns/{id}/stop}: stops the caller's answer being written (the partial text is
@@ -16,12 +16,12 @@ import org.wenjin.chat.interfaces.ChatFacade;
 @RequestScoped
 public class TurnResource {
 
-  @EJB private ChatFacade chat;
+  @EJB private AnswerFacade answers;
 
   @POST
   @Path("{id}/stop")
   public Response stop(@PathParam("id") long turnId) {
-    chat.stop(turnId);
+    answers.stop(turnId);
     return Response.noContent().build();
   }
 }

@@ -12,18 +12,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.wenjin.chat.interfaces.AnswerListener;
+import org.wenjin.chat.interfaces.TurnDto;
+import org.wenjin.inference.application.Generation;
 import org.wenjin.inference.application.GenerationListener;
 import org.wenjin.inference.application.GenerationOutcome;
-import org.wenjin.inference.application.InferencePool;
-import org.wenjin.inference.application.ModelLane;
+import org.wenjin.inference.application.GenerationService;
 import org.wenjin.inference.application.PoolBusyException;
 import org.wenjin.inference.spi.ChatModelException;
 import org.wenjin.persistence.chat.ChatTurn;
 import org.wenjin.persistence.tenancy.TenantScope;
 
 /**
- * The answers being generated right now: hands each prepared turn to the pool, collects its text,
- * saves it when it ends (also when nobody watches any more), and stops it on request.
+ * The answers being generated right now: hands each prepared turn to inference, collects its text,
+ * saves it when it ends (also when nobody listens any more), and stops it on request. An answer is
+ * in {@code running} exactly while it is generated, so nothing here outlives its answer.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -31,31 +34,22 @@ public class AnswerStreams {
 
   private static final Logger LOG = Logger.getLogger(AnswerStreams.class.getName());
 
-  @Inject private InferencePool pool;
+  @Inject private GenerationService generations;
 
-  @Inject private ChatService chat;
+  @Inject private TurnService turns;
+
+  @Inject private TurnDtos dtos;
 
   private static final long SAVE_WAIT_SECONDS = 10;
 
   private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
-  /** What a watcher (a browser tab) hears about one answer; all calls come from pool threads. */
-  @FunctionalInterface
-  public interface Watcher {
-    default void queued(int position) {}
-
-    default void started() {}
-
-    default void text(String piece) {}
-
-    void finished(ChatTurn turn);
-  }
-
-  public void start(PreparedTurn turn, Watcher watcher) {
-    Running answer = new Running(turn, watcher);
+  /** Starts answering {@code turn}; {@code listener} hears it from pool threads. */
+  public void start(PreparedTurn turn, AnswerListener listener) {
+    Running answer = new Running(turn, listener);
     running.put(turn.turnId(), answer);
     try {
-      answer.attach(pool.submit(turn.modelId(), turn.tenantId(), turn.request(), answer));
+      answer.attach(generations.submit(turn.modelId(), turn.tenantId(), turn.request(), answer));
     } catch (PoolBusyException | ChatModelException e) {
       answer.finished(GenerationOutcome.failed(e.getMessage()));
     }
@@ -87,29 +81,29 @@ public class AnswerStreams {
 
   private final class Running implements GenerationListener {
     private final PreparedTurn turn;
-    private final Watcher watcher;
+    private final AnswerListener listener;
     private final StringBuilder text = new StringBuilder();
     private final CountDownLatch saved = new CountDownLatch(1);
-    private ModelLane.Ticket ticket;
+    private Generation generation;
     private boolean cancelled;
 
-    Running(PreparedTurn turn, Watcher watcher) {
+    Running(PreparedTurn turn, AnswerListener listener) {
       this.turn = turn;
-      this.watcher = watcher;
+      this.listener = listener;
     }
 
-    synchronized void attach(ModelLane.Ticket ticket) {
-      this.ticket = ticket;
+    synchronized void attach(Generation generation) {
+      this.generation = generation;
       if (cancelled) {
-        ticket.cancel();
+        generation.cancel();
       }
     }
 
     void cancel() {
-      ModelLane.Ticket t;
+      Generation t;
       synchronized (this) {
         cancelled = true;
-        t = ticket;
+        t = generation;
       }
       if (t != null) {
         t.cancel();
@@ -123,7 +117,7 @@ public class AnswerStreams {
 
     @Override
     public void started() {
-      tell(Watcher::started);
+      tell(AnswerListener::started);
     }
 
     @Override
@@ -140,10 +134,15 @@ public class AnswerStreams {
       synchronized (this) {
         answer = text.toString();
       }
-      ChatTurn result;
+      TurnDto result;
       try {
         result =
-            TenantScope.call(turn.tenantId(), () -> chat.finish(turn.turnId(), outcome, answer));
+            TenantScope.call(
+                turn.tenantId(),
+                () -> {
+                  ChatTurn saved = turns.finish(turn.turnId(), outcome, answer);
+                  return saved == null ? null : dtos.of(saved);
+                });
       } finally {
         running.remove(turn.turnId());
         saved.countDown();
@@ -164,12 +163,12 @@ public class AnswerStreams {
       }
     }
 
-    /** A watcher that fails (closed tab) must not break the answer, which is saved anyway. */
-    private void tell(Consumer<Watcher> event) {
+    /** A listener that fails (closed tab) must not break the answer, which is saved anyway. */
+    private void tell(Consumer<AnswerListener> event) {
       try {
-        event.accept(watcher);
+        event.accept(listener);
       } catch (RuntimeException e) {
-        LOG.log(Level.FINE, "A watcher of turn " + turn.turnId() + " went away", e);
+        LOG.log(Level.FINE, "A listener of turn " + turn.turnId() + " went away", e);
       }
     }
   }

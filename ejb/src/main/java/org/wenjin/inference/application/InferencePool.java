@@ -1,16 +1,20 @@
 package org.wenjin.inference.application;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.wenjin.inference.spi.ChatModel;
@@ -24,8 +28,9 @@ import org.wenjin.inference.spi.ChatRequest;
  * not starve the default one).
  */
 @Singleton
+@Startup // so the expiry task is scheduled at deployment, not with the first caller's identity
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class InferencePool {
+public class InferencePool implements GenerationService {
 
   private static final Logger LOG = Logger.getLogger(InferencePool.class.getName());
 
@@ -39,18 +44,36 @@ public class InferencePool {
   private final ChatModelProviders providers = ChatModelProviders.installed();
   private final Map<String, ModelLane> lanes = new ConcurrentHashMap<>();
   private final Map<String, ChatModel> loaded = new ConcurrentHashMap<>();
+  private ScheduledFuture<?> expiry;
 
   /**
-   * Starts or queues a generation on {@code modelId}.
-   *
-   * @throws PoolBusyException when that model's queue is full
-   * @throws ChatModelException when the model cannot be loaded
+   * One task for every lane's timeouts, never one per answer (see {@link ModelLane}). A managed
+   * executor keeps the submitter's security identity with each task (and through it, the HTTP
+   * exchange that authenticated it), which is why this runs at start-up.
    */
-  public ModelLane.Ticket submit(
+  @PostConstruct
+  void startExpiry() {
+    expiry = timer.scheduleWithFixedDelay(this::expireOverdue, 1, 1, TimeUnit.SECONDS);
+  }
+
+  private void expireOverdue() {
+    for (ModelLane lane : lanes.values()) {
+      try {
+        lane.expireOverdue();
+      } catch (RuntimeException e) {
+        // a periodic task that throws is never run again: log, and keep expiring the others
+        LOG.log(Level.WARNING, "expiring overdue answers of " + lane.label() + " failed", e);
+      }
+    }
+  }
+
+  @Override
+  public Generation submit(
       String modelId, long tenantId, ChatRequest request, GenerationListener listener) {
     return lane(modelId).submit(tenantId, request, listener);
   }
 
+  @Override
   public List<LaneStats> stats() {
     return catalog.models().stream()
         .map(
@@ -76,7 +99,7 @@ public class InferencePool {
                         ChatModelException.Kind.REJECTED,
                         "No model " + modelId + " is registered."));
     return lanes.computeIfAbsent(
-        modelId, id -> new ModelLane(model.label(), load(model), model.limits(), executor, timer));
+        modelId, id -> new ModelLane(model.label(), load(model), model.limits(), executor));
   }
 
   private ChatModel load(RegisteredModel model) {
@@ -100,6 +123,7 @@ public class InferencePool {
 
   @PreDestroy
   void unload() {
+    expiry.cancel(false);
     loaded
         .values()
         .forEach(
@@ -111,7 +135,4 @@ public class InferencePool {
               }
             });
   }
-
-  /** What one model is doing now ({@code GET /api/inference/models}). */
-  public record LaneStats(String modelId, String label, int slots, int active, int queued) {}
 }

@@ -10,8 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.wenjin.inference.application.GenerationOutcome.Kind;
 import org.wenjin.inference.spi.Cancellation;
 import org.wenjin.inference.spi.ChatModel;
@@ -24,6 +22,11 @@ import org.wenjin.inference.spi.Completion;
  * queue ordered by start-time fair queuing across tenants (a tenant with many waiting questions
  * cannot starve another's), timeouts, and cancellation that frees the slot at once. Plain Java, so
  * the scheduling is unit-tested without a container; listeners are called outside the lock.
+ *
+ * <p>Timeouts are deadlines that {@link #expireOverdue()} checks (the pool calls it every second),
+ * not a timer task per job: a cancelled task stays in a scheduled executor's queue, with the job,
+ * its listener and the HTTP exchange behind it, until its delay has passed — minutes of every
+ * finished answer kept alive under load (issue 20).
  */
 public final class ModelLane {
 
@@ -31,7 +34,6 @@ public final class ModelLane {
   private final ChatModel model;
   private final LaneLimits limits;
   private final Executor executor;
-  private final ScheduledExecutorService timer;
 
   private final Object lock = new Object();
   private final TreeSet<Job> waiting =
@@ -42,17 +44,11 @@ public final class ModelLane {
   private long sequence;
   private long positionVersion;
 
-  public ModelLane(
-      String label,
-      ChatModel model,
-      LaneLimits limits,
-      Executor executor,
-      ScheduledExecutorService timer) {
+  public ModelLane(String label, ChatModel model, LaneLimits limits, Executor executor) {
     this.label = label;
     this.model = model;
     this.limits = limits;
     this.executor = executor;
-    this.timer = timer;
   }
 
   /**
@@ -60,7 +56,7 @@ public final class ModelLane {
    *
    * @throws PoolBusyException when the queue is full
    */
-  public Ticket submit(long tenantId, ChatRequest request, GenerationListener listener) {
+  public Generation submit(long tenantId, ChatRequest request, GenerationListener listener) {
     List<Runnable> notifications = new ArrayList<>();
     Job job;
     synchronized (lock) {
@@ -74,9 +70,8 @@ public final class ModelLane {
       if (startNow) {
         start(job, notifications);
       } else {
+        job.deadline = System.nanoTime() + limits.maxWait().toNanos();
         waiting.add(job);
-        timer.schedule(
-            () -> expireWaiting(job), limits.maxWait().toMillis(), TimeUnit.MILLISECONDS);
         positions(notifications);
       }
     }
@@ -104,6 +99,7 @@ public final class ModelLane {
   private void start(Job job, List<Runnable> notifications) {
     running.add(job);
     job.dispatched = true;
+    job.deadline = System.nanoTime() + limits.maxGeneration().toNanos();
     virtualTime = Math.max(virtualTime, job.startTag);
     notifications.add(
         () -> {
@@ -152,29 +148,32 @@ public final class ModelLane {
     notifications.forEach(Runnable::run);
   }
 
-  private void expireWaiting(Job job) {
-    boolean expired;
+  /**
+   * Fails the questions that waited longer than the lane allows and cuts off the generations that
+   * ran longer; cheap enough to call every second (one pass over the jobs of this lane).
+   */
+  public void expireOverdue() {
+    long now = System.nanoTime();
+    List<Job> waitedTooLong = new ArrayList<>();
+    List<Job> ranTooLong = new ArrayList<>();
     synchronized (lock) {
-      expired = waiting.contains(job);
+      waiting.stream().filter(j -> now - j.deadline > 0).forEach(waitedTooLong::add);
+      running.stream().filter(j -> now - j.deadline > 0).forEach(ranTooLong::add);
     }
-    if (expired) {
-      finish(
-          job,
-          GenerationOutcome.failed(
-              "No free slot on "
-                  + label
-                  + " within "
-                  + limits.maxWait().toSeconds()
-                  + " s. Please try again later."));
-    }
+    waitedTooLong.forEach(
+        job ->
+            finish(
+                job,
+                GenerationOutcome.failed(
+                    "No free slot on "
+                        + label
+                        + " within "
+                        + limits.maxWait().toSeconds()
+                        + " s. Please try again later.")));
+    ranTooLong.forEach(Job::timeOut);
   }
 
-  /** A submitted generation; {@link #cancel()} stops it and keeps what was streamed. */
-  public interface Ticket {
-    void cancel();
-  }
-
-  private final class Job implements Ticket {
+  private final class Job implements Generation {
     final long tenantId;
     final ChatRequest request;
     final GenerationListener listener;
@@ -182,6 +181,10 @@ public final class ModelLane {
     final Cancellation cancellation = new Cancellation();
     long startTag;
     int position;
+
+    /** {@link System#nanoTime()} by which it must have started (waiting) or ended (running). */
+    long deadline;
+
     private long toldVersion;
     volatile boolean dispatched;
     volatile boolean done;
@@ -214,8 +217,6 @@ public final class ModelLane {
       if (done) {
         return;
       }
-      var timeout =
-          timer.schedule(this::timeOut, limits.maxGeneration().toMillis(), TimeUnit.MILLISECONDS);
       GenerationOutcome outcome;
       try {
         listener.started();
@@ -238,13 +239,11 @@ public final class ModelLane {
         outcome = GenerationOutcome.failed(e.getMessage());
       } catch (RuntimeException e) {
         outcome = GenerationOutcome.failed(label + " failed unexpectedly: " + e);
-      } finally {
-        timeout.cancel(false);
       }
       finish(this, outcome);
     }
 
-    private void timeOut() {
+    void timeOut() {
       if (!done) {
         finish(
             this,

@@ -4,7 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.wenjin.inference.application.InferencePool;
+import org.wenjin.inference.application.GenerationService;
 import org.wenjin.security.Roles;
 
 /** What the registered models are doing now, for platform admins and monitoring scripts. */
@@ -12,7 +12,7 @@ import org.wenjin.security.Roles;
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MONITORING})
 public class InferenceFacade {
 
-  @Inject private InferencePool pool;
+  @Inject private GenerationService pool;
 
   public List<ModelLoadDto> load() {
     return pool.stats().stream()

@@ -23,11 +23,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.wenjin.chat.application.AnswerStreams;
-import org.wenjin.chat.application.ChatService;
 import org.wenjin.chat.application.ConversationService;
 import org.wenjin.chat.application.PreparedTurn;
+import org.wenjin.chat.application.Question;
+import org.wenjin.chat.application.TurnService;
 import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.ConversationRepository;
+import org.wenjin.chat.interfaces.AnswerListener;
+import org.wenjin.chat.interfaces.TurnDto;
 import org.wenjin.it.TestDeployments;
 import org.wenjin.knowledge.application.SearchResults;
 import org.wenjin.knowledge.application.SearchService;
@@ -66,7 +69,7 @@ class ChatIsolationIT {
   }
 
   @EJB private UserProvisioningService provisioning;
-  @EJB private ChatService chat;
+  @EJB private TurnService chat;
   @EJB private ConversationService conversations;
   @EJB private AnswerStreams streams;
   @EJB private TenantContext tenantContext;
@@ -88,7 +91,11 @@ class ChatIsolationIT {
     colleague = caller("colleague-" + run, "a-" + run);
     stranger = caller("stranger-" + run, "b-" + run);
     PreparedTurn turn =
-        as(owner, () -> chat.ask(owner, null, "如何申请年假？ How do I apply for leave?", null, null));
+        as(
+            owner,
+            () ->
+                chat.ask(
+                    owner, new Question(null, "如何申请年假？ How do I apply for leave?", null, null)));
     conversationId = turn.conversationId();
     turnId = turn.turnId();
     CountDownLatch done = new CountDownLatch(1);
@@ -137,7 +144,10 @@ class ChatIsolationIT {
               attack(c, "delete it", () -> conversations.delete(c, conversationId)),
               attack(c, "delete a turn", () -> conversations.deleteTurn(c, turnId)),
               attack(c, "rate a turn", () -> conversations.rate(c, turnId, -1, "x")),
-              attack(c, "ask into it", () -> chat.ask(c, conversationId, "q", null, null)),
+              attack(
+                  c,
+                  "ask into it",
+                  () -> chat.ask(c, new Question(conversationId, "q", null, null))),
               attack(c, "regenerate it", () -> chat.regenerate(c, conversationId, null)),
               attack(c, "edit a question", () -> chat.edit(c, turnId, "q", null)),
               search(c))
@@ -194,7 +204,8 @@ class ChatIsolationIT {
 
   @Test
   void codeThatForgetsTheTenantScopeCannotWrite() {
-    assertThatThrownBy(() -> chat.ask(owner, null, "written without a tenant scope", null, null))
+    assertThatThrownBy(
+            () -> chat.ask(owner, new Question(null, "written without a tenant scope", null, null)))
         .as("insert with tenant -1 violates the foreign key")
         .isInstanceOf(EJBException.class);
     assertOwnersDataIntact();
@@ -291,7 +302,7 @@ class ChatIsolationIT {
         tenant.getId(), tenant.getDisplayName(), user.user().getId(), subject, List.of());
   }
 
-  private static AnswerStreams.Watcher watcher(Consumer<ChatTurn> finished) {
+  private static AnswerListener watcher(Consumer<TurnDto> finished) {
     return finished::accept;
   }
 }

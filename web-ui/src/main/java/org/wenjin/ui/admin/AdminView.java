@@ -12,7 +12,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import org.wenjin.chat.interfaces.ChatFacade;
+import org.wenjin.chat.interfaces.ModelSettingsFacade;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.interfaces.MemberDto;
 import org.wenjin.tenancy.interfaces.TenantMembersFacade;
@@ -31,7 +31,7 @@ public class AdminView extends VerticalLayout {
 
   @Inject private TenantMembersFacade members;
 
-  @Inject private ChatFacade chat;
+  @Inject private ModelSettingsFacade modelSettings;
 
   private final Grid<MemberDto> grid = new Grid<>();
 
@@ -54,7 +54,7 @@ public class AdminView extends VerticalLayout {
         add,
         grid);
     Notices.attempt(() -> grid.setItems(members.members()), null);
-    add(new ModelSettingsForm(chat));
+    add(new ModelSettingsForm(modelSettings));
   }
 
   private void openAdd() {

@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.wenjin.chat.interfaces.ChatFacade;
 import org.wenjin.chat.interfaces.ModelDto;
 import org.wenjin.chat.interfaces.ModelSettingsDto;
+import org.wenjin.chat.interfaces.ModelSettingsFacade;
 import org.wenjin.ui.common.Notices;
 
 /**
@@ -24,13 +24,13 @@ import org.wenjin.ui.common.Notices;
  */
 class ModelSettingsForm extends VerticalLayout {
 
-  private final ChatFacade chat;
+  private final ModelSettingsFacade modelSettings;
   private final CheckboxGroup<String> offered = new CheckboxGroup<>("Offered models");
   private final Select<String> preselected = new Select<>();
   private final IntegerField historyTurns = new IntegerField("Earlier turns a model sees");
 
-  ModelSettingsForm(ChatFacade chat) {
-    this.chat = chat;
+  ModelSettingsForm(ModelSettingsFacade modelSettings) {
+    this.modelSettings = modelSettings;
     setId("model-settings");
     setPadding(false);
     offered.setId("offered-models");
@@ -54,7 +54,7 @@ class ModelSettingsForm extends VerticalLayout {
         offered,
         fields);
     List<ModelSettingsDto> loaded = new ArrayList<>(1);
-    if (Notices.attempt(() -> loaded.add(chat.modelSettings()), null)) {
+    if (Notices.attempt(() -> loaded.add(modelSettings.modelSettings()), null)) {
       show(loaded.get(0));
     }
   }
@@ -77,7 +77,7 @@ class ModelSettingsForm extends VerticalLayout {
     int turns = historyTurns.getValue() == null ? -1 : historyTurns.getValue();
     List<ModelSettingsDto> saved = new ArrayList<>(1);
     if (Notices.attempt(
-        () -> saved.add(chat.changeModelSettings(chosen, preselected.getValue(), turns)),
+        () -> saved.add(modelSettings.changeModelSettings(chosen, preselected.getValue(), turns)),
         "Models saved.")) {
       show(saved.get(0));
     }

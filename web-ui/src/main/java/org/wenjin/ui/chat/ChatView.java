@@ -23,9 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.wenjin.chat.domain.DocumentSources;
+import org.wenjin.chat.interfaces.AnswerFacade;
 import org.wenjin.chat.interfaces.AnswerListener;
-import org.wenjin.chat.interfaces.ChatFacade;
 import org.wenjin.chat.interfaces.ConversationDto;
+import org.wenjin.chat.interfaces.ConversationFacade;
 import org.wenjin.chat.interfaces.ModelDto;
 import org.wenjin.chat.interfaces.TurnDto;
 import org.wenjin.knowledge.interfaces.KnowledgeFacade;
@@ -47,7 +48,9 @@ import org.wenjin.ui.session.CurrentUser;
 public class ChatView extends HorizontalLayout
     implements BeforeEnterObserver, TurnCard.TurnActions {
 
-  private final ChatFacade chat;
+  private final AnswerFacade answers;
+
+  private final ConversationFacade conversations;
   private final KnowledgeFacade knowledge;
   private final CurrentUser currentUser;
   private final ConversationSidebar sidebar = new ConversationSidebar();
@@ -63,8 +66,13 @@ public class ChatView extends HorizontalLayout
   private Long streamingTurn;
 
   @Inject
-  public ChatView(ChatFacade chat, KnowledgeFacade knowledge, CurrentUser currentUser) {
-    this.chat = chat;
+  public ChatView(
+      AnswerFacade answers,
+      ConversationFacade conversations,
+      KnowledgeFacade knowledge,
+      CurrentUser currentUser) {
+    this.answers = answers;
+    this.conversations = conversations;
     this.knowledge = knowledge;
     this.currentUser = currentUser;
     setId("chat-view");
@@ -130,7 +138,7 @@ public class ChatView extends HorizontalLayout
     if (currentUser.get().access() != SessionDto.Access.GRANTED) {
       return; // the layout explains why (no company, company disabled); nothing to load
     }
-    List<ModelDto> models = chat.models();
+    List<ModelDto> models = answers.models();
     model.setItems(models);
     models.stream().filter(ModelDto::preselected).findFirst().ifPresent(model::setValue);
     List<String> collections = new ArrayList<>();
@@ -152,7 +160,7 @@ public class ChatView extends HorizontalLayout
     conversationId = null;
     streamingTurn = null;
     List<TurnDto> loaded = new ArrayList<>();
-    if (id != null && Notices.attempt(() -> loaded.addAll(chat.turns(id)), null)) {
+    if (id != null && Notices.attempt(() -> loaded.addAll(conversations.turns(id)), null)) {
       conversationId = id;
     }
     turns.show(loaded, userName());
@@ -177,20 +185,20 @@ public class ChatView extends HorizontalLayout
       return null;
     }
     try {
-      return chat.conversation(conversationId);
+      return conversations.conversation(conversationId);
     } catch (RuntimeException e) {
       return null; // deleted meanwhile
     }
   }
 
   private void refreshSidebar() {
-    sidebar.show(chat.conversations(sidebar.searchText()), conversationId);
+    sidebar.show(conversations.conversations(sidebar.searchText()), conversationId);
   }
 
   /** A conversation keeps its choice; a new one takes it with its first question. */
   private void changeSources(DocumentSources chosen) {
     if (conversationId != null) {
-      Notices.attempt(() -> chat.changeSources(conversationId, chosen), null);
+      Notices.attempt(() -> conversations.changeSources(conversationId, chosen), null);
     }
   }
 
@@ -202,7 +210,7 @@ public class ChatView extends HorizontalLayout
     TurnDto asked =
         startAnswer(
             listener ->
-                chat.ask(
+                answers.ask(
                     conversationId,
                     question,
                     modelId(),
@@ -251,13 +259,13 @@ public class ChatView extends HorizontalLayout
   private void stopAnswer() {
     if (streamingTurn != null) {
       Long id = streamingTurn;
-      Notices.attempt(() -> chat.stop(id), null);
+      Notices.attempt(() -> answers.stop(id), null);
     }
   }
 
   private void regenerateLast() {
     if (conversationId != null) {
-      startAnswer(listener -> chat.regenerate(conversationId, modelId(), listener));
+      startAnswer(listener -> answers.regenerate(conversationId, modelId(), listener));
     }
   }
 
@@ -270,7 +278,8 @@ public class ChatView extends HorizontalLayout
         e -> {
           TurnDto restarted =
               startAnswer(
-                  listener -> chat.edit(turn.id(), dialog.value.getValue(), modelId(), listener));
+                  listener ->
+                      answers.edit(turn.id(), dialog.value.getValue(), modelId(), listener));
           if (restarted != null) {
             turns.removeAfter(turn.id());
             dialog.close();
@@ -281,7 +290,8 @@ public class ChatView extends HorizontalLayout
 
   @Override
   public void delete(TurnDto turn) {
-    if (Notices.attempt(() -> chat.deleteTurn(turn.id()), "Question and answer deleted.")) {
+    if (Notices.attempt(
+        () -> conversations.deleteTurn(turn.id()), "Question and answer deleted.")) {
       show(conversationId);
     }
   }
@@ -289,7 +299,8 @@ public class ChatView extends HorizontalLayout
   @Override
   public void rate(TurnDto turn, int rating) {
     if (rating > 0) {
-      Notices.attempt(() -> refresh(chat.rate(turn.id(), 1, null)), "Thanks for the feedback.");
+      Notices.attempt(
+          () -> refresh(conversations.rate(turn.id(), 1, null)), "Thanks for the feedback.");
       return;
     }
     TextPromptDialog dialog =
@@ -298,7 +309,7 @@ public class ChatView extends HorizontalLayout
     dialog.onSubmit(
         e -> {
           if (Notices.attempt(
-              () -> refresh(chat.rate(turn.id(), -1, dialog.value.getValue())),
+              () -> refresh(conversations.rate(turn.id(), -1, dialog.value.getValue())),
               "Thanks for the feedback.")) {
             dialog.close();
           }
@@ -321,7 +332,7 @@ public class ChatView extends HorizontalLayout
     dialog.onSubmit(
         e -> {
           if (Notices.attempt(
-              () -> showTitle(chat.rename(current.id(), dialog.value.getValue()).title()),
+              () -> showTitle(conversations.rename(current.id(), dialog.value.getValue()).title()),
               "Conversation renamed.")) {
             dialog.close();
             refreshSidebar();
@@ -332,7 +343,7 @@ public class ChatView extends HorizontalLayout
 
   private void clear() {
     if (conversationId != null
-        && Notices.attempt(() -> chat.clear(conversationId), "Conversation cleared.")) {
+        && Notices.attempt(() -> conversations.clear(conversationId), "Conversation cleared.")) {
       show(conversationId);
     }
   }
@@ -347,7 +358,8 @@ public class ChatView extends HorizontalLayout
             "\"" + title.getText() + "\" and all its answers will be deleted.",
             "Delete",
             e -> {
-              if (Notices.attempt(() -> chat.delete(conversationId), "Conversation deleted.")) {
+              if (Notices.attempt(
+                  () -> conversations.delete(conversationId), "Conversation deleted.")) {
                 open(null);
               }
             });

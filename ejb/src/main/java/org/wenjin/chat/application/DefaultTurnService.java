@@ -22,7 +22,7 @@ import org.wenjin.persistence.chat.TurnStatus;
 import org.wenjin.tenancy.application.ActingCaller;
 
 @Stateless
-public class DefaultChatService implements ChatService {
+public class DefaultTurnService implements TurnService {
 
   @Inject private ConversationRepository conversations;
 
@@ -35,24 +35,19 @@ public class DefaultChatService implements ChatService {
   private final Clock clock = Clock.systemUTC();
 
   @Override
-  public PreparedTurn ask(
-      ActingCaller caller,
-      Long conversationId,
-      String question,
-      String modelId,
-      DocumentSources sources) {
-    String text = validQuestion(question);
+  public PreparedTurn ask(ActingCaller caller, Question question) {
+    String text = validQuestion(question.text());
     ChatSettings tenantSettings = settings.current();
-    String model = allowedModel(tenantSettings, modelId);
+    String model = allowedModel(tenantSettings, question.modelId());
     Instant now = Instant.now(clock);
     Conversation conversation =
-        conversationId == null
+        question.conversationId() == null
             ? conversations.add(
                 new Conversation(
                     caller.userId(), ConversationTitles.fromQuestion(text), model, now))
-            : conversationService.owned(caller, conversationId);
-    if (sources != null) {
-      conversation.scopeKnowledge(sources.encode());
+            : conversationService.owned(caller, question.conversationId());
+    if (question.sources() != null) {
+      conversation.scopeKnowledge(question.sources().encode());
     }
     List<ChatTurn> earlier = conversations.turns(conversation.getId());
     ChatTurn turn =

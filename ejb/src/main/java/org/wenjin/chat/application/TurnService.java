@@ -1,6 +1,5 @@
 package org.wenjin.chat.application;
 
-import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.inference.application.GenerationOutcome;
 import org.wenjin.persistence.chat.ChatTurn;
 import org.wenjin.tenancy.application.ActingCaller;
@@ -9,19 +8,10 @@ import org.wenjin.tenancy.application.ActingCaller;
  * Saves questions before they are answered and answers when they end; each method commits on its
  * own, so an answer is never lost with a half-written conversation.
  */
-public interface ChatService {
+public interface TurnService {
 
-  /** A new question, in a new conversation when {@code conversationId} is null. */
-  /**
-   * @param sources which documents ground this and later answers of the conversation; null keeps
-   *     the conversation's choice (all documents for a new one)
-   */
-  PreparedTurn ask(
-      ActingCaller caller,
-      Long conversationId,
-      String question,
-      String modelId,
-      DocumentSources sources);
+  /** Saves a new question (in a new conversation when it names none) and grounds it. */
+  PreparedTurn ask(ActingCaller caller, Question question);
 
   /** Answers the last question of the conversation again. */
   PreparedTurn regenerate(ActingCaller caller, long conversationId, String modelId);

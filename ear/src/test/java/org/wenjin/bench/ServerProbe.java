@@ -1,0 +1,99 @@
+package org.wenjin.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Looks at the three servers of a running stack from outside: the JVM of each is the java process
+ * in the process group {@code stack.sh} started (its pid file), WildFly's heap after a forced GC
+ * ({@code jcmd GC.run} + {@code GC.heap_info}), its total full-GC time ({@code jstat -gc}, column
+ * FGCT) and the resident memory of each JVM ({@code /proc/<pid>/status}).
+ */
+final class ServerProbe {
+
+  private static final Pattern HEAP_USED = Pattern.compile("heap .*used (\\d+)K");
+  private static final List<String> SERVERS = List.of("wildfly", "keycloak", "elasticsearch");
+
+  private final Path jdkBin = Path.of(System.getProperty("java.home"), "bin");
+  private final Map<String, Long> jvms = new LinkedHashMap<>();
+
+  ServerProbe(Path stackDir) throws IOException {
+    for (String server : SERVERS) {
+      long leader =
+          Long.parseLong(Files.readString(stackDir.resolve("run/" + server + ".pid")).strip());
+      jvms.put(server, javaIn(leader));
+    }
+  }
+
+  /** The java process started by (or being) the process-group leader {@code leader}. */
+  private static long javaIn(long leader) {
+    ProcessHandle root =
+        ProcessHandle.of(leader)
+            .orElseThrow(() -> new IllegalStateException("no process " + leader));
+    if (isJava(root)) {
+      return leader;
+    }
+    return root.descendants()
+        .filter(ServerProbe::isJava)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no java under process " + leader))
+        .pid();
+  }
+
+  private static boolean isJava(ProcessHandle p) {
+    return p.info().command().map(c -> c.endsWith("/java")).orElse(false);
+  }
+
+  /** WildFly's used heap in MB right after a full GC. */
+  long wildflyHeapAfterGcMb() throws IOException, InterruptedException {
+    long pid = jvms.get("wildfly");
+    run("jcmd", String.valueOf(pid), "GC.run");
+    Matcher m = HEAP_USED.matcher(run("jcmd", String.valueOf(pid), "GC.heap_info"));
+    if (!m.find()) {
+      throw new IllegalStateException("GC.heap_info printed no heap figures");
+    }
+    return Long.parseLong(m.group(1)) / 1024;
+  }
+
+  /** WildFly's total time in full GCs since it started, in seconds ({@code jstat -gc} FGCT). */
+  double wildflyFullGcSeconds() throws IOException, InterruptedException {
+    String[] lines = run("jstat", "-gc", String.valueOf(jvms.get("wildfly"))).strip().split("\n");
+    List<String> header = List.of(lines[0].trim().split("\\s+"));
+    String[] values = lines[1].trim().split("\\s+");
+    return Double.parseDouble(values[header.indexOf("FGCT")]);
+  }
+
+  /** Resident memory of each server's JVM in MB, in the order wildfly, keycloak, elasticsearch. */
+  Map<String, Long> residentMb() throws IOException {
+    Map<String, Long> rss = new LinkedHashMap<>();
+    for (var jvm : jvms.entrySet()) {
+      long kb = 0;
+      for (String line : Files.readAllLines(Path.of("/proc/" + jvm.getValue() + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          kb = Long.parseLong(line.replaceAll("\\D", ""));
+        }
+      }
+      rss.put(jvm.getKey(), kb / 1024);
+    }
+    return rss;
+  }
+
+  private String run(String tool, String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(jdkBin.resolve(tool).toString());
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IOException(tool + " failed: " + out);
+    }
+    return out;
+  }
+}

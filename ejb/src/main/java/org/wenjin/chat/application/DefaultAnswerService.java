@@ -1,0 +1,74 @@
+package org.wenjin.chat.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.wenjin.chat.interfaces.AnswerListener;
+import org.wenjin.chat.interfaces.TurnDto;
+import org.wenjin.tenancy.application.ActingCaller;
+
+/**
+ * Runs outside a transaction: each step commits on its own (saving the question, stopping an
+ * answer, which saves it, and changing the conversation), so no step works on a stale copy of what
+ * an earlier one wrote and an answer is never lost with a half-written conversation.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DefaultAnswerService implements AnswerService {
+
+  @Inject private TurnService turns;
+
+  @Inject private ConversationService conversations;
+
+  @Inject private AnswerStreams streams;
+
+  @Inject private TurnDtos dtos;
+
+  @Override
+  public TurnDto ask(ActingCaller caller, Question question, AnswerListener listener) {
+    return stream(turns.ask(caller, question), listener);
+  }
+
+  @Override
+  public TurnDto regenerate(
+      ActingCaller caller, long conversationId, String modelId, AnswerListener listener) {
+    return stream(turns.regenerate(caller, conversationId, modelId), listener);
+  }
+
+  @Override
+  public TurnDto edit(
+      ActingCaller caller, long turnId, String question, String modelId, AnswerListener listener) {
+    streams.stopConversation(conversations.ownedTurn(caller, turnId).getConversationId());
+    return stream(turns.edit(caller, turnId, question, modelId), listener);
+  }
+
+  @Override
+  public void stop(ActingCaller caller, long turnId) {
+    streams.stop(conversations.ownedTurn(caller, turnId).getId());
+  }
+
+  @Override
+  public void deleteConversation(ActingCaller caller, long conversationId) {
+    streams.stopConversation(conversations.owned(caller, conversationId).getId());
+    conversations.delete(caller, conversationId);
+  }
+
+  @Override
+  public void clearConversation(ActingCaller caller, long conversationId) {
+    streams.stopConversation(conversations.owned(caller, conversationId).getId());
+    conversations.clear(caller, conversationId);
+  }
+
+  @Override
+  public void deleteTurn(ActingCaller caller, long turnId) {
+    streams.stop(conversations.ownedTurn(caller, turnId).getId());
+    conversations.deleteTurn(caller, turnId);
+  }
+
+  private TurnDto stream(PreparedTurn prepared, AnswerListener listener) {
+    TurnDto streaming = dtos.streaming(prepared);
+    streams.start(prepared, listener);
+    return streaming;
+  }
+}

@@ -1,0 +1,71 @@
+package org.wenjin.chat.interfaces;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import java.util.List;
+import org.wenjin.chat.application.AnswerService;
+import org.wenjin.chat.application.ChatSettingsService;
+import org.wenjin.chat.application.Question;
+import org.wenjin.chat.domain.DocumentSources;
+import org.wenjin.security.Roles;
+import org.wenjin.tenancy.application.CallerScope;
+import org.wenjin.tenancy.interfaces.TenantScoped;
+
+/**
+ * Asking and answering for the signed-in user (chat view, REST, SSE): the models they may choose,
+ * questions answered as streams, stopping an answer. The use case is {@link AnswerService}'s; the
+ * caller and tenant come from {@link TenantScoped}.
+ */
+@Stateless
+@RolesAllowed({Roles.USER, Roles.TENANT_ADMIN})
+@Interceptors(TenantScoped.class)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // see DefaultAnswerService
+public class AnswerFacade {
+
+  @Inject private AnswerService answers;
+
+  @Inject private ChatSettingsService settings;
+
+  /** The models the caller's company offers, its preselected one marked. */
+  public List<ModelDto> models() {
+    var current = settings.current();
+    return current.models().stream().map(m -> ModelDto.of(m, current.defaultModel())).toList();
+  }
+
+  /** Asks a question (in a new conversation when {@code conversationId} is null). */
+  public TurnDto ask(
+      Long conversationId, String question, String modelId, AnswerListener listener) {
+    return ask(conversationId, question, modelId, null, listener);
+  }
+
+  /**
+   * Asks a question grounded on {@code sources} (null: the conversation's choice, all documents for
+   * a new conversation); the choice stays with the conversation.
+   */
+  public TurnDto ask(
+      Long conversationId,
+      String question,
+      String modelId,
+      DocumentSources sources,
+      AnswerListener listener) {
+    return answers.ask(
+        CallerScope.current(), new Question(conversationId, question, modelId, sources), listener);
+  }
+
+  public TurnDto regenerate(long conversationId, String modelId, AnswerListener listener) {
+    return answers.regenerate(CallerScope.current(), conversationId, modelId, listener);
+  }
+
+  public TurnDto edit(long turnId, String question, String modelId, AnswerListener listener) {
+    return answers.edit(CallerScope.current(), turnId, question, modelId, listener);
+  }
+
+  /** Stops an answer; what was generated so far is kept, marked as stopped. */
+  public void stop(long turnId) {
+    answers.stop(CallerScope.current(), turnId);
+  }
+}

@@ -1,0 +1,42 @@
+package org.wenjin.chat.interfaces;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import java.util.List;
+import org.wenjin.chat.application.ChatSettings;
+import org.wenjin.chat.application.ChatSettingsService;
+import org.wenjin.inference.application.ModelCatalog;
+import org.wenjin.inference.application.RegisteredModel;
+import org.wenjin.security.Roles;
+import org.wenjin.tenancy.interfaces.TenantScoped;
+
+/** Which registered models a company offers, and its history window: for its tenant admins. */
+@Stateless
+@RolesAllowed(Roles.TENANT_ADMIN)
+@Interceptors(TenantScoped.class)
+public class ModelSettingsFacade {
+
+  @Inject private ChatSettingsService settings;
+
+  @Inject private ModelCatalog catalog;
+
+  public ModelSettingsDto modelSettings() {
+    return toDto(settings.current());
+  }
+
+  /** Changes which models the company offers; see {@link ChatSettingsService#change}. */
+  public ModelSettingsDto changeModelSettings(
+      List<String> offered, String preselected, int historyTurns) {
+    return toDto(settings.change(offered, preselected, historyTurns));
+  }
+
+  private ModelSettingsDto toDto(ChatSettings current) {
+    return new ModelSettingsDto(
+        catalog.models().stream().map(m -> ModelDto.of(m, current.defaultModel())).toList(),
+        current.models().stream().map(RegisteredModel::id).toList(),
+        current.defaultModel(),
+        current.historyTurns());
+  }
+}

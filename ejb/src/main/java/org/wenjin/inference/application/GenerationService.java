@@ -1,0 +1,26 @@
+package org.wenjin.inference.application;
+
+import java.util.List;
+import org.wenjin.inference.spi.ChatRequest;
+
+/**
+ * What other contexts ask of inference: a generation on a registered model, started now or queued
+ * fairly behind other tenants' (see {@link InferencePool}), and what each model is doing.
+ */
+public interface GenerationService {
+
+  /**
+   * Starts or queues a generation on {@code modelId}; {@code listener} hears its progress.
+   *
+   * @throws PoolBusyException when that model's queue is full
+   * @throws org.wenjin.inference.spi.ChatModelException when the model cannot be loaded
+   */
+  Generation submit(
+      String modelId, long tenantId, ChatRequest request, GenerationListener listener);
+
+  /** Per registered model: slots, generations running, questions waiting. */
+  List<LaneStats> stats();
+
+  /** What one model is doing now ({@code GET /api/inference/models}). */
+  record LaneStats(String modelId, String label, int slots, int active, int queued) {}
+}
