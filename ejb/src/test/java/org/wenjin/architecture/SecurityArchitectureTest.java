@@ -97,17 +97,33 @@ class SecurityArchitectureTest {
   void onlyTheKnowledgeIndexTalksToElasticsearch() {
     noClasses()
         .that()
-        .doNotHaveFullyQualifiedName("org.wenjin.knowledge.infrastructure.ElasticKnowledgeIndex")
-        .and()
-        .resideOutsideOfPackage("org.wenjin.platform..")
-        .and()
-        .resideOutsideOfPackage("org.wenjin.elastic..")
+        .resideOutsideOfPackages(
+            "org.wenjin.knowledge.infrastructure.elastic..", "org.wenjin.elastic..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("co.elastic.clients..")
         .because(
-            "every search and write must carry the caller's tenant filter, which that one class"
-                + " adds (the platform package only builds the client and checks health)")
+            "every search and write must carry the caller's tenant filter, which that package"
+                + " adds (it also builds the client and checks its health)")
+        .check(SERVICES);
+  }
+
+  @Test
+  void onlyTheTenantFilterTurnsTheCallerIntoElasticsearchValues() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.wenjin.knowledge.infrastructure.elastic..")
+        .and()
+        .doNotHaveFullyQualifiedName("org.wenjin.knowledge.infrastructure.elastic.TenantFilter")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.wenjin.tenancy.application.CallerScope")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.wenjin.tenancy.application.ActingCaller")
+        .because(
+            "the tenant and group filters of every request are built in one place, from the"
+                + " caller scope")
         .check(SERVICES);
   }
 }

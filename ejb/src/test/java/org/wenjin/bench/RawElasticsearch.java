@@ -35,7 +35,7 @@ final class RawElasticsearch {
                 .encodeToString(("wenjin_app:" + appPassword).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The two requests ElasticKnowledgeIndex sends for one search (same filters and options). */
+  /** The two requests ChunkSearch sends for one search (same filters and options). */
   void rawSearch(String tenant, String query, float[] vector) throws Exception {
     ArrayNode filters = filters(tenant);
     ObjectNode words = JSON.createObjectNode().put("size", 100);

@@ -12,11 +12,8 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -24,27 +21,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.wenjin.inference.application.EmbeddingService;
 import org.wenjin.inference.spi.ChatModelException;
-import org.wenjin.knowledge.domain.Chunk;
-import org.wenjin.knowledge.domain.Chunker;
-import org.wenjin.knowledge.domain.DocumentParser;
-import org.wenjin.knowledge.domain.IndexedDocument;
 import org.wenjin.knowledge.domain.IngestionQueue.Claim;
-import org.wenjin.knowledge.domain.KnowledgeIndex;
-import org.wenjin.knowledge.domain.ParsedDocument;
 import org.wenjin.knowledge.domain.SearchUnavailableException;
 import org.wenjin.knowledge.domain.UnreadableDocumentException;
 import org.wenjin.tenancy.application.ActingCaller;
 import org.wenjin.tenancy.application.CallerScope;
 
 /**
- * Takes documents off the durable queue and indexes them: parse, chunk, embed, write to
- * Elasticsearch (overlapping the embedding of the next batch), with progress after every batch.
- * Each server runs {@code wenjin.ingestion.workers} loops (default 2), each on its own document:
- * while one parses, waits for the index write and refresh or records its progress, the other keeps
- * the embedding model's sessions busy — with one loop the cores sat idle a quarter of the time.
- * Several servers share the queue safely (leases).
+ * Takes documents off the durable queue and has {@link DocumentIngestion} index each one inside the
+ * job's tenant scope; this class owns the loops, their start-up and the retries. Each server runs
+ * {@code wenjin.ingestion.workers} loops (default 2), each on its own document: while one parses,
+ * waits for the index write and refresh or records its progress, the other keeps the embedding
+ * model's sessions busy — with one loop the cores sat idle a quarter of the time. Several servers
+ * share the queue safely (leases).
  *
  * <p>Failures: a document that cannot be read fails for good with the reason; an index or model
  * outage puts the job back with a growing delay (5 s doubling to 5 min) and keeps the reason on the
@@ -57,9 +47,6 @@ import org.wenjin.tenancy.application.CallerScope;
 public class IngestionWorker {
 
   private static final Logger LOG = Logger.getLogger(IngestionWorker.class.getName());
-
-  /** Chunks embedded and written per step; a progress update follows each. */
-  static final int BATCH = 64;
 
   /** Unexpected errors (not outages) get this many tries before the document fails. */
   static final int MAX_ATTEMPTS = 5;
@@ -74,11 +61,7 @@ public class IngestionWorker {
 
   @Inject private IngestionSteps steps;
 
-  @Inject private DocumentParser parser;
-
-  @Inject private EmbeddingService embeddings;
-
-  @Inject private KnowledgeIndex index;
+  @Inject private DocumentIngestion ingestion;
 
   @Inject
   @ConfigProperty(name = "wenjin.ingestion.workers", defaultValue = "" + DEFAULT_WORKERS)
@@ -192,7 +175,7 @@ public class IngestionWorker {
 
   private void indexAndRecord(Claim claim) {
     try {
-      index(claim);
+      ingestion.ingest(claim);
     } catch (UnreadableDocumentException e) {
       steps.failed(claim, e.getMessage());
     } catch (SearchUnavailableException e) {
@@ -207,103 +190,6 @@ public class IngestionWorker {
         steps.retry(claim, "Indexing failed, will retry: " + e.getMessage(), later(claim));
       }
     }
-  }
-
-  private void index(Claim claim) {
-    Optional<IngestionSteps.Work> begun = steps.begin(claim);
-    if (begun.isEmpty()) {
-      return;
-    }
-    IngestionSteps.Work work = begun.get();
-    long started = System.nanoTime();
-    ParsedDocument parsed =
-        parser.parse(work.bytes(), work.document().sourceName(), work.document().mediaType());
-    List<Chunk> chunks = new Chunker(work.chunking()).chunk(parsed.blocks());
-    long parsedAt = System.nanoTime();
-    long embedNanos = 0;
-    Optional<IndexedDocument> document =
-        steps.started(claim, chunks.size(), parsed.pages(), parsed.title());
-    if (document.isEmpty()) {
-      return;
-    }
-    String model = embeddings.modelId();
-    // the index writes batch n while the model embeds batch n + 1: the two use different
-    // processes (and mostly different cores), so neither waits for the other
-    CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
-    int written = 0;
-    for (int from = 0; from < chunks.size(); from += BATCH) {
-      List<Chunk> batch = chunks.subList(from, Math.min(chunks.size(), from + BATCH));
-      List<String> texts = new ArrayList<>(batch.size());
-      for (Chunk c : batch) {
-        texts.add(c.heading().isEmpty() ? c.text() : c.heading() + "\n" + c.text());
-      }
-      long embedding = System.nanoTime();
-      List<float[]> vectors = embeddings.embedPassages(texts);
-      embedNanos += System.nanoTime() - embedding;
-      if (!written(writing, claim, written)) {
-        removeWritten(work, chunks.size());
-        return;
-      }
-      writing = index.index(document.get(), batch, vectors, model);
-      written = from + batch.size();
-    }
-    if (!written(writing, claim, written)) {
-      removeWritten(work, chunks.size());
-      return;
-    }
-    // a previous, longer version of the document may have left chunks beyond the new end
-    index.delete(work.document().id(), chunks.size(), work.chunkHighWater());
-    index.refresh(); // INDEXED means searchable
-    if (!stillThere(() -> steps.indexed(claim), claim)) {
-      removeWritten(work, chunks.size());
-      return;
-    }
-    long total = (System.nanoTime() - started) / 1_000_000;
-    long parse = (parsedAt - started) / 1_000_000;
-    long embed = embedNanos / 1_000_000;
-    LOG.info(
-        () ->
-            String.format(
-                "indexed document %d: %d chunks in %d ms (parse %d, embed %d, index and"
-                    + " bookkeeping %d)",
-                claim.documentId(), chunks.size(), total, parse, embed, total - parse - embed));
-  }
-
-  /**
-   * Waits for a write to the index and records the progress it made; false when the document was
-   * deleted meanwhile.
-   */
-  private boolean written(CompletableFuture<Void> write, Claim claim, int chunksDone) {
-    try {
-      write.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      throw e;
-    }
-    return chunksDone == 0 || stillThere(() -> steps.progress(claim, chunksDone), claim);
-  }
-
-  /**
-   * Runs a step that records progress; false when the document was deleted meanwhile (the step
-   * found no row, or failed because the row went away under it).
-   */
-  private boolean stillThere(java.util.function.BooleanSupplier step, Claim claim) {
-    try {
-      return step.getAsBoolean();
-    } catch (RuntimeException e) {
-      if (steps.exists(claim)) {
-        throw e;
-      }
-      return false;
-    }
-  }
-
-  /** Deleted while being indexed: take back what this run wrote. */
-  private void removeWritten(IngestionSteps.Work work, int chunks) {
-    index.delete(work.document().id(), 0, Math.max(chunks, work.chunkHighWater()));
-    LOG.info(() -> "document " + work.document().id() + " was deleted while being indexed");
   }
 
   private static Instant later(Claim claim) {

@@ -37,8 +37,9 @@ import org.wenjin.knowledge.domain.UnreadableDocumentException;
 import org.wenjin.persistence.tenancy.TenantScope;
 
 /**
- * The worker's decisions for one job, with the database steps, parser, model and index replaced by
- * recording fakes (the real ones are exercised end to end by KnowledgeApiIT).
+ * The worker's decisions for one job (and the document pipeline it runs), with the database steps,
+ * parser, model and index replaced by recording fakes (the real ones are exercised end to end by
+ * KnowledgeApiIT).
  */
 class IngestionWorkerTest {
 
@@ -49,6 +50,7 @@ class IngestionWorkerTest {
   private final RecordingSteps steps = new RecordingSteps();
   private final RecordingIndex index = new RecordingIndex();
   private final IngestionWorker worker = new IngestionWorker();
+  private final DocumentIngestion ingestion = new DocumentIngestion();
   private List<TextBlock> blocks;
   private RuntimeException parseFailure;
   private RuntimeException embedFailure;
@@ -56,9 +58,12 @@ class IngestionWorkerTest {
   @BeforeEach
   void wire() throws Exception {
     blocks = paragraphs(40);
-    set("steps", steps);
-    set("index", index);
+    set(worker, "steps", steps);
+    set(worker, "ingestion", ingestion);
+    set(ingestion, "steps", steps);
+    set(ingestion, "index", index);
     set(
+        ingestion,
         "parser",
         new DocumentParser() {
           @Override
@@ -75,6 +80,7 @@ class IngestionWorkerTest {
           }
         });
     set(
+        ingestion,
         "embeddings",
         new FakeEmbeddings() {
           @Override
@@ -95,8 +101,8 @@ class IngestionWorkerTest {
 
     assertThat(index.written).hasSize(150).doesNotHaveDuplicates();
     assertThat(index.written.get(0)).isEqualTo(0);
-    assertThat(index.batches).allMatch(size -> size <= IngestionWorker.BATCH);
-    int batch = IngestionWorker.BATCH;
+    assertThat(index.batches).allMatch(size -> size <= DocumentIngestion.BATCH);
+    int batch = DocumentIngestion.BATCH;
     assertThat(steps.progress).containsExactly(batch, 2 * batch, 150);
     assertThat(index.refreshed).isTrue();
     assertThat(steps.outcome).isEqualTo("indexed");
@@ -172,13 +178,14 @@ class IngestionWorkerTest {
   @Test
   void twoWorkersIndexTwoDocumentsAtTheSameTime() throws Exception {
     ExecutorService threads = Executors.newCachedThreadPool();
-    set("executor", managed(threads));
-    set("workers", 2);
+    set(worker, "executor", managed(threads));
+    set(worker, "workers", 2);
     steps.queue.add(new Claim(1, 3, 7, 1, Instant.EPOCH));
     steps.queue.add(new Claim(2, 3, 8, 1, Instant.EPOCH));
     AtomicInteger embedding = new AtomicInteger();
     AtomicInteger mostAtOnce = new AtomicInteger();
     set(
+        ingestion,
         "embeddings",
         new FakeEmbeddings() {
           @Override
@@ -228,10 +235,10 @@ class IngestionWorkerTest {
     return blocks;
   }
 
-  private void set(String field, Object value) throws Exception {
-    Field f = IngestionWorker.class.getDeclaredField(field);
+  private static void set(Object target, String field, Object value) throws Exception {
+    Field f = target.getClass().getDeclaredField(field);
     f.setAccessible(true);
-    f.set(worker, value);
+    f.set(target, value);
   }
 
   /** A model whose passages are embedded by each test its own way. */

@@ -1,4 +1,4 @@
-package org.wenjin.knowledge.infrastructure;
+package org.wenjin.knowledge.infrastructure.elastic;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,8 +9,8 @@ import org.wenjin.knowledge.domain.SearchHit;
 
 /**
  * Turns the chunks Elasticsearch returned into search hits: both rankings fused, highlights made
- * safe to render. No Elasticsearch types here; {@link ElasticKnowledgeIndex} hands over plain
- * {@link Ranked} chunks.
+ * safe to render. No Elasticsearch types here; {@link ChunkSearch} hands over plain {@link Ranked}
+ * chunks.
  */
 final class ChunkHits {
 

@@ -1,4 +1,4 @@
-package org.wenjin.api.health;
+package org.wenjin.platform.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

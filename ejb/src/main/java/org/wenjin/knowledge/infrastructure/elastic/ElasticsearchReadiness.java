@@ -1,4 +1,4 @@
-package org.wenjin.api.health;
+package org.wenjin.knowledge.infrastructure.elastic;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;

@@ -1,4 +1,4 @@
-package org.wenjin.platform.infrastructure;
+package org.wenjin.knowledge.infrastructure.elastic;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import jakarta.enterprise.context.ApplicationScoped;

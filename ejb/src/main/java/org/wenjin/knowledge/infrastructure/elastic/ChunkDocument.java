@@ -1,9 +1,11 @@
-package org.wenjin.knowledge.infrastructure;
+package org.wenjin.knowledge.infrastructure.elastic;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.wenjin.knowledge.domain.Chunk;
+import org.wenjin.knowledge.domain.IndexedDocument;
 
 /** A chunk as Elasticsearch stores it (elastic-config's chunks-v1.json mapping). */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -29,4 +31,27 @@ record ChunkDocument(
 
   /** The visible_to value of documents every member of the tenant may see. */
   static final String EVERYONE = "*";
+
+  /** Chunk {@code c} of {@code document} as written for {@code tenant}. */
+  static ChunkDocument of(
+      String tenant, IndexedDocument document, Chunk c, String model, float[] vector) {
+    return new ChunkDocument(
+        tenant,
+        String.valueOf(document.id()),
+        c.index(),
+        document.title(),
+        c.text(),
+        c.heading(),
+        document.sourceName(),
+        document.collection(),
+        document.labels(),
+        document.mediaType(),
+        document.visibleTo().isEmpty() ? List.of(EVERYONE) : document.visibleTo(),
+        c.page(),
+        c.start(),
+        c.end(),
+        document.updated().toString(),
+        model,
+        vector);
+  }
 }

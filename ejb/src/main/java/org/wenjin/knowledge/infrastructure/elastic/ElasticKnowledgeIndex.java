@@ -1,0 +1,78 @@
+package org.wenjin.knowledge.infrastructure.elastic;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.wenjin.knowledge.domain.Chunk;
+import org.wenjin.knowledge.domain.Facet;
+import org.wenjin.knowledge.domain.IndexedDocument;
+import org.wenjin.knowledge.domain.KnowledgeIndex;
+import org.wenjin.knowledge.domain.SearchHit;
+import org.wenjin.knowledge.domain.SearchPage;
+import org.wenjin.knowledge.domain.SearchRequest;
+
+/**
+ * Knowledge in Elasticsearch, as the domain sees it: writes go to {@link ChunkWriter}, searches to
+ * {@link ChunkSearch} and {@link ChunkLookups}. Every request carries the caller's tenant (and, for
+ * reads, their groups), which only {@link TenantFilter} turns into Elasticsearch values.
+ */
+@ApplicationScoped
+public class ElasticKnowledgeIndex implements KnowledgeIndex {
+
+  @Inject private ElasticsearchClient es;
+
+  private ChunkWriter writer;
+  private ChunkSearch search;
+  private ChunkLookups lookups;
+
+  @PostConstruct
+  void connect() {
+    writer = new ChunkWriter(es);
+    search = new ChunkSearch(es);
+    lookups = new ChunkLookups(es);
+  }
+
+  @Override
+  public boolean prepare() {
+    return writer.prepare();
+  }
+
+  @Override
+  public CompletableFuture<Void> index(
+      IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, String model) {
+    return writer.index(document, chunks, vectors, model);
+  }
+
+  @Override
+  public void delete(long documentId, int from, int to) {
+    writer.delete(documentId, from, to);
+  }
+
+  @Override
+  public void refresh() {
+    writer.refresh();
+  }
+
+  @Override
+  public List<SearchHit> passages(long documentId) {
+    return lookups.passages(documentId);
+  }
+
+  @Override
+  public List<String> suggest(String prefix, int max) {
+    return lookups.suggest(prefix, max);
+  }
+
+  @Override
+  public List<Facet> collections() {
+    return lookups.collections();
+  }
+
+  @Override
+  public SearchPage search(SearchRequest request) {
+    return search.search(request);
+  }
+}
