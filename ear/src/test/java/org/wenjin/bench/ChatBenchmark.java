@@ -1,11 +1,6 @@
 package org.wenjin.bench;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.wenjin.inference.openai.OpenAiProtocolServer;
+import org.wenjin.restclient.ApiClient;
 
 /**
  * Prints the platform's overhead on a chat answer (not a test: run {@code bench/chat.sh} against a
@@ -29,19 +25,15 @@ import org.wenjin.inference.openai.OpenAiProtocolServer;
  */
 public final class ChatBenchmark {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final Pattern TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
   private static final Pattern CONVERSATION = Pattern.compile("\"conversationId\":(\\d+)");
   private static final List<String> USERS = List.of("alice", "bob", "carol", "gina", "mia");
 
-  private final String app;
-  private final String keycloak;
+  private final ApiClient api;
   private final String password;
   private final List<String> tokens = new ArrayList<>();
 
   private ChatBenchmark(String[] args) {
-    app = args[0];
-    keycloak = args[1];
+    api = new ApiClient(args[0], args[1]);
     password = args[2];
   }
 
@@ -59,7 +51,7 @@ public final class ChatBenchmark {
 
   private void run() throws Exception {
     for (String user : USERS) {
-      tokens.add(token(user));
+      tokens.add(api.passwordToken(user, password));
     }
     measure(1, 20, 200);
     measure(50, 50, 200);
@@ -121,16 +113,10 @@ public final class ChatBenchmark {
   private Sample ask(int user) throws Exception {
     long t0 = System.nanoTime();
     HttpResponse<java.util.stream.Stream<String>> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(app + "/api/conversations/stream"))
-                .header("Authorization", "Bearer " + tokens.get(user))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"question\":\"benchmark question\",\"model\":\"bench\","
-                            + "\"documents\":false}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofLines());
+        api.stream(
+            "/api/conversations/stream",
+            tokens.get(user),
+            "{\"question\":\"benchmark question\",\"model\":\"bench\",\"documents\":false}");
     long first = -1;
     long conversation = -1;
     boolean complete = false;
@@ -159,33 +145,7 @@ public final class ChatBenchmark {
     if (s.conversation() < 0) {
       return;
     }
-    HTTP.send(
-        HttpRequest.newBuilder(URI.create(app + "/api/conversations/" + s.conversation()))
-            .header("Authorization", "Bearer " + tokens.get(USERS.indexOf(s.user())))
-            .DELETE()
-            .build(),
-        HttpResponse.BodyHandlers.discarding());
-  }
-
-  private String token(String user) throws Exception {
-    String form =
-        "grant_type=password&client_id=wenjin-cli&scope=openid&username="
-            + user
-            + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(keycloak + "/realms/wenjin/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    Matcher m = TOKEN.matcher(r.body());
-    if (!m.find()) {
-      throw new IllegalStateException("no token for " + user + ": " + r.body());
-    }
-    return m.group(1);
+    api.delete("/api/conversations/" + s.conversation(), tokens.get(USERS.indexOf(s.user())));
   }
 
   private static double percentile(List<Long> nanos, int p) {

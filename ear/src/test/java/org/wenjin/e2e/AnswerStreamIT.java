@@ -2,9 +2,6 @@ package org.wenjin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +21,6 @@ import org.wenjin.inference.openai.OpenAiProtocolServer;
  */
 class AnswerStreamIT {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final int MODEL_PORT = Integer.getInteger("wenjin.it.model-port", 18999);
 
   /** One server-sent event. */
@@ -32,14 +28,7 @@ class AnswerStreamIT {
 
   private static Iterator<Event> stream(String token, String body) throws Exception {
     HttpResponse<java.util.stream.Stream<String>> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(Stack.APP_URL + "/api/conversations/stream"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofLines());
+        Stack.API.stream("/api/conversations/stream", token, body);
     assertThat(response.statusCode()).isEqualTo(200);
     Iterator<String> lines = response.body().iterator();
     return new Iterator<>() {

@@ -2,14 +2,7 @@ package org.wenjin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,29 +11,8 @@ import org.junit.jupiter.api.Test;
  */
 class ApiIT {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   static String tokenFor(String username) throws Exception {
-    return token(
-        "grant_type=password&client_id=wenjin-cli&scope=openid&username="
-            + username
-            + "&password="
-            + URLEncoder.encode(Stack.demoPassword(), StandardCharsets.UTF_8));
-  }
-
-  private static String token(String form) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(Stack.KEYCLOAK_URL + "/realms/wenjin/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
-    assertThat(m.find()).isTrue();
-    return m.group(1);
+    return Stack.API.passwordToken(username, Stack.demoPassword());
   }
 
   private static HttpResponse<String> get(String path, String token) throws Exception {
@@ -50,21 +22,7 @@ class ApiIT {
   /** One API call; {@code token} and {@code body} (JSON) may be null. */
   static HttpResponse<String> send(String method, String path, String token, String body)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(Stack.APP_URL + path))
-            .header("Accept", "application/json");
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    request.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return Stack.API.send(method, path, token, body);
   }
 
   @Test
@@ -115,10 +73,7 @@ class ApiIT {
   void prometheusScrapesThePoolGaugesWithAServiceAccountToken() throws Exception {
     // what a Prometheus job with oauth2 (client credentials) does, docs/operations.md
     String monitoring =
-        token(
-            "grant_type=client_credentials&client_id=wenjin-metrics&client_secret="
-                + URLEncoder.encode(
-                    Stack.secret("WENJIN_METRICS_CLIENT_SECRET"), StandardCharsets.UTF_8));
+        Stack.API.clientToken("wenjin-metrics", Stack.secret("WENJIN_METRICS_CLIENT_SECRET"));
 
     HttpResponse<String> scrape = get("/api/metrics", monitoring);
 

@@ -4,30 +4,19 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import org.hibernate.annotations.TenantId;
+import org.wenjin.persistence.tenancy.TenantOwnedEntity;
 
 /** One question and its answer, at a position in its conversation. */
 @Entity
 @Table(name = "chat_turn")
-public class ChatTurn {
+public class ChatTurn extends TenantOwnedEntity {
 
   public static final int MAX_QUESTION = 8000;
   public static final int MAX_ANSWER = 65535;
   public static final int MAX_FEEDBACK = 2000;
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @TenantId
-  @Column(name = "tenant_id", nullable = false, updatable = false)
-  private Long tenantId;
 
   @Column(name = "conversation_id", nullable = false, updatable = false)
   private Long conversationId;
@@ -106,14 +95,6 @@ public class ChatTurn {
   public void rate(int value, String comment) {
     this.rating = (short) Integer.signum(value);
     this.feedback = comment;
-  }
-
-  public Long getId() {
-    return id;
-  }
-
-  public Long getTenantId() {
-    return tenantId;
   }
 
   public Long getConversationId() {

@@ -2,28 +2,17 @@ package org.wenjin.persistence.chat;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import org.hibernate.annotations.TenantId;
+import org.wenjin.persistence.tenancy.TenantOwnedEntity;
 
 /** A user's conversation. Only its owner, in its tenant, ever sees it. */
 @Entity
 @Table(name = "conversation")
-public class Conversation {
+public class Conversation extends TenantOwnedEntity {
 
   public static final int MAX_TITLE = 200;
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @TenantId
-  @Column(name = "tenant_id", nullable = false, updatable = false)
-  private Long tenantId;
 
   @Column(name = "owner_id", nullable = false, updatable = false)
   private Long ownerId;
@@ -75,14 +64,6 @@ public class Conversation {
 
   public void useModel(String modelId) {
     this.modelId = modelId;
-  }
-
-  public Long getId() {
-    return id;
-  }
-
-  public Long getTenantId() {
-    return tenantId;
   }
 
   public Long getOwnerId() {

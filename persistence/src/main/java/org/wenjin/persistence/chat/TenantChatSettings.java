@@ -2,27 +2,16 @@ package org.wenjin.persistence.chat;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.util.Arrays;
 import java.util.List;
-import org.hibernate.annotations.TenantId;
+import org.wenjin.persistence.tenancy.TenantOwnedEntity;
 
 /** Which models a tenant may use, which one is preselected, how much history a model sees. */
 @Entity
 @Table(name = "tenant_chat_settings")
-public class TenantChatSettings {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @TenantId
-  @Column(name = "tenant_id", nullable = false, updatable = false)
-  private Long tenantId;
+public class TenantChatSettings extends TenantOwnedEntity {
 
   /** Comma-separated model ids; null = every registered model. */
   @Column(name = "allowed_models", length = 2000)
@@ -61,9 +50,5 @@ public class TenantChatSettings {
 
   public int getHistoryTurns() {
     return historyTurns;
-  }
-
-  public Long getTenantId() {
-    return tenantId;
   }
 }

@@ -4,31 +4,20 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.hibernate.annotations.TenantId;
+import org.wenjin.persistence.tenancy.TenantOwnedEntity;
 
 /** A file a tenant admin uploaded into the knowledge base, and how far its indexing got. */
 @Entity
 @Table(name = "kb_document")
-public class KnowledgeDocument {
+public class KnowledgeDocument extends TenantOwnedEntity {
 
   public static final int MAX_TITLE = 300;
   public static final int MAX_ERROR = 1000;
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @TenantId
-  @Column(name = "tenant_id", nullable = false, updatable = false)
-  private Long tenantId;
 
   @Column(nullable = false, length = MAX_TITLE)
   private String title;
@@ -173,14 +162,6 @@ public class KnowledgeDocument {
       return reason;
     }
     return reason.substring(0, MAX_ERROR - 1) + "…";
-  }
-
-  public Long getId() {
-    return id;
-  }
-
-  public Long getTenantId() {
-    return tenantId;
   }
 
   public String getTitle() {

@@ -2,25 +2,14 @@ package org.wenjin.persistence.knowledge;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.TenantId;
+import org.wenjin.persistence.tenancy.TenantOwnedEntity;
 
 /** How a company's documents are cut into passages and how many ground an answer. */
 @Entity
 @Table(name = "tenant_knowledge_settings")
-public class TenantKnowledgeSettings {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @TenantId
-  @Column(name = "tenant_id", nullable = false, updatable = false)
-  private Long tenantId;
+public class TenantKnowledgeSettings extends TenantOwnedEntity {
 
   @Column(name = "chunk_size", nullable = false)
   private int chunkSize;

@@ -1,0 +1,2 @@
+/** The pools' live load (slots, active, queued) for platform admins and monitoring. */
+package org.wenjin.inference.interfaces;
