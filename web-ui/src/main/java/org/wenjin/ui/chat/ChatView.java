@@ -43,6 +43,9 @@ public class ChatView extends HorizontalLayout implements BeforeEnterObserver, T
   private final ChatComposer composer = new ChatComposer();
   private Long conversationId;
 
+  /** The model the user picked: navigating (even to a new conversation) does not undo it. */
+  private String chosenModel;
+
   @Inject
   public ChatView(ChatFacade chat, KnowledgeFacade knowledge, CurrentUser currentUser) {
     this.chat = chat;
@@ -57,6 +60,7 @@ public class ChatView extends HorizontalLayout implements BeforeEnterObserver, T
     header.onClear(this::clear);
     header.onDelete(this::delete);
     header.onSourcesChanged(this::changeSources);
+    header.onModelChanged(picked -> chosenModel = picked);
     composer.onAsk(this::ask);
     composer.onStop(this::stopAnswer);
     composer.onRegenerate(this::regenerateLast);
@@ -74,7 +78,7 @@ public class ChatView extends HorizontalLayout implements BeforeEnterObserver, T
     if (currentUser.get().access() != SessionDto.Access.GRANTED) {
       return; // the layout explains why (no company, company disabled); nothing to load
     }
-    header.showModels(chat.models());
+    header.showModels(chat.models(), chosenModel);
     Notices.attempt(() -> header.showCollections(knowledge.collections()), null);
     show(event.getRouteParameters().get("conversationId").map(ChatView::parseId).orElse(null));
   }

@@ -105,9 +105,9 @@ class ConversationHeader extends HorizontalLayout {
     return sources.getValue();
   }
 
-  /** Offers the company's models, selecting the preselected one. */
-  void showModels(List<ModelDto> models) {
-    model.offer(models);
+  /** Offers the company's models, keeping {@code keep} (the user's pick) if it is one of them. */
+  void showModels(List<ModelDto> models, String keep) {
+    model.offer(models, keep);
   }
 
   String modelId() {

@@ -15,11 +15,21 @@ class ModelSelect extends Select<ModelDto> {
     setItemLabelGenerator(ModelDto::label);
   }
 
-  /** Offers {@code models}, selecting the company's preselected one. */
-  void offer(List<ModelDto> models) {
-    offered = List.copyOf(models);
-    setItems(offered);
-    offered.stream().filter(ModelDto::preselected).findFirst().ifPresent(this::setValue);
+  /**
+   * Offers {@code models} and selects {@code keep} if it is one of them (the user's earlier pick),
+   * else the company's preselected model. An unchanged list is not set again: that would replace
+   * the items' keys, and a pick the browser sends meanwhile would be lost.
+   */
+  void offer(List<ModelDto> models, String keep) {
+    if (!models.equals(offered)) {
+      offered = List.copyOf(models);
+      setItems(offered);
+    }
+    offered.stream()
+        .filter(m -> m.id().equals(keep))
+        .findFirst()
+        .or(() -> offered.stream().filter(ModelDto::preselected).findFirst())
+        .ifPresentOrElse(this::setValue, this::clear);
   }
 
   /** Selects the model a conversation was answered with, if it is still offered. */
