@@ -2,7 +2,6 @@ package org.wenjin.api;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +19,6 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.wenjin.knowledge.domain.KnowledgeRules;
 import org.wenjin.knowledge.interfaces.DocumentDto;
 import org.wenjin.knowledge.interfaces.KnowledgeFacade;
@@ -39,10 +37,6 @@ public class DocumentResource {
 
   @EJB private KnowledgeFacade knowledge;
 
-  @Inject
-  @ConfigProperty(name = "wenjin.knowledge.max-upload-mb", defaultValue = "50")
-  int maxUploadMb;
-
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Response upload(List<EntityPart> parts) throws IOException {
@@ -50,10 +44,11 @@ public class DocumentResource {
         find(parts, "file")
             .orElseThrow(
                 () -> new KnowledgeRules("Send the document as the multipart part 'file'."));
+    long maxBytes = knowledge.uploadLimits().maxBytes();
     byte[] bytes;
     try (InputStream in = file.getContent()) {
       // one byte over the limit is enough to refuse, without reading a huge body into memory
-      bytes = in.readNBytes(maxUploadMb * 1024 * 1024 + 1);
+      bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
     }
     DocumentDto document =
         knowledge.upload(

@@ -1,6 +1,7 @@
 package org.wenjin.chat.application;
 
 import java.util.List;
+import java.util.Optional;
 import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.persistence.chat.ChatTurn;
 import org.wenjin.persistence.chat.Conversation;
@@ -10,6 +11,9 @@ import org.wenjin.tenancy.application.ActingCaller;
 public interface ConversationService {
 
   List<Conversation> list(ActingCaller caller, String text);
+
+  /** The conversation if it exists in the caller's tenant and is theirs. */
+  Optional<Conversation> find(ActingCaller caller, long conversationId);
 
   /** The conversation if it exists in the caller's tenant and is theirs; else {@code ChatRules}. */
   Conversation owned(ActingCaller caller, long conversationId);

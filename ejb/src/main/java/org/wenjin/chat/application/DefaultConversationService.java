@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.ConversationRepository;
 import org.wenjin.chat.domain.DocumentSources;
@@ -31,11 +32,13 @@ public class DefaultConversationService implements ConversationService {
   }
 
   @Override
+  public Optional<Conversation> find(ActingCaller caller, long conversationId) {
+    return conversations.find(conversationId).filter(c -> c.getOwnerId() == caller.userId());
+  }
+
+  @Override
   public Conversation owned(ActingCaller caller, long conversationId) {
-    return conversations
-        .find(conversationId)
-        .filter(c -> c.getOwnerId() == caller.userId())
-        .orElseThrow(() -> ChatRules.notFound("conversation"));
+    return find(caller, conversationId).orElseThrow(() -> ChatRules.notFound("conversation"));
   }
 
   @Override

@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import java.util.List;
+import java.util.Optional;
 import org.wenjin.chat.application.AnswerService;
 import org.wenjin.chat.application.ConversationService;
 import org.wenjin.chat.application.TurnDtos;
@@ -42,6 +43,11 @@ public class ConversationFacade {
 
   public ConversationDto conversation(long conversationId) {
     return ConversationDto.of(conversations.owned(CallerScope.current(), conversationId));
+  }
+
+  /** Like {@link #conversation}, but empty where that one says "does not exist or is not yours". */
+  public Optional<ConversationDto> find(long conversationId) {
+    return conversations.find(CallerScope.current(), conversationId).map(ConversationDto::of);
   }
 
   public List<TurnDto> turns(long conversationId) {

@@ -34,14 +34,21 @@ public class DefaultDocumentService implements DocumentService {
   @Resource private TransactionSynchronizationRegistry transactions;
 
   @Inject
-  @ConfigProperty(name = "wenjin.knowledge.max-upload-mb", defaultValue = "50")
+  @ConfigProperty(
+      name = "wenjin.knowledge.max-upload-mb",
+      defaultValue = UploadRules.DEFAULT_MAX_UPLOAD_MB)
   int maxUploadMb;
+
+  @Override
+  public long maxUploadBytes() {
+    return maxUploadMb * 1024L * 1024L;
+  }
 
   @Override
   public KnowledgeDocument upload(ActingCaller caller, UploadCommand upload) {
     String sourceName = UploadRules.sourceName(upload.fileName());
     byte[] bytes = upload.bytes() == null ? new byte[0] : upload.bytes();
-    UploadRules.size(bytes.length, maxUploadMb * 1024L * 1024L);
+    UploadRules.size(bytes.length, maxUploadBytes());
     String collection = UploadRules.collection(upload.collection());
     List<String> labels = UploadRules.names(upload.labels(), "label");
     List<String> groups = UploadRules.names(upload.visibleTo(), "group");

@@ -15,6 +15,9 @@ public interface DocumentService {
    */
   KnowledgeDocument upload(ActingCaller caller, UploadCommand upload);
 
+  /** The largest file {@link #upload} accepts, in bytes (configured per installation). */
+  long maxUploadBytes();
+
   List<KnowledgeDocument> list();
 
   KnowledgeDocument get(long documentId);

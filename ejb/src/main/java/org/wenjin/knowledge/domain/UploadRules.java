@@ -11,6 +11,30 @@ public final class UploadRules {
 
   public static final String DEFAULT_COLLECTION = "general";
 
+  /**
+   * The largest upload in MB unless the system property {@code wenjin.knowledge.max-upload-mb} says
+   * otherwise (a string: it is the default of a config property).
+   */
+  public static final String DEFAULT_MAX_UPLOAD_MB = "50";
+
+  /**
+   * What a browser may offer for upload: file name extensions and media types of the formats the
+   * parser reads. Only a first filter: the server judges a file by its content.
+   */
+  public static final List<String> ACCEPTED_FILE_TYPES =
+      List.of(
+          ".pdf",
+          ".docx",
+          ".html",
+          ".htm",
+          ".md",
+          ".markdown",
+          ".txt",
+          "application/pdf",
+          "text/html",
+          "text/plain",
+          "text/markdown");
+
   private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,63}");
 
   private UploadRules() {}

@@ -13,6 +13,7 @@ import org.wenjin.knowledge.application.UploadCommand;
 import org.wenjin.knowledge.domain.Facet;
 import org.wenjin.knowledge.domain.KnowledgeSettings;
 import org.wenjin.knowledge.domain.SearchFilters;
+import org.wenjin.knowledge.domain.UploadRules;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.CallerScope;
 import org.wenjin.tenancy.interfaces.TenantScoped;
@@ -45,6 +46,12 @@ public class KnowledgeFacade {
                 upload.collection(),
                 upload.labels(),
                 upload.visibleTo())));
+  }
+
+  /** What an upload may be: the upload form and the API check it before sending or reading. */
+  @RolesAllowed(Roles.TENANT_ADMIN)
+  public UploadLimitsDto uploadLimits() {
+    return new UploadLimitsDto(documents.maxUploadBytes(), UploadRules.ACCEPTED_FILE_TYPES);
   }
 
   @RolesAllowed(Roles.TENANT_ADMIN)

@@ -34,6 +34,7 @@ public class AdminView extends VerticalLayout {
   @Inject private ModelSettingsFacade modelSettings;
 
   private final Grid<MemberDto> grid = new Grid<>();
+  private final ModelSettingsForm models = new ModelSettingsForm();
 
   @PostConstruct
   void init() {
@@ -54,7 +55,17 @@ public class AdminView extends VerticalLayout {
         add,
         grid);
     Notices.attempt(() -> grid.setItems(members.members()), null);
-    add(new ModelSettingsForm(modelSettings));
+    add(models);
+    models.onSave(this::saveModels);
+    Notices.attempt(() -> models.show(modelSettings.modelSettings()), null);
+  }
+
+  private void saveModels(ModelSettingsForm.SaveEvent e) {
+    Notices.attempt(
+        () ->
+            models.show(
+                modelSettings.changeModelSettings(e.offered, e.preselected, e.historyTurns)),
+        "Models saved.");
   }
 
   private void openAdd() {

@@ -1,5 +1,7 @@
 package org.wenjin.ui.admin;
 
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -10,27 +12,27 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.shared.Registration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.wenjin.chat.interfaces.ModelDto;
 import org.wenjin.chat.interfaces.ModelSettingsDto;
-import org.wenjin.chat.interfaces.ModelSettingsFacade;
-import org.wenjin.ui.common.Notices;
 
 /**
  * Which of the installation's models the company offers, which is preselected, how much history.
+ * "Save models" fires {@link SaveEvent} with the chosen values; the view saves them and shows what
+ * was saved (events up, data down).
  */
 class ModelSettingsForm extends VerticalLayout {
 
-  private final ModelSettingsFacade modelSettings;
   private final CheckboxGroup<String> offered = new CheckboxGroup<>("Offered models");
   private final Select<String> preselected = new Select<>();
   private final IntegerField historyTurns = new IntegerField("Earlier turns a model sees");
 
-  ModelSettingsForm(ModelSettingsFacade modelSettings) {
-    this.modelSettings = modelSettings;
+  ModelSettingsForm() {
     setId("model-settings");
     setPadding(false);
     offered.setId("offered-models");
@@ -53,19 +55,15 @@ class ModelSettingsForm extends VerticalLayout {
                 + " summarised."),
         offered,
         fields);
-    List<ModelSettingsDto> loaded = new ArrayList<>(1);
-    if (Notices.attempt(() -> loaded.add(modelSettings.modelSettings()), null)) {
-      show(loaded.get(0));
-    }
   }
 
-  private void show(ModelSettingsDto settings) {
+  void show(ModelSettingsDto settings) {
     Map<String, String> labels =
         settings.registered().stream().collect(Collectors.toMap(ModelDto::id, ModelDto::label));
     List<String> ids = settings.registered().stream().map(ModelDto::id).toList();
     offered.setItems(ids);
     offered.setItemLabelGenerator(id -> labels.getOrDefault(id, id));
-    offered.setValue(new java.util.LinkedHashSet<>(settings.offered()));
+    offered.setValue(new LinkedHashSet<>(settings.offered()));
     preselected.setItems(ids);
     preselected.setItemLabelGenerator(id -> labels.getOrDefault(id, id));
     preselected.setValue(settings.preselected());
@@ -73,13 +71,29 @@ class ModelSettingsForm extends VerticalLayout {
   }
 
   private void save() {
-    List<String> chosen = new ArrayList<>(offered.getValue());
-    int turns = historyTurns.getValue() == null ? -1 : historyTurns.getValue();
-    List<ModelSettingsDto> saved = new ArrayList<>(1);
-    if (Notices.attempt(
-        () -> saved.add(modelSettings.changeModelSettings(chosen, preselected.getValue(), turns)),
-        "Models saved.")) {
-      show(saved.get(0));
+    fireEvent(
+        new SaveEvent(
+            this,
+            new ArrayList<>(offered.getValue()),
+            preselected.getValue(),
+            historyTurns.getValue() == null ? -1 : historyTurns.getValue()));
+  }
+
+  Registration onSave(ComponentEventListener<SaveEvent> listener) {
+    return addListener(SaveEvent.class, listener);
+  }
+
+  /** The admin asked to save these choices; an empty history field is sent as -1 (refused). */
+  static final class SaveEvent extends ComponentEvent<ModelSettingsForm> {
+    final List<String> offered;
+    final String preselected;
+    final int historyTurns;
+
+    SaveEvent(ModelSettingsForm source, List<String> offered, String preselected, int turns) {
+      super(source, false);
+      this.offered = offered;
+      this.preselected = preselected;
+      this.historyTurns = turns;
     }
   }
 }

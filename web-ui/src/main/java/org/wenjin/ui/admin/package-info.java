@@ -1,5 +1,5 @@
 /**
- * Administration pages: a tenant admin's own company (members, offered models) and the platform
- * admin's list of tenants, with their forms.
+ * The administration pages: a company's members and models, and the platform's tenants. Forms fire
+ * events; only the views call the facades.
  */
 package org.wenjin.ui.admin;

@@ -13,22 +13,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
 import org.wenjin.chat.domain.Citation;
 import org.wenjin.chat.interfaces.TurnDto;
+import org.wenjin.ui.common.TextPromptDialog;
 import org.wenjin.ui.knowledge.DocumentView;
 
 /**
  * One question and its answer (Markdown, rendered and sanitised by the client), the answer's state
- * and the actions on it. Actions are handed to a {@link TurnActions} the view implements.
+ * and the actions on it. Actions are handed to a {@link TurnActions} the view implements; the card
+ * only asks for their details (an edited question, why an answer is bad).
  */
 class TurnCard extends VerticalLayout {
-
-  /** What the view does when a button of the card is pressed. */
-  interface TurnActions {
-    void rate(TurnDto turn, int rating);
-
-    void edit(TurnDto turn);
-
-    void delete(TurnDto turn);
-  }
 
   private final MessageListItem answer;
   private final Span state = new Span();
@@ -101,7 +94,7 @@ class TurnCard extends VerticalLayout {
     actions.add(
         action("rate-up", VaadinIcon.THUMBS_UP, "Good answer", saved.rating(), 1),
         action("rate-down", VaadinIcon.THUMBS_DOWN, "Bad answer", saved.rating(), -1),
-        button("edit", VaadinIcon.EDIT, "Edit question and ask again", () -> handler.edit(turn)),
+        button("edit", VaadinIcon.EDIT, "Edit question and ask again", this::askEdited),
         button(
             "delete-turn",
             VaadinIcon.TRASH,
@@ -125,11 +118,44 @@ class TurnCard extends VerticalLayout {
   }
 
   private Button action(String id, VaadinIcon icon, String tooltip, Integer current, int value) {
-    Button b = button(id, icon, tooltip, () -> handler.rate(turn, value));
+    Button b = button(id, icon, tooltip, () -> rate(value));
     if (current != null && current == value) {
       b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     }
     return b;
+  }
+
+  private void askEdited() {
+    TurnDto asked = turn;
+    TextPromptDialog dialog =
+        new TextPromptDialog(
+            "Edit question", "Question", asked.question(), "Ask again", "edit-question");
+    dialog.onSubmit(
+        e -> {
+          if (handler.edit(asked, dialog.value.getValue())) {
+            dialog.close();
+          }
+        });
+    dialog.open();
+  }
+
+  /** A good answer is rated at once; a bad one asks what was wrong first. */
+  private void rate(int value) {
+    TurnDto rated = turn;
+    if (value > 0) {
+      handler.rate(rated, 1, null);
+      return;
+    }
+    TextPromptDialog dialog =
+        new TextPromptDialog("What was wrong?", "Comment (optional)", "", "Send", "feedback");
+    dialog.value.setRequired(false);
+    dialog.onSubmit(
+        e -> {
+          if (handler.rate(rated, -1, dialog.value.getValue())) {
+            dialog.close();
+          }
+        });
+    dialog.open();
   }
 
   private Button button(String id, VaadinIcon icon, String tooltip, Runnable click) {

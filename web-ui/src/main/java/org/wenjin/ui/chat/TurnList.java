@@ -1,20 +1,28 @@
 package org.wenjin.ui.chat;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.wenjin.chat.interfaces.AnswerListener;
 import org.wenjin.chat.interfaces.TurnDto;
+import org.wenjin.ui.common.Notices;
 
 /**
- * The open conversation's questions and answers, one {@link TurnCard} each, or a hint when empty.
+ * The open conversation's questions and answers, one {@link TurnCard} each, or a hint when empty;
+ * knows which answer is being written.
  */
 class TurnList extends VerticalLayout {
 
-  private final TurnCard.TurnActions actions;
+  private final TurnActions actions;
   private String userName = "You";
+  private Long streamingTurn;
 
-  TurnList(TurnCard.TurnActions actions) {
+  TurnList(TurnActions actions) {
     this.actions = actions;
     setId("turns");
     setPadding(false);
@@ -33,6 +41,45 @@ class TurnList extends VerticalLayout {
       empty.addClassName("wenjin-muted");
       add(empty);
     }
+    streamingTurn =
+        turns.stream().filter(TurnDto::isStreaming).findFirst().map(TurnDto::id).orElse(null);
+  }
+
+  /**
+   * Starts an answer with the view's {@code call} (ask, regenerate, edit) and shows it streaming;
+   * the listener finds its card once the call returned (its events queue behind this request). The
+   * answer is then the conversation's last: the cards after it (an edited question's) go. Null when
+   * refused.
+   */
+  TurnDto start(Function<AnswerListener, TurnDto> call) {
+    TurnCard[] card = new TurnCard[1];
+    TurnDto[] started = new TurnDto[1];
+    AnswerListener listener = new StreamingAnswer(UI.getCurrent(), () -> card[0], this::finished);
+    if (!Notices.attempt(() -> started[0] = call.apply(listener), null)) {
+      return null;
+    }
+    streamingTurn = started[0].id();
+    card[0] = put(started[0]);
+    removeAfter(started[0].id());
+    actions.streamingChanged();
+    return started[0];
+  }
+
+  private void finished(TurnDto turn) {
+    if (streamingTurn != null && streamingTurn == turn.id()) {
+      streamingTurn = null;
+    }
+    if ("FAILED".equals(turn.status())) {
+      Notices.show(turn.error(), NotificationVariant.LUMO_ERROR);
+    }
+    // No facade calls here: this may run on a pool thread, whose security context belongs to
+    // whoever's request dispatched the answer, not necessarily this user.
+    actions.streamingChanged();
+  }
+
+  /** The answer being written, if any. */
+  Optional<Long> streaming() {
+    return Optional.ofNullable(streamingTurn);
   }
 
   /** Shows {@code turn}: updates its card, or appends a new one (replacing the empty hint). */
@@ -51,12 +98,16 @@ class TurnList extends VerticalLayout {
     return card;
   }
 
-  Optional<TurnCard> card(long turnId) {
+  /** Shows a turn as saved (a rating), if its card is here. */
+  void update(TurnDto turn) {
+    card(turn.id()).ifPresent(card -> card.update(turn));
+  }
+
+  private Optional<TurnCard> card(long turnId) {
     return cards().filter(c -> c.turnId() == turnId).findFirst();
   }
 
-  /** Removes the cards after {@code turnId} (an edited question replaces what followed it). */
-  void removeAfter(long turnId) {
+  private void removeAfter(long turnId) {
     boolean after = false;
     for (TurnCard card : cards().toList()) {
       if (after) {
@@ -70,7 +121,7 @@ class TurnList extends VerticalLayout {
     return cards().findAny().isPresent();
   }
 
-  private java.util.stream.Stream<TurnCard> cards() {
+  private Stream<TurnCard> cards() {
     return getChildren().filter(TurnCard.class::isInstance).map(TurnCard.class::cast);
   }
 }

@@ -1,5 +1,6 @@
 /**
- * The chat page and its parts (sidebar, turn cards, document sources), and the bridge that brings
- * answers streamed on pool threads into the UI with server push.
+ * The chat page: {@link org.wenjin.ui.chat.ChatView} and the components it is built of (sidebar,
+ * header, turns, composer). Components fire events and show what they are given; only the view
+ * calls the facades.
  */
 package org.wenjin.ui.chat;

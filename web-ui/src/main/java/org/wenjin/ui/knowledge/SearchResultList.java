@@ -1,0 +1,93 @@
+package org.wenjin.ui.knowledge;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import java.util.ArrayList;
+import java.util.List;
+import org.wenjin.knowledge.interfaces.SearchHitDto;
+import org.wenjin.knowledge.interfaces.SearchResultsDto;
+
+/**
+ * The passages found, each with its title (a link to the passage in its document), source, labels
+ * and page, and the matching words highlighted; or a welcome or "nothing found".
+ */
+class SearchResultList extends Div {
+
+  SearchResultList() {
+    setId("search-results");
+    setWidthFull();
+  }
+
+  void showWelcome() {
+    removeAll();
+    Paragraph welcome =
+        new Paragraph(
+            "Ask in Chinese or English: the search matches words and meaning, and shows the"
+                + " passages with their document and page.");
+    welcome.setId("search-welcome");
+    add(welcome);
+  }
+
+  void show(String q, SearchResultsDto r) {
+    removeAll();
+    if (r.hits().isEmpty()) {
+      Paragraph none =
+          new Paragraph(
+              "No passages match “"
+                  + q
+                  + "”. Try other words, fewer words, or the other language.");
+      none.setId("search-empty");
+      add(none);
+      return;
+    }
+    Span summary =
+        new Span(
+            r.total()
+                + " passages"
+                + (r.wordsOnly()
+                    ? " (matched by words only: the meaning search is unavailable)"
+                    : ""));
+    summary.setId("search-summary");
+    summary.addClassName("wenjin-hint");
+    add(summary);
+    for (SearchHitDto hit : r.hits()) {
+      add(card(hit));
+    }
+  }
+
+  private static Div card(SearchHitDto hit) {
+    Div card = new Div();
+    card.addClassName("wenjin-search-hit");
+    card.setId("hit-" + hit.documentId() + "-" + hit.chunk());
+    Anchor title = new Anchor(DocumentView.route(hit.documentId(), hit.chunk()), hit.title());
+    title.addClassName("wenjin-search-hit-title");
+    List<String> facts = new ArrayList<>();
+    facts.add(hit.sourceName());
+    if (hit.page() != null) {
+      facts.add("page " + hit.page());
+    }
+    if (hit.heading() != null && !hit.heading().isBlank()) {
+      facts.add(hit.heading());
+    }
+    facts.add(hit.collection());
+    facts.addAll(hit.labels());
+    Span meta = new Span(String.join(" · ", facts));
+    meta.addClassName("wenjin-hint");
+    Div excerpt = new Div();
+    excerpt.addClassName("wenjin-search-hit-text");
+    if (hit.fragments().isEmpty()) {
+      excerpt.setText(shorten(hit.text()));
+    } else {
+      // the server escaped the document text; only its <em> marks are markup
+      excerpt.getElement().setProperty("innerHTML", String.join(" … ", hit.fragments()));
+    }
+    card.add(new Div(title), meta, excerpt);
+    return card;
+  }
+
+  private static String shorten(String text) {
+    return text.length() <= 300 ? text : text.substring(0, 299) + "…";
+  }
+}
