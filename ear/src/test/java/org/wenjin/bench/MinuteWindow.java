@@ -8,20 +8,20 @@ import java.util.TreeMap;
 
 /**
  * What the clients of a soak saw in one window of time: the latency of each answer and the errors
- * by HTTP status (0: no response at all). Clients record from many threads; the reporter takes the
- * window and starts a new one.
+ * by cause (an HTTP status, or the exception when no response came). Clients record from many
+ * threads; the reporter takes the window and starts a new one.
  */
 final class MinuteWindow {
 
   private List<Long> millis = new ArrayList<>();
-  private Map<Integer, Integer> errors = new TreeMap<>();
+  private Map<String, Integer> errors = new TreeMap<>();
 
   synchronized void answered(long latencyMillis) {
     millis.add(latencyMillis);
   }
 
-  synchronized void failed(int status) {
-    errors.merge(status, 1, Integer::sum);
+  synchronized void failed(String cause) {
+    errors.merge(cause, 1, Integer::sum);
   }
 
   /** The window so far; the next calls go into a fresh one. */
@@ -32,7 +32,7 @@ final class MinuteWindow {
     return figures;
   }
 
-  record Figures(List<Long> latencies, Map<Integer, Integer> errors, double seconds) {
+  record Figures(List<Long> latencies, Map<String, Integer> errors, double seconds) {
 
     Figures {
       latencies = new ArrayList<>(latencies);

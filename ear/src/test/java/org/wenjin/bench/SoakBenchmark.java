@@ -107,16 +107,14 @@ public final class SoakBenchmark {
   private void restUser(String user, int first) {
     for (int i = first; !stopping; i++) {
       long t0 = System.nanoTime();
-      int status = api.ask(user, QUESTIONS.get(i % QUESTIONS.size()));
-      record(rest, status, 201, t0);
+      record(rest, api.ask(user, QUESTIONS.get(i % QUESTIONS.size())), t0);
     }
   }
 
   private void sseUser(String user, int first) {
     for (int i = first; !stopping; i++) {
       long t0 = System.nanoTime();
-      int status = api.askStreaming(user, QUESTIONS.get(i % QUESTIONS.size()));
-      record(sse, status, 200, t0);
+      record(sse, api.askStreaming(user, QUESTIONS.get(i % QUESTIONS.size())), t0);
     }
   }
 
@@ -127,22 +125,22 @@ public final class SoakBenchmark {
         long t0 = System.nanoTime();
         try {
           chat.ask(QUESTIONS.get(i % QUESTIONS.size()));
-          record(browser, 200, 200, t0);
+          record(browser, SoakApi.ANSWERED, t0);
         } catch (RuntimeException e) {
-          browser.failed(0);
+          browser.failed(e.getClass().getSimpleName());
         }
       }
     } catch (RuntimeException e) {
       System.err.println("the browser chat could not start: " + e.getMessage());
-      browser.failed(0);
+      browser.failed("no browser");
     }
   }
 
-  private static void record(MinuteWindow window, int status, int expected, long t0) {
-    if (status == expected) {
+  private static void record(MinuteWindow window, String outcome, long t0) {
+    if (outcome.equals(SoakApi.ANSWERED)) {
       window.answered(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
     } else {
-      window.failed(status);
+      window.failed(outcome);
     }
   }
 
