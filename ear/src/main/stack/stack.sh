@@ -360,10 +360,12 @@ EOF
   umask 022
 }
 
+# Heap: see docs/operations.md ("Heap sizing"); an OutOfMemoryError writes java_pid<n>.hprof into
+# the logs folder and "Dumping heap to ..." into wildfly.console.log, and readiness turns DOWN.
 start_wildfly() {
   launch wildfly "$logs_dir/wildfly.console.log" env \
     JAVA_HOME="$JAVA_HOME" LAUNCH_JBOSS_IN_BACKGROUND=1 \
-    JAVA_OPTS="-Xms256m -Xmx${WENJIN_WILDFLY_HEAP:-1g} -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -DDJL_CACHE_DIR=$stack_dir/djl-cache" \
+    JAVA_OPTS="-Xms256m -Xmx${WENJIN_WILDFLY_HEAP:-1g} -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=$logs_dir -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -DDJL_CACHE_DIR=$stack_dir/djl-cache" \
     "$wildfly_home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
     -Djboss.socket.binding.port-offset="$port_offset" \
     -Djboss.server.log.dir="$logs_dir/wildfly" \

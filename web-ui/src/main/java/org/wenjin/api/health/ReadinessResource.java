@@ -3,8 +3,6 @@ package org.wenjin.api.health;
 import static org.wenjin.platform.Jsonp.JSON;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -15,9 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+import org.wenjin.platform.health.ReadinessChecks;
 
 /**
  * {@code GET /api/health/ready}: 200 and {@code "status":"UP"} when every readiness check is up,
@@ -27,12 +24,12 @@ import org.eclipse.microprofile.health.Readiness;
 @RequestScoped
 public class ReadinessResource {
 
-  @Inject @Any @Readiness private Instance<HealthCheck> checks;
+  @Inject private ReadinessChecks checks;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response ready() {
-    List<HealthCheckResponse> results = checks.stream().map(ReadinessResource::call).toList();
+    List<HealthCheckResponse> results = checks.run();
     boolean up = results.stream().allMatch(r -> r.getStatus() == HealthCheckResponse.Status.UP);
     JsonArrayBuilder array = JSON.createArrayBuilder();
     results.forEach(r -> array.add(toJson(r)));
@@ -41,17 +38,6 @@ public class ReadinessResource {
     return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
         .entity(body)
         .build();
-  }
-
-  private static HealthCheckResponse call(HealthCheck check) {
-    try {
-      return check.call();
-    } catch (RuntimeException e) {
-      return HealthCheckResponse.named(check.getClass().getSimpleName())
-          .down()
-          .withData("error", String.valueOf(e.getMessage()))
-          .build();
-    }
   }
 
   private static JsonObject toJson(HealthCheckResponse response) {
