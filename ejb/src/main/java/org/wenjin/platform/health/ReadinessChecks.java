@@ -11,8 +11,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Runs every readiness check of the application (database, Elasticsearch, Keycloak, heap) for
- * {@code GET /api/health/ready}. Collected here, beside the checks: an {@code Instance} injected
- * in the web module listed each of this module's checks twice.
+ * {@code GET /api/health/ready}. Collected here, beside the checks: an {@code Instance} injected in
+ * the web module listed each of this module's checks twice.
  */
 @ApplicationScoped
 public class ReadinessChecks {
