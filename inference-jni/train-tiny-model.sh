@@ -8,6 +8,6 @@ cd "$(dirname "$0")/.."
 folder=${1:-.stack/models/tiny-djl}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ./mvnw -q -o -pl inference-jni test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
-  -Dexec.mainClass=org.wenjin.inference.djl.TinyModels -Dexec.classpathScope=test \
+  -Dexec.mainClass=org.wenjin.engine.djl.TinyModels -Dexec.classpathScope=test \
   -Dai.djl.offline=true -DDJL_CACHE_DIR="$PWD/inference-jni/target/djl-cache" \
   -Dexec.args="$folder" 2>&1 | grep -v -E '^(WARNING|SLF4J)'

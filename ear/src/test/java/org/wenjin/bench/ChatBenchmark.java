@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.wenjin.inference.openai.OpenAiProtocolServer;
+import org.wenjin.engine.openai.OpenAiProtocolServer;
 import org.wenjin.restclient.ApiClient;
 
 /**

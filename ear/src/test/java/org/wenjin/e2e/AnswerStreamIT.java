@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.wenjin.inference.djl.TinyModels;
-import org.wenjin.inference.openai.OpenAiProtocolServer;
+import org.wenjin.engine.djl.TinyModels;
+import org.wenjin.engine.openai.OpenAiProtocolServer;
 
 /**
  * {@code POST /api/conversations/stream}: the answer as server-sent events, as a script or another

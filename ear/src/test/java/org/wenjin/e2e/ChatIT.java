@@ -17,8 +17,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.wenjin.inference.djl.TinyModels;
-import org.wenjin.inference.openai.OpenAiProtocolServer;
+import org.wenjin.engine.djl.TinyModels;
+import org.wenjin.engine.openai.OpenAiProtocolServer;
 
 /**
  * A user's chat, end to end: the extractive fallback answers a fresh install, a model served over

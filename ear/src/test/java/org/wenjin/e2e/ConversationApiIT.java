@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.wenjin.inference.djl.TinyModels;
+import org.wenjin.engine.djl.TinyModels;
 
 /**
  * The conversation API with real Keycloak tokens: a script asks and gets the saved answer; other

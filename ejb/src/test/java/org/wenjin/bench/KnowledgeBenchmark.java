@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.wenjin.inference.spi.EmbeddingModel;
+import org.wenjin.engine.spi.EmbeddingModel;
 import org.wenjin.knowledge.domain.Chunk;
 import org.wenjin.knowledge.domain.Chunker;
 import org.wenjin.knowledge.domain.ChunkingRules;

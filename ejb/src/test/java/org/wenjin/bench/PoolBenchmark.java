@@ -10,15 +10,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.wenjin.engine.spi.ChatMessage;
+import org.wenjin.engine.spi.ChatModel;
+import org.wenjin.engine.spi.ChatRequest;
+import org.wenjin.engine.spi.Completion;
+import org.wenjin.engine.spi.GenerationOptions;
 import org.wenjin.inference.application.GenerationListener;
 import org.wenjin.inference.application.GenerationOutcome;
 import org.wenjin.inference.application.LaneLimits;
 import org.wenjin.inference.application.ModelLane;
-import org.wenjin.inference.spi.ChatMessage;
-import org.wenjin.inference.spi.ChatModel;
-import org.wenjin.inference.spi.ChatRequest;
-import org.wenjin.inference.spi.Completion;
-import org.wenjin.inference.spi.GenerationOptions;
 
 /**
  * Prints figures for the inference pool (not a test: run {@code bench/pool.sh}).

@@ -3,9 +3,9 @@ package org.wenjin.bench;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
-import org.wenjin.inference.spi.EmbeddingModel;
-import org.wenjin.inference.spi.EmbeddingModelProviders;
-import org.wenjin.inference.spi.ModelSettings;
+import org.wenjin.engine.spi.EmbeddingModel;
+import org.wenjin.engine.spi.EmbeddingModelProviders;
+import org.wenjin.engine.spi.ModelSettings;
 
 /**
  * The embedding model alone on the benchmark's passages, in this process: the rate ingestion is

@@ -6,7 +6,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
-import org.wenjin.inference.spi.ChatModel;
+import org.wenjin.engine.spi.ChatModel;
 import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.platform.infrastructure.SchemaMigration;
 
@@ -47,7 +47,7 @@ public final class TestDeployments {
                         + "</dependencies></deployment></jboss-deployment-structure>"),
                 "jboss-deployment-structure.xml");
     addJarOrClasses(war, Tenant.class, "org.wenjin.persistence");
-    addJarOrClasses(war, ChatModel.class, "org.wenjin.inference");
+    addJarOrClasses(war, ChatModel.class, "org.wenjin.engine");
     return war;
   }
 
@@ -63,7 +63,7 @@ public final class TestDeployments {
     if (member == Tenant.class) {
       war.addAsResource("META-INF/persistence.xml").addAsResource("db/migration");
     } else {
-      war.addAsResource("META-INF/services/org.wenjin.inference.spi.ChatModelProvider");
+      war.addAsResource("META-INF/services/org.wenjin.engine.spi.ChatModelProvider");
     }
   }
 }

@@ -14,12 +14,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.wenjin.chat.interfaces.AnswerListener;
 import org.wenjin.chat.interfaces.TurnDto;
+import org.wenjin.engine.spi.ChatModelException;
 import org.wenjin.inference.application.Generation;
 import org.wenjin.inference.application.GenerationListener;
 import org.wenjin.inference.application.GenerationOutcome;
 import org.wenjin.inference.application.GenerationService;
 import org.wenjin.inference.application.PoolBusyException;
-import org.wenjin.inference.spi.ChatModelException;
 import org.wenjin.persistence.chat.ChatTurn;
 import org.wenjin.persistence.tenancy.TenantScope;
 

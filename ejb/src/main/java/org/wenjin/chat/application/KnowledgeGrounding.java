@@ -8,7 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.wenjin.chat.domain.Citation;
 import org.wenjin.chat.domain.DocumentSources;
-import org.wenjin.inference.spi.Passage;
+import org.wenjin.engine.spi.Passage;
 import org.wenjin.knowledge.application.SearchService;
 import org.wenjin.knowledge.domain.SearchHit;
 import org.wenjin.knowledge.domain.SearchUnavailableException;

@@ -1,6 +1,6 @@
 package org.wenjin.chat.application;
 
-import org.wenjin.inference.spi.ChatRequest;
+import org.wenjin.engine.spi.ChatRequest;
 
 /**
  * A turn saved as "streaming" and the request to send to its model; {@code citations} as stored

@@ -2,7 +2,7 @@ package org.wenjin.chat.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.wenjin.inference.spi.ChatMessage;
+import org.wenjin.engine.spi.ChatMessage;
 import org.wenjin.persistence.chat.ChatTurn;
 
 /**

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.wenjin.inference.spi.EmbeddingModel;
-import org.wenjin.inference.spi.EmbeddingModelProviders;
-import org.wenjin.inference.spi.ModelSettings;
+import org.wenjin.engine.spi.EmbeddingModel;
+import org.wenjin.engine.spi.EmbeddingModelProviders;
+import org.wenjin.engine.spi.ModelSettings;
 
 /**
  * Holds one {@link EmbeddingModel} for the server. Configuration (MicroProfile Config): {@code

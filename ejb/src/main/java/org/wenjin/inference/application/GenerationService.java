@@ -1,7 +1,7 @@
 package org.wenjin.inference.application;
 
 import java.util.List;
-import org.wenjin.inference.spi.ChatRequest;
+import org.wenjin.engine.spi.ChatRequest;
 
 /**
  * What other contexts ask of inference: a generation on a registered model, started now or queued
@@ -13,7 +13,7 @@ public interface GenerationService {
    * Starts or queues a generation on {@code modelId}; {@code listener} hears its progress.
    *
    * @throws PoolBusyException when that model's queue is full
-   * @throws org.wenjin.inference.spi.ChatModelException when the model cannot be loaded
+   * @throws org.wenjin.engine.spi.ChatModelException when the model cannot be loaded
    */
   Generation submit(
       String modelId, long tenantId, ChatRequest request, GenerationListener listener);

@@ -17,10 +17,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.wenjin.inference.spi.ChatModel;
-import org.wenjin.inference.spi.ChatModelException;
-import org.wenjin.inference.spi.ChatModelProviders;
-import org.wenjin.inference.spi.ChatRequest;
+import org.wenjin.engine.spi.ChatModel;
+import org.wenjin.engine.spi.ChatModelException;
+import org.wenjin.engine.spi.ChatModelProviders;
+import org.wenjin.engine.spi.ChatRequest;
 
 /**
  * One loaded instance per model, shared by everyone through its {@link ModelLane}. Models load on

@@ -10,12 +10,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.wenjin.engine.spi.Cancellation;
+import org.wenjin.engine.spi.ChatModel;
+import org.wenjin.engine.spi.ChatModelException;
+import org.wenjin.engine.spi.ChatRequest;
+import org.wenjin.engine.spi.Completion;
 import org.wenjin.inference.application.GenerationOutcome.Kind;
-import org.wenjin.inference.spi.Cancellation;
-import org.wenjin.inference.spi.ChatModel;
-import org.wenjin.inference.spi.ChatModelException;
-import org.wenjin.inference.spi.ChatRequest;
-import org.wenjin.inference.spi.Completion;
 
 /**
  * Admission control for one shared model: at most {@code slots} generations at once, a bounded

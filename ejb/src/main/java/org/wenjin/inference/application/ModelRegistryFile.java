@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.wenjin.inference.spi.ModelSettings;
+import org.wenjin.engine.spi.ModelSettings;
 
 /**
  * Reads the operator's model registry, a properties file:

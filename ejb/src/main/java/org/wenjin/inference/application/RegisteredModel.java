@@ -1,6 +1,6 @@
 package org.wenjin.inference.application;
 
-import org.wenjin.inference.spi.ModelSettings;
+import org.wenjin.engine.spi.ModelSettings;
 
 /** A model the operator registered: how users see it, how to load it, how much it takes on. */
 public record RegisteredModel(String label, ModelSettings settings, LaneLimits limits) {

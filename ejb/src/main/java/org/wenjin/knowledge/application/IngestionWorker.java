@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.wenjin.inference.spi.ChatModelException;
+import org.wenjin.engine.spi.ChatModelException;
 import org.wenjin.knowledge.domain.IngestionQueue.Claim;
 import org.wenjin.knowledge.domain.SearchUnavailableException;
 import org.wenjin.knowledge.domain.UnreadableDocumentException;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.wenjin.inference.spi.ChatMessage;
+import org.wenjin.engine.spi.ChatMessage;
 import org.wenjin.persistence.chat.ChatTurn;
 import org.wenjin.persistence.chat.TurnStatus;
 

@@ -16,13 +16,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.wenjin.engine.spi.ChatMessage;
+import org.wenjin.engine.spi.ChatModel;
+import org.wenjin.engine.spi.ChatModelException;
+import org.wenjin.engine.spi.ChatRequest;
+import org.wenjin.engine.spi.Completion;
+import org.wenjin.engine.spi.GenerationOptions;
 import org.wenjin.inference.application.GenerationOutcome.Kind;
-import org.wenjin.inference.spi.ChatMessage;
-import org.wenjin.inference.spi.ChatModel;
-import org.wenjin.inference.spi.ChatModelException;
-import org.wenjin.inference.spi.ChatRequest;
-import org.wenjin.inference.spi.Completion;
-import org.wenjin.inference.spi.GenerationOptions;
 
 class ModelLaneTest {
 

@@ -1,0 +1,167 @@
+package org.wenjin.engine.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * A GPT-style decoder made of DJL blocks: token embedding plus sinusoidal positions, pre-norm
+ * transformer layers with causal self-attention, a language-model head.
+ *
+ * <p>Inputs: token ids {@code [batch, new tokens]}, then optionally the cache of an earlier call,
+ * keys and values per layer {@code [batch, heads, past tokens, head size]}. Outputs: logits {@code
+ * [batch, new tokens, vocabulary]}, then the cache including the new tokens, in the same order. So
+ * a generation feeds the prompt once and afterwards one token per step.
+ */
+public final class DecoderBlock extends AbstractBlock {
+
+  private final DecoderConfig config;
+  private final Linear embedding;
+  private final List<Layer> layers = new ArrayList<>();
+  private final LayerNorm finalNorm;
+
+  private final Linear head;
+
+  private record Layer(
+      LayerNorm attentionNorm, Linear qkv, Linear out, LayerNorm mlpNorm, Linear up, Linear down) {}
+
+  public DecoderBlock(DecoderConfig config) {
+    this.config = config;
+    int d = config.hidden();
+    // one-hot × weights: an embedding table that every engine can train
+    embedding = addChildBlock("embedding", linear(d, false));
+    for (int l = 0; l < config.layers(); l++) {
+      layers.add(
+          new Layer(
+              addChildBlock("attention_norm_" + l, norm()),
+              addChildBlock("qkv_" + l, linear(3 * d, true)),
+              addChildBlock("attention_out_" + l, linear(d, true)),
+              addChildBlock("mlp_norm_" + l, norm()),
+              addChildBlock("mlp_up_" + l, linear(4 * d, true)),
+              addChildBlock("mlp_down_" + l, linear(d, true))));
+    }
+    finalNorm = addChildBlock("final_norm", norm());
+    head = addChildBlock("lm_head", linear(config.vocabSize(), false));
+  }
+
+  private static Linear linear(int units, boolean bias) {
+    return Linear.builder().setUnits(units).optBias(bias).build();
+  }
+
+  private static LayerNorm norm() {
+    return LayerNorm.builder().axis(2).build(); // over the features only, not the positions
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray ids = inputs.get(0);
+    long batch = ids.getShape().get(0);
+    long tokens = ids.getShape().get(1);
+    boolean cached = inputs.size() > 1;
+    long past = cached ? inputs.get(1).getShape().get(2) : 0;
+    NDManager manager = ids.getManager();
+
+    BiFunction<Block, NDArray, NDArray> run =
+        (block, input) -> block.forward(store, new NDList(input), training).singletonOrThrow();
+    NDArray x =
+        run.apply(embedding, ids.oneHot(config.vocabSize()).toType(DataType.FLOAT32, false))
+            .add(positions(manager, past, tokens));
+    NDArray mask = causalMask(manager, past, tokens);
+    NDList cache = new NDList();
+    int h = config.heads();
+    int hs = config.headSize();
+    for (int l = 0; l < layers.size(); l++) {
+      Layer layer = layers.get(l);
+      NDList qkv = run.apply(layer.qkv(), run.apply(layer.attentionNorm(), x)).split(3, 2);
+      NDArray q = qkv.get(0).reshape(batch, tokens, h, hs).transpose(0, 2, 1, 3);
+      NDArray k = qkv.get(1).reshape(batch, tokens, h, hs).transpose(0, 2, 1, 3);
+      NDArray v = qkv.get(2).reshape(batch, tokens, h, hs).transpose(0, 2, 1, 3);
+      if (cached) {
+        k = inputs.get(1 + 2 * l).concat(k, 2);
+        v = inputs.get(2 + 2 * l).concat(v, 2);
+      }
+      cache.add(k);
+      cache.add(v);
+      NDArray attention =
+          q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(hs)).add(mask).softmax(-1);
+      NDArray mixed =
+          attention.matMul(v).transpose(0, 2, 1, 3).reshape(batch, tokens, config.hidden());
+      x = x.add(run.apply(layer.out(), mixed));
+      NDArray up = Activation.gelu(run.apply(layer.up(), run.apply(layer.mlpNorm(), x)));
+      x = x.add(run.apply(layer.down(), up));
+    }
+    NDList out = new NDList(run.apply(head, run.apply(finalNorm, x)));
+    out.addAll(cache);
+    return out;
+  }
+
+  /** Sinusoidal position codes for positions past .. past + tokens - 1. */
+  private NDArray positions(NDManager manager, long past, long tokens) {
+    int d = config.hidden();
+    float[] codes = new float[(int) tokens * d];
+    for (int t = 0; t < tokens; t++) {
+      for (int i = 0; i < d; i++) {
+        double angle = (past + t) / Math.pow(10_000, (2 * (i / 2)) / (double) d);
+        codes[t * d + i] = (float) (i % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
+      }
+    }
+    return manager.create(codes, new Shape(1, tokens, d));
+  }
+
+  /** New token t (at position past + t) sees every position up to its own. */
+  private static NDArray causalMask(NDManager manager, long past, long tokens) {
+    long total = past + tokens;
+    float[] mask = new float[(int) (tokens * total)];
+    for (int t = 0; t < tokens; t++) {
+      for (long j = past + t + 1; j < total; j++) {
+        mask[(int) (t * total + j)] = -1e9f;
+      }
+    }
+    return manager.create(mask, new Shape(1, 1, tokens, total));
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    long batch = inputShapes[0].get(0);
+    long tokens = inputShapes[0].get(1);
+    int d = config.hidden();
+    Shape wide = new Shape(batch, tokens, d);
+    embedding.initialize(manager, dataType, new Shape(batch, tokens, config.vocabSize()));
+    for (Layer layer : layers) {
+      layer.attentionNorm().initialize(manager, dataType, wide);
+      layer.qkv().initialize(manager, dataType, wide);
+      layer.out().initialize(manager, dataType, wide);
+      layer.mlpNorm().initialize(manager, dataType, wide);
+      layer.up().initialize(manager, dataType, wide);
+      layer.down().initialize(manager, dataType, new Shape(batch, tokens, 4L * d));
+    }
+    finalNorm.initialize(manager, dataType, wide);
+    head.initialize(manager, dataType, wide);
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    long batch = inputShapes[0].get(0);
+    long tokens = inputShapes[0].get(1);
+    long past = inputShapes.length > 1 ? inputShapes[1].get(2) : 0;
+    Shape[] shapes = new Shape[1 + 2 * config.layers()];
+    shapes[0] = new Shape(batch, tokens, config.vocabSize());
+    for (int i = 1; i < shapes.length; i++) {
+      shapes[i] = new Shape(batch, config.heads(), past + tokens, config.headSize());
+    }
+    return shapes;
+  }
+}

@@ -1,0 +1,114 @@
+package org.wenjin.engine.djl;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains a small {@link DecoderBlock} on question/answer pairs and writes a model folder the {@code
+ * djl} backend loads: how the tests make a real model without downloading weights, and a way for an
+ * operator to try the backend (it memorises its pairs; it is not a language model).
+ */
+public final class DecoderTraining {
+
+  private DecoderTraining() {}
+
+  /** One training example: the question as a user asks it, the answer the model should give. */
+  public record Example(String question, String answer) {}
+
+  /**
+   * @param tokenizerJson a HuggingFace tokenizer.json with a pair template ([CLS] q [SEP] a [SEP]),
+   *     copied into the folder
+   * @param shape the decoder's sizes; its vocabulary must match the tokenizer's
+   * @param maxSteps the most steps to take; training stops earlier once every example's loss in a
+   *     round over all of them is under {@code targetLoss}
+   * @return the highest loss of the last round over the examples; NaN or infinite when training
+   *     diverged (the caller may try another seed)
+   */
+  public static float train(
+      Path folder,
+      Path tokenizerJson,
+      DecoderConfig shape,
+      List<Example> examples,
+      int maxSteps,
+      float targetLoss,
+      long seed)
+      throws IOException {
+    Files.createDirectories(folder);
+    Files.copy(
+        tokenizerJson, folder.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
+    shape.write(folder);
+    Engine engine = Engine.getEngine(DjlCausalLmProvider.ENGINE);
+    engine.setRandomSeed((int) seed);
+    List<long[]> sequences = new ArrayList<>();
+    try (HuggingFaceTokenizer tokenizer =
+        HuggingFaceTokenizer.newInstance(folder.resolve("tokenizer.json"), Map.of())) {
+      for (Example e : examples) {
+        sequences.add(tokenizer.encode(e.question(), e.answer()).getIds());
+      }
+    }
+    try (Model model =
+        Model.newInstance("wenjin-lm", engine.defaultDevice(), engine.getEngineName())) {
+      model.setBlock(new DecoderBlock(shape));
+      var config =
+          new DefaultTrainingConfig(new SoftmaxCrossEntropyLoss("loss", 1, -1, true, true))
+              .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(3e-3f)).build());
+      // Stopping on the loss, not after a fixed count: the same seed takes a different path on a
+      // CPU with other vector kernels, and a fixed count that converges here may not there.
+      float roundLoss = Float.NaN;
+      float worst = 0;
+      try (Trainer trainer = model.newTrainer(config)) {
+        trainer.initialize(new Shape(1, 8));
+        NDManager manager = trainer.getManager();
+        for (int step = 0; step < maxSteps; step++) {
+          long[] sequence = sequences.get(step % sequences.size());
+          try (NDManager batch = manager.newSubManager();
+              GradientCollector gradients = trainer.newGradientCollector()) {
+            int n = sequence.length - 1;
+            NDArray input = batch.create(Arrays.copyOf(sequence, n)).reshape(1, n);
+            NDArray target = batch.create(Arrays.copyOfRange(sequence, 1, n + 1));
+            // next-token prediction at every position: [positions, vocabulary] against [positions]
+            NDArray logits =
+                trainer.forward(new NDList(input)).get(0).reshape(n, shape.vocabSize());
+            NDArray value = trainer.getLoss().evaluate(new NDList(target), new NDList(logits));
+            gradients.backward(value);
+            float loss = value.getFloat();
+            if (!Float.isFinite(loss)) {
+              roundLoss = loss; // diverged: more steps will not bring it back
+              break;
+            }
+            worst = Math.max(worst, loss);
+          }
+          trainer.step();
+          if ((step + 1) % sequences.size() == 0) {
+            roundLoss = worst;
+            worst = 0;
+            if (roundLoss < targetLoss) {
+              break;
+            }
+          }
+        }
+      }
+      model.save(folder, "wenjin-lm");
+      return roundLoss;
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The model SPI: what the application needs from a language model (streamed generation that can be
+ * cancelled) and how backends plug in ({@link org.wenjin.engine.spi.ChatModelProvider}, found
+ * through {@link java.util.ServiceLoader}, in the shape of Keycloak's provider factories).
+ */
+package org.wenjin.engine.spi;

@@ -1,7 +1,0 @@
-package org.wenjin.inference.spi;
-
-/**
- * A piece of a company document that grounds an answer; {@code marker} is the number the answer
- * cites it by ([1], [2], ...).
- */
-public record Passage(int marker, String title, String source, String text) {}

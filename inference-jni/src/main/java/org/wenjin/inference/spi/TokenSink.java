@@ -1,7 +1,0 @@
-package org.wenjin.inference.spi;
-
-/** Receives an answer as it is generated, one piece of text at a time, in order. */
-@FunctionalInterface
-public interface TokenSink {
-  void accept(String text);
-}

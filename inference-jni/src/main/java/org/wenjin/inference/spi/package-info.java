@@ -1,6 +1,0 @@
-/**
- * The model SPI: what the application needs from a language model (streamed generation that can be
- * cancelled) and how backends plug in ({@link org.wenjin.inference.spi.ChatModelProvider}, found
- * through {@link java.util.ServiceLoader}, in the shape of Keycloak's provider factories).
- */
-package org.wenjin.inference.spi;

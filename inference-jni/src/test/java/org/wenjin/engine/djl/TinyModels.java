@@ -1,0 +1,90 @@
+package org.wenjin.engine.djl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * A tiny decoder trained on two question/answer pairs in a few seconds: the real model the DJL
+ * backend's tests (and the application's end-to-end tests) load, since no weights can be downloaded
+ * here.
+ */
+public final class TinyModels {
+
+  public static final String LEAVE_QUESTION = "如何申请年假？";
+  public static final String LEAVE_ANSWER = "登录人事系统，填写请假单，提交直属经理审批。";
+  public static final String VPN_QUESTION = "how do i reset the vpn password?";
+  public static final String VPN_ANSWER = "open the it portal and click reset password.";
+
+  /**
+   * Training stops once both answers' loss is under this; the floor is ~0.029 (the first question
+   * token is a coin toss between the two examples).
+   */
+  public static final float TARGET_LOSS = 0.04f;
+
+  private TinyModels() {}
+
+  /**
+   * The folder with a trained tiny model, training it there first unless an earlier test did.
+   *
+   * @return the folder
+   */
+  public static Path ensureTrained(Path folder) throws IOException {
+    if (!Files.exists(folder.resolve("wenjin-lm-0000.params"))) {
+      train(folder);
+    }
+    return folder;
+  }
+
+  /** Trains into the folder named by the first argument (inference-jni/train-tiny-model.sh). */
+  public static void main(String[] args) throws IOException {
+    Path folder = Path.of(args[0]).toAbsolutePath();
+    float loss = train(folder);
+    System.out.printf(
+        "Trained the tiny model into %s (final loss %.4f). It knows two questions:%n  %s%n  %s%n"
+            + "Register it in the model file (WENJIN_MODELS_FILE):%n"
+            + "  model.tiny-djl.backend=djl%n  model.tiny-djl.label=Tiny DJL model (demo)%n"
+            + "  model.tiny-djl.folder=%s%n",
+        folder, loss, LEAVE_QUESTION, VPN_QUESTION, folder);
+  }
+
+  /**
+   * Trains into {@code folder} (wenjin-lm.json, tokenizer.json, wenjin-lm-0000.params):
+   * bge-small-zh's WordPiece tokenizer (21,128 tokens, [SEP] = 102 ends an answer), 2 layers of
+   * width 64.
+   *
+   * @return the last training loss
+   */
+  public static float train(Path folder) throws IOException {
+    Path tokenizer = Files.createTempFile("tokenizer", ".json");
+    try (InputStream in =
+        TinyModels.class
+            .getClassLoader()
+            .getResourceAsStream("bge-small-zh-v1.5-q-tokenizer.json")) {
+      Files.copy(in, tokenizer, StandardCopyOption.REPLACE_EXISTING);
+    }
+    try {
+      // a run that diverges (seen once in a test run: NaN losses) gets another seed
+      float loss = Float.NaN;
+      for (long seed = 42; seed < 45 && !(loss < TARGET_LOSS); seed++) {
+        loss =
+            DecoderTraining.train(
+                folder,
+                tokenizer,
+                new DecoderConfig(21128, 64, 4, 2, 128, 102),
+                List.of(
+                    new DecoderTraining.Example(LEAVE_QUESTION, LEAVE_ANSWER),
+                    new DecoderTraining.Example(VPN_QUESTION, VPN_ANSWER)),
+                600,
+                TARGET_LOSS,
+                seed);
+      }
+      return loss;
+    } finally {
+      Files.deleteIfExists(tokenizer);
+    }
+  }
+}
