@@ -47,8 +47,14 @@ final class ServerProbe {
         .pid();
   }
 
+  /** By its command line, which /proc shows for every user (Elasticsearch runs as nobody). */
   private static boolean isJava(ProcessHandle p) {
-    return p.info().command().map(c -> c.endsWith("/java")).orElse(false);
+    try {
+      String commandLine = Files.readString(Path.of("/proc/" + p.pid() + "/cmdline"));
+      return commandLine.split("\0", 2)[0].endsWith("/java");
+    } catch (IOException e) {
+      return false; // it has ended
+    }
   }
 
   /** WildFly's used heap in MB right after a full GC. */

@@ -122,12 +122,26 @@ final class SoakApi {
     return "{\"question\":\"" + question + "\"}";
   }
 
-  private String token(String user) throws IOException, InterruptedException {
-    Token t = tokens.get(user);
-    if (t == null || System.nanoTime() - t.fetchedNanos() > TOKEN_AGE.toNanos()) {
-      t = new Token(api.passwordToken(user, password), System.nanoTime());
-      tokens.put(user, t);
+  /** One fetch per user at a time: a hundred clients must not all ask Keycloak at once. */
+  private String token(String user) {
+    return tokens
+        .compute(
+            user,
+            (name, t) ->
+                t != null && System.nanoTime() - t.fetchedNanos() < TOKEN_AGE.toNanos()
+                    ? t
+                    : new Token(fetchToken(name), System.nanoTime()))
+        .value();
+  }
+
+  private String fetchToken(String user) {
+    try {
+      return api.passwordToken(user, password);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while fetching a token", e);
     }
-    return t.value();
   }
 }
