@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Looks at the three servers of a running stack from outside: the JVM of each is the java process
@@ -32,16 +33,17 @@ final class ServerProbe {
     }
   }
 
-  /** The java process started by (or being) the process-group leader {@code leader}. */
+  /**
+   * The server's JVM in the process group of {@code leader}: the java process without a java child
+   * (Elasticsearch's launcher is itself a JVM that starts the server's).
+   */
   private static long javaIn(long leader) {
     ProcessHandle root =
         ProcessHandle.of(leader)
             .orElseThrow(() -> new IllegalStateException("no process " + leader));
-    if (isJava(root)) {
-      return leader;
-    }
-    return root.descendants()
+    return Stream.concat(Stream.of(root), root.descendants())
         .filter(ServerProbe::isJava)
+        .filter(p -> p.children().noneMatch(ServerProbe::isJava))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("no java under process " + leader))
         .pid();
