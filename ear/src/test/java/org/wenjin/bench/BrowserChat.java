@@ -58,8 +58,8 @@ final class BrowserChat implements AutoCloseable {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-view")));
   }
 
-  /** Asks in the open conversation and returns once the answer is no longer streaming. */
-  void ask(String question) {
+  /** Asks in the open conversation; the answer's status once it is no longer streaming. */
+  String ask(String question) {
     if (asked > 0 && asked % QUESTIONS_PER_PAGE == 0) {
       driver.get(app + "/chat"); // leaves the old UI behind, like a closed tab
     }
@@ -73,10 +73,10 @@ final class BrowserChat implements AutoCloseable {
     wait.until(d -> turns().size() > before);
     List<WebElement> turns = turns();
     String id = turns.get(turns.size() - 1).getAttribute("id").substring("turn-".length());
-    wait.until(
+    return wait.until(
         d -> {
           String status = d.findElement(By.id("state-" + id)).getAttribute("status");
-          return status != null && !status.equals("STREAMING");
+          return status == null || status.equals("STREAMING") ? null : status;
         });
   }
 

@@ -28,6 +28,7 @@ final class SoakApi {
 
   private static final Pattern DOCUMENT =
       Pattern.compile("\"status\":\"([A-Z]+)\",\"chunksTotal\":(\\d+|null)");
+  private static final Pattern TURN_STATUS = Pattern.compile("\"status\":\"([A-Z]+)\"");
   private static final Duration TOKEN_AGE = Duration.ofMinutes(1);
 
   private final ApiClient api;
@@ -41,11 +42,14 @@ final class SoakApi {
     this.password = password;
   }
 
-  /** Asks in a new conversation and waits for the saved answer ({@code 201}). */
+  /**
+   * Asks in a new conversation and waits for the saved answer: {@code 201} with the turn COMPLETE
+   * (a turn that FAILED, e.g. "the model is busy", is an error too).
+   */
   String ask(String user, String question) {
     try {
-      int status = api.send("POST", "/api/conversations", token(user), body(question)).statusCode();
-      return status == 201 ? ANSWERED : String.valueOf(status);
+      HttpResponse<String> r = api.send("POST", "/api/conversations", token(user), body(question));
+      return r.statusCode() == 201 ? turnOutcome(r.body()) : String.valueOf(r.statusCode());
     } catch (IOException | RuntimeException e) {
       return e.getClass().getSimpleName();
     } catch (InterruptedException e) {
@@ -66,7 +70,7 @@ final class SoakApi {
         Iterator<String> it = lines.iterator();
         while (it.hasNext()) {
           if (it.next().equals("event: done")) {
-            return ANSWERED;
+            return it.hasNext() ? turnOutcome(it.next()) : "done without data";
           }
         }
       }
@@ -116,6 +120,13 @@ final class SoakApi {
       throw new IllegalStateException("listing documents failed: " + r.statusCode());
     }
     return r.body();
+  }
+
+  /** {@link #ANSWERED} for a COMPLETE turn, else its status (FAILED, STOPPED...). */
+  private static String turnOutcome(String turnJson) {
+    Matcher m = TURN_STATUS.matcher(turnJson);
+    String status = m.find() ? m.group(1) : "no status";
+    return status.equals("COMPLETE") ? ANSWERED : status;
   }
 
   private static String body(String question) {
