@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * ({@code jcmd GC.run} + {@code GC.heap_info}), its total full-GC time ({@code jstat -gc}, column
  * FGCT) and the resident memory of each JVM ({@code /proc/<pid>/status}).
  */
-final class ServerProbe {
+public final class ServerProbe {
 
   private static final Pattern HEAP_USED = Pattern.compile("heap .*used (\\d+)K");
   private static final List<String> SERVERS = List.of("wildfly", "keycloak", "elasticsearch");
@@ -27,10 +27,14 @@ final class ServerProbe {
 
   ServerProbe(Path stackDir) throws IOException {
     for (String server : SERVERS) {
-      long leader =
-          Long.parseLong(Files.readString(stackDir.resolve("run/" + server + ".pid")).strip());
-      jvms.put(server, javaIn(leader));
+      jvms.put(server, jvmOf(stackDir, server));
     }
+  }
+
+  /** The pid of a stack server's JVM ({@code wildfly}, {@code keycloak}, {@code elasticsearch}). */
+  public static long jvmOf(Path stackDir, String server) throws IOException {
+    return javaIn(
+        Long.parseLong(Files.readString(stackDir.resolve("run/" + server + ".pid")).strip()));
   }
 
   /**
