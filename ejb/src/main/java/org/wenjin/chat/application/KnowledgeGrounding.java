@@ -23,15 +23,6 @@ public class KnowledgeGrounding {
 
   private static final Logger LOG = Logger.getLogger(KnowledgeGrounding.class.getName());
 
-  /**
-   * Passages per answer: enough to cover a question that spans two sections, few enough for a small
-   * model's context (4 × 450 characters).
-   */
-  static final int PASSAGES = 4;
-
-  /** Least cosine similarity of a passage to the question (see DefaultSearchService). */
-  static final double MIN_SIMILARITY = 0.6;
-
   @Inject private SearchService search;
 
   /** The numbered passages for the model and the citations to store with the answer. */
