@@ -156,20 +156,29 @@ public final class ModelLane {
     long now = System.nanoTime();
     List<Job> waitedTooLong = new ArrayList<>();
     List<Job> ranTooLong = new ArrayList<>();
+    List<Runnable> notifications = new ArrayList<>();
     synchronized (lock) {
+      // removed here, under the lock, so none of them can be started by a finishing answer first
       waiting.stream().filter(j -> now - j.deadline > 0).forEach(waitedTooLong::add);
+      waitedTooLong.forEach(
+          job -> {
+            waiting.remove(job);
+            job.done = true;
+          });
+      if (!waitedTooLong.isEmpty()) {
+        positions(notifications);
+      }
       running.stream().filter(j -> now - j.deadline > 0).forEach(ranTooLong::add);
     }
-    waitedTooLong.forEach(
-        job ->
-            finish(
-                job,
-                GenerationOutcome.failed(
-                    "No free slot on "
-                        + label
-                        + " within "
-                        + limits.maxWait().toSeconds()
-                        + " s. Please try again later.")));
+    GenerationOutcome noSlot =
+        GenerationOutcome.failed(
+            "No free slot on "
+                + label
+                + " within "
+                + limits.maxWait().toSeconds()
+                + " s. Please try again later.");
+    waitedTooLong.forEach(job -> job.listener.finished(noSlot));
+    notifications.forEach(Runnable::run);
     ranTooLong.forEach(Job::timeOut);
   }
 
