@@ -7,19 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Looks at the three servers of a running stack from outside: the JVM of each is the java process
  * in the process group {@code stack.sh} started (its pid file), WildFly's heap after a forced GC
- * ({@code jcmd GC.run} + {@code GC.heap_info}), its total full-GC time ({@code jstat -gc}, column
- * FGCT) and the resident memory of each JVM ({@code /proc/<pid>/status}).
+ * ({@code jcmd GC.run}, then the old generation in {@code jstat -gc}), its total full-GC time
+ * ({@code jstat -gc}, column FGCT) and the resident memory of each JVM ({@code
+ * /proc/<pid>/status}).
  */
 public final class ServerProbe {
 
-  private static final Pattern HEAP_USED = Pattern.compile("heap .*used (\\d+)K");
   private static final List<String> SERVERS = List.of("wildfly", "keycloak", "elasticsearch");
 
   private final Path jdkBin = Path.of(System.getProperty("java.home"), "bin");
@@ -63,23 +61,28 @@ public final class ServerProbe {
     }
   }
 
-  /** WildFly's used heap in MB right after a full GC. */
+  /**
+   * WildFly's live heap in MB: the old generation right after a forced full GC (which leaves
+   * everything live there). Not the whole heap as a second command reads it: under load the young
+   * generation refills by ~100 MB in the half second between two {@code jcmd} calls.
+   */
   long wildflyHeapAfterGcMb() throws IOException, InterruptedException {
-    long pid = jvms.get("wildfly");
-    run("jcmd", String.valueOf(pid), "GC.run");
-    Matcher m = HEAP_USED.matcher(run("jcmd", String.valueOf(pid), "GC.heap_info"));
-    if (!m.find()) {
-      throw new IllegalStateException("GC.heap_info printed no heap figures");
-    }
-    return Long.parseLong(m.group(1)) / 1024;
+    String pid = String.valueOf(jvms.get("wildfly"));
+    run("jcmd", pid, "GC.run");
+    return (long) jstatGc(pid, "OU") / 1024;
   }
 
   /** WildFly's total time in full GCs since it started, in seconds ({@code jstat -gc} FGCT). */
   double wildflyFullGcSeconds() throws IOException, InterruptedException {
-    String[] lines = run("jstat", "-gc", String.valueOf(jvms.get("wildfly"))).strip().split("\n");
+    return jstatGc(String.valueOf(jvms.get("wildfly")), "FGCT");
+  }
+
+  /** One column of {@code jstat -gc} (sizes in KB, times in seconds). */
+  private double jstatGc(String pid, String column) throws IOException, InterruptedException {
+    String[] lines = run("jstat", "-gc", pid).strip().split("\n");
     List<String> header = List.of(lines[0].trim().split("\\s+"));
     String[] values = lines[1].trim().split("\\s+");
-    return Double.parseDouble(values[header.indexOf("FGCT")]);
+    return Double.parseDouble(values[header.indexOf(column)]);
   }
 
   /** Resident memory of each server's JVM in MB, in the order wildfly, keycloak, elasticsearch. */
