@@ -46,7 +46,9 @@ final class BrowserChat implements AutoCloseable {
             .usingAnyFreePort()
             .build();
     driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    wait = new WebDriverWait(driver, Duration.ofSeconds(120)); // a sign-in under full load is slow
+    // a soak stopped with Ctrl-C ends the JVM without closing this: Chromium would run on
+    Runtime.getRuntime().addShutdownHook(new Thread(this::quitQuietly));
   }
 
   void signIn(String user, String password) {
@@ -91,5 +93,13 @@ final class BrowserChat implements AutoCloseable {
   @Override
   public void close() {
     driver.quit();
+  }
+
+  private void quitQuietly() {
+    try {
+      driver.quit();
+    } catch (RuntimeException e) {
+      // already closed
+    }
   }
 }

@@ -118,21 +118,19 @@ public final class SoakBenchmark {
     }
   }
 
+  /** Chats until the soak ends; a browser that cannot sign in (server busy) tries again. */
   private void browserUser() {
-    try (BrowserChat chat = new BrowserChat(settings.app())) {
-      chat.signIn("bob", settings.password());
-      for (int i = 0; !stopping; i++) {
-        long t0 = System.nanoTime();
-        try {
+    while (!stopping) {
+      try (BrowserChat chat = new BrowserChat(settings.app())) {
+        chat.signIn("bob", settings.password());
+        for (int i = 0; !stopping; i++) {
+          long t0 = System.nanoTime();
           String status = chat.ask(QUESTIONS.get(i % QUESTIONS.size()));
           record(browser, status.equals("COMPLETE") ? SoakApi.ANSWERED : status, t0);
-        } catch (RuntimeException e) {
-          browser.failed(e.getClass().getSimpleName());
         }
+      } catch (RuntimeException e) {
+        browser.failed("browser " + e.getClass().getSimpleName());
       }
-    } catch (RuntimeException e) {
-      System.err.println("the browser chat could not start: " + e.getMessage());
-      browser.failed("no browser");
     }
   }
 
