@@ -6,30 +6,33 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import org.wenjin.persistence.tenancy.AppUser;
 import org.wenjin.persistence.tenancy.Tenant;
-import org.wenjin.persistence.tenancy.TenantMembership;
 import org.wenjin.tenancy.domain.CallerIdentity;
-import org.wenjin.tenancy.domain.IdentityProviderException;
-import org.wenjin.tenancy.domain.OrganizationDirectory;
-import org.wenjin.tenancy.domain.OrganizationDirectory.Organization;
 import org.wenjin.tenancy.domain.TenantRepository;
 import org.wenjin.tenancy.domain.UserRepository;
 
+/**
+ * Just-in-time provisioning. The inserts a first call needs run in {@link UserRecords}' own
+ * transaction and are retried when a concurrent first call wins the race; the profile and last-seen
+ * updates then run on the caller's transaction, on rows that exist.
+ */
 @Stateless
 public class DefaultUserProvisioningService implements UserProvisioningService {
 
+  /** Each lost race means the rows exist now; a third loss would be a bug, not a race. */
+  private static final int ATTEMPTS = 3;
+
   private final TenantRepository tenants;
   private final UserRepository users;
-  private final OrganizationDirectory directory;
+  private final UserRecords records;
 
   @Inject
   public DefaultUserProvisioningService(
-      TenantRepository tenants, UserRepository users, OrganizationDirectory directory) {
+      TenantRepository tenants, UserRepository users, UserRecords records) {
     this.tenants = tenants;
     this.users = users;
-    this.directory = directory;
+    this.records = records;
   }
 
   /** For the EJB container's proxy only. */
@@ -39,52 +42,39 @@ public class DefaultUserProvisioningService implements UserProvisioningService {
 
   @Override
   public SignedInUser provision(CallerIdentity caller) {
+    recordMissing(caller);
     Instant now = Instant.now();
-    String displayName = displayNameOf(caller);
-    AppUser user = users.findBySubject(caller.subject()).orElse(null);
-    if (user == null) {
-      user =
-          users.add(
-              new AppUser(caller.subject(), caller.username(), caller.email(), displayName, now));
-    } else {
-      user.updateProfile(caller.username(), caller.email(), displayName, now);
-    }
+    AppUser user =
+        users
+            .findBySubject(caller.subject())
+            .orElseThrow(() -> new IllegalStateException("user not recorded: " + caller.subject()));
+    user.updateProfile(caller.username(), caller.email(), UserRecords.displayNameOf(caller), now);
 
-    AppUser member = user;
     List<Tenant> memberOf = new ArrayList<>();
     for (String alias : caller.organizations()) {
       Tenant tenant =
-          tenants.findByAlias(alias).orElseGet(() -> tenants.add(newTenant(alias, now)));
-      users
-          .findMembership(tenant, member)
-          .ifPresentOrElse(
-              m -> m.seen(now),
-              () -> users.addMembership(new TenantMembership(tenant, member, now)));
+          tenants
+              .findByAlias(alias)
+              .orElseThrow(() -> new IllegalStateException("tenant not recorded: " + alias));
+      users.findMembership(tenant, user).ifPresent(m -> m.seen(now));
       memberOf.add(tenant);
     }
     memberOf.sort(Comparator.comparing(Tenant::getAlias));
     boolean disabled =
         memberOf.stream().anyMatch(t -> !t.isEnabled())
-            || users.tenantsOf(member).stream().anyMatch(t -> !t.isEnabled());
-    return new SignedInUser(member, memberOf, disabled);
+            || users.tenantsOf(user).stream().anyMatch(t -> !t.isEnabled());
+    return new SignedInUser(user, memberOf, disabled);
   }
 
-  /**
-   * A tenant first seen in a token (its organization exists in Keycloak) is recorded with
-   * Keycloak's name for it, or under its alias while Keycloak's admin API cannot be reached.
-   */
-  private Tenant newTenant(String alias, Instant now) {
-    Optional<Organization> org;
-    try {
-      org = directory.find(alias);
-    } catch (IdentityProviderException e) {
-      org = Optional.empty();
+  private void recordMissing(CallerIdentity caller) {
+    for (int attempt = 1; records.missing(caller); attempt++) {
+      try {
+        records.addMissing(caller);
+      } catch (ConcurrentSignIn e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+      }
     }
-    return org.map(o -> o.newTenant(now)).orElseGet(() -> new Tenant(alias, alias, now));
-  }
-
-  private static String displayNameOf(CallerIdentity caller) {
-    String name = caller.displayName();
-    return name == null || name.isBlank() ? caller.username() : name.strip();
   }
 }

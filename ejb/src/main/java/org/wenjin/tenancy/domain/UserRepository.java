@@ -17,6 +17,9 @@ public interface UserRepository {
 
   TenantMembership addMembership(TenantMembership membership);
 
+  /** Writes pending inserts now, so a unique-key violation surfaces to the caller. */
+  void flush();
+
   /** Every tenant the user has ever signed in to. */
   List<Tenant> tenantsOf(AppUser user);
 }

@@ -43,6 +43,11 @@ class JpaUserRepository implements UserRepository {
   }
 
   @Override
+  public void flush() {
+    em.flush();
+  }
+
+  @Override
   public List<Tenant> tenantsOf(AppUser user) {
     return em.createQuery(
             "select t from Tenant t, TenantMembership m"

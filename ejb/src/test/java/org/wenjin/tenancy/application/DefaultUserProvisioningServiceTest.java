@@ -27,7 +27,8 @@ class DefaultUserProvisioningServiceTest {
   private final InMemoryUsers users = new InMemoryUsers();
   private final FakeOrganizationDirectory directory = new FakeOrganizationDirectory();
   private final DefaultUserProvisioningService service =
-      new DefaultUserProvisioningService(tenants, users, directory);
+      new DefaultUserProvisioningService(
+          tenants, users, new UserRecords(tenants, users, directory));
 
   private static CallerIdentity caller(String name, List<String> orgs) {
     return new CallerIdentity(
@@ -125,6 +126,9 @@ class DefaultUserProvisioningServiceTest {
     }
 
     @Override
+    public void flush() {}
+
+    @Override
     public List<Tenant> tenantsOf(AppUser user) {
       return List.of();
     }
@@ -169,5 +173,40 @@ class DefaultUserProvisioningServiceTest {
     service.provision(caller("Alice", List.of("acme")));
 
     assertThat(users.memberships.get(0).getLastSeenAt()).isAfterOrEqualTo(first);
+  }
+
+  @Test
+  void aFirstCallThatLosesTheRaceReadsTheWinnersRows() {
+    var losing =
+        new UserRecords(tenants, users, directory) {
+          boolean raced;
+
+          @Override
+          public void addMissing(CallerIdentity caller) {
+            if (!raced) {
+              raced = true;
+              super.addMissing(caller); // the concurrent request's insert commits first...
+              throw new ConcurrentSignIn(new RuntimeException("unique key")); // ...ours fails
+            }
+            super.addMissing(caller);
+          }
+        };
+    var racing = new DefaultUserProvisioningService(tenants, users, losing);
+
+    SignedInUser signedIn = racing.provision(caller("Alice", List.of("acme")));
+
+    assertThat(losing.raced).isTrue();
+    assertThat(signedIn.tenants()).extracting(Tenant::getAlias).containsExactly("acme");
+    assertThat(users.bySubject).hasSize(1);
+    assertThat(users.memberships).hasSize(1);
+  }
+
+  @Test
+  void onlyIntegrityViolationsCountAsALostRace() {
+    var duplicate = new java.sql.SQLException("duplicate", "23505");
+    var timeout = new java.sql.SQLException("lock timeout", "HYT00");
+
+    assertThat(UserRecords.isUniqueViolation(new RuntimeException(duplicate))).isTrue();
+    assertThat(UserRecords.isUniqueViolation(new RuntimeException(timeout))).isFalse();
   }
 }

@@ -108,4 +108,43 @@ class UserProvisioningIT {
     assertThat(applied.intValue()).isGreaterThanOrEqualTo(1);
     assertThat(Flyway.class).isNotNull();
   }
+
+  /** A script's first requests arrive together; each must be answered, with one row each. */
+  @Test
+  void concurrentFirstCallsOfOneUserAllSucceed() throws Exception {
+    String subject = UUID.randomUUID().toString();
+    List<String> orgs = List.of("ra-" + subject.substring(0, 8), "rb-" + subject.substring(0, 8));
+    int callers = 20;
+    var start = new java.util.concurrent.CountDownLatch(1);
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(callers)) {
+      List<java.util.concurrent.Future<SignedInUser>> calls = new java.util.ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        calls.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return provisioning.provision(caller(subject, "Racer", orgs));
+                }));
+      }
+      start.countDown();
+      for (var call : calls) {
+        assertThat(call.get(60, java.util.concurrent.TimeUnit.SECONDS).tenants()).hasSize(2);
+      }
+    }
+    assertThat(
+            em.createQuery("select count(u) from AppUser u where u.subject = :s", Long.class)
+                .setParameter("s", subject)
+                .getSingleResult())
+        .isEqualTo(1L);
+    for (String alias : orgs) {
+      assertThat(
+              em.createQuery(
+                      "select count(m) from TenantMembership m, Tenant t"
+                          + " where m.key.tenantId = t.id and t.alias = :a",
+                      Long.class)
+                  .setParameter("a", alias)
+                  .getSingleResult())
+          .isEqualTo(1L);
+    }
+  }
 }

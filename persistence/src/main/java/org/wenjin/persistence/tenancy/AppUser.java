@@ -7,7 +7,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -48,7 +47,10 @@ public class AppUser {
   @Column(name = "active_tenant_id")
   private Long activeTenantId;
 
-  @Version private long version;
+  // No @Version: every field is either what the identity provider said at the latest call or the
+  // user's own latest choice, so the last write is the right one. Optimistic locking only made
+  // a user's concurrent first requests fail each other's last-seen updates. (The column stays,
+  // DEFAULT 0, unused.)
 
   protected AppUser() {}
 
