@@ -2,14 +2,22 @@ package org.wenjin.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.interceptor.Interceptors;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wenjin.security.CompanyRole;
+import org.wenjin.security.Roles;
+import org.wenjin.tenancy.interfaces.TenantScoped;
 
 /** Rules that keep security structural: they fail the build when someone forgets them. */
 class SecurityArchitectureTest {
@@ -125,5 +133,41 @@ class SecurityArchitectureTest {
             "the tenant and group filters of every request are built in one place, from the"
                 + " caller scope")
         .check(SERVICES);
+  }
+
+  /**
+   * The container checks {@code @RolesAllowed} against realm roles, which hold in every company;
+   * naming a company role there would either lock everyone out or, worse, let a realm-wide grant
+   * back in. Company roles are named by {@code @CompanyRole}, which only the tenant scope checks.
+   */
+  @Test
+  void companyRolesAreCheckedInTheTenantScopeNeverByTheContainer() {
+    List<String> wrong = new ArrayList<>();
+    for (JavaClass facade : SERVICES) {
+      if (!facade.isAnnotatedWith(Stateless.class)) {
+        continue;
+      }
+      Class<?> type = facade.reflect();
+      List<java.lang.reflect.AnnotatedElement> elements = new ArrayList<>();
+      elements.add(type);
+      elements.addAll(List.of(type.getDeclaredMethods()));
+      boolean namesCompanyRole = false;
+      for (var element : elements) {
+        RolesAllowed allowed = element.getAnnotation(RolesAllowed.class);
+        if (allowed != null) {
+          Arrays.stream(allowed.value())
+              .filter(Roles.COMPANY::contains)
+              .forEach(role -> wrong.add(element + " admits company role " + role));
+        }
+        namesCompanyRole |= element.isAnnotationPresent(CompanyRole.class);
+      }
+      Interceptors interceptors = type.getAnnotation(Interceptors.class);
+      if (namesCompanyRole
+          && (interceptors == null
+              || !Arrays.asList(interceptors.value()).contains(TenantScoped.class))) {
+        wrong.add(type.getName() + " has @CompanyRole but no TenantScoped interceptor to check it");
+      }
+    }
+    assertThat(wrong).isEmpty();
   }
 }

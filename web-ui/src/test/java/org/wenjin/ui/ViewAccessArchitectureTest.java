@@ -44,6 +44,22 @@ class ViewAccessArchitectureTest {
         .check(UI);
   }
 
+  /** Vaadin checks {@code @RolesAllowed} against realm roles; company roles go in @CompanyRole. */
+  @Test
+  void routesAdmitCompanyRolesOnlyThroughCompanyRole() {
+    for (JavaClass route : UI) {
+      RolesAllowed allowed =
+          route.isAnnotatedWith(Route.class)
+              ? route.reflect().getAnnotation(RolesAllowed.class)
+              : null;
+      if (allowed != null) {
+        org.assertj.core.api.Assertions.assertThat(allowed.value())
+            .as(route.getName())
+            .doesNotContainAnyElementsOf(org.wenjin.security.Roles.COMPANY);
+      }
+    }
+  }
+
   @Test
   void viewsAndResourcesTalkToFacadesNotToServicesOrEntities() {
     classes()

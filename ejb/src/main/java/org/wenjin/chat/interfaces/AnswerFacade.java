@@ -21,7 +21,7 @@ import org.wenjin.tenancy.interfaces.TenantScoped;
  * caller and tenant come from {@link TenantScoped}.
  */
 @Stateless
-@RolesAllowed({Roles.USER, Roles.TENANT_ADMIN})
+@RolesAllowed(Roles.USER)
 @Interceptors(TenantScoped.class)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // see DefaultAnswerService
 public class AnswerFacade {

@@ -22,7 +22,7 @@ import org.wenjin.tenancy.interfaces.TenantScoped;
  * against the owner; another user's id reads as one that does not exist.
  */
 @Stateless
-@RolesAllowed({Roles.USER, Roles.TENANT_ADMIN})
+@RolesAllowed(Roles.USER)
 @Interceptors(TenantScoped.class)
 public class ConversationFacade {
 

@@ -9,12 +9,14 @@ import org.wenjin.chat.application.ChatSettings;
 import org.wenjin.chat.application.ChatSettingsService;
 import org.wenjin.inference.application.ModelCatalog;
 import org.wenjin.inference.application.RegisteredModel;
+import org.wenjin.security.CompanyRole;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.interfaces.TenantScoped;
 
 /** Which registered models a company offers, and its history window: for its tenant admins. */
 @Stateless
-@RolesAllowed(Roles.TENANT_ADMIN)
+@RolesAllowed(Roles.USER)
+@CompanyRole(Roles.TENANT_ADMIN)
 @Interceptors(TenantScoped.class)
 public class ModelSettingsFacade {
 

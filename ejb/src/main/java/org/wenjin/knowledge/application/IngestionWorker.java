@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -158,7 +159,8 @@ public class IngestionWorker {
   void process(Claim claim) {
     // the tenant comes from the job, which the upload request wrote from its verified token; the
     // outcome is recorded inside the same scope (outside it the document would not be found)
-    ActingCaller worker = new ActingCaller(claim.tenantId(), "", 0L, "ingestion", List.of());
+    ActingCaller worker =
+        new ActingCaller(claim.tenantId(), "", 0L, "ingestion", Set.of(), List.of());
     try {
       CallerScope.call(
           worker,

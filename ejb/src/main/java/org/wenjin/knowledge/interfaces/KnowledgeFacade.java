@@ -14,6 +14,7 @@ import org.wenjin.knowledge.domain.Facet;
 import org.wenjin.knowledge.domain.KnowledgeSettings;
 import org.wenjin.knowledge.domain.SearchFilters;
 import org.wenjin.knowledge.domain.UploadRules;
+import org.wenjin.security.CompanyRole;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.CallerScope;
 import org.wenjin.tenancy.interfaces.TenantScoped;
@@ -24,7 +25,7 @@ import org.wenjin.tenancy.interfaces.TenantScoped;
  * the client are only looked up inside that tenant.
  */
 @Stateless
-@RolesAllowed({Roles.USER, Roles.TENANT_ADMIN})
+@RolesAllowed(Roles.USER)
 @Interceptors(TenantScoped.class)
 public class KnowledgeFacade {
 
@@ -34,7 +35,7 @@ public class KnowledgeFacade {
 
   @Inject private KnowledgeSettingsService settings;
 
-  @RolesAllowed(Roles.TENANT_ADMIN)
+  @CompanyRole(Roles.TENANT_ADMIN)
   public DocumentDto upload(UploadRequest upload) {
     return DocumentDto.of(
         documents.upload(
@@ -49,43 +50,43 @@ public class KnowledgeFacade {
   }
 
   /** What an upload may be: the upload form and the API check it before sending or reading. */
-  @RolesAllowed(Roles.TENANT_ADMIN)
+  @CompanyRole(Roles.TENANT_ADMIN)
   public UploadLimitsDto uploadLimits() {
     return new UploadLimitsDto(documents.maxUploadBytes(), UploadRules.ACCEPTED_FILE_TYPES);
   }
 
-  @RolesAllowed(Roles.TENANT_ADMIN)
+  @CompanyRole(Roles.TENANT_ADMIN)
   public List<DocumentDto> documents() {
     return documents.list().stream().map(DocumentDto::of).toList();
   }
 
-  @RolesAllowed(Roles.TENANT_ADMIN)
+  @CompanyRole(Roles.TENANT_ADMIN)
   public DocumentDto document(long documentId) {
     return DocumentDto.of(documents.get(documentId));
   }
 
-  @RolesAllowed(Roles.TENANT_ADMIN)
+  @CompanyRole(Roles.TENANT_ADMIN)
   public void delete(long documentId) {
     documents.delete(documentId);
   }
 
-  @RolesAllowed(Roles.TENANT_ADMIN)
+  @CompanyRole(Roles.TENANT_ADMIN)
   public DocumentDto reindex(long documentId) {
     return DocumentDto.of(documents.reindex(documentId));
   }
 
-  @RolesAllowed(Roles.TENANT_ADMIN)
+  @CompanyRole(Roles.TENANT_ADMIN)
   public int reindexAll() {
     return documents.reindexAll();
   }
 
-  @RolesAllowed(Roles.TENANT_ADMIN)
+  @CompanyRole(Roles.TENANT_ADMIN)
   public KnowledgeSettingsDto settings() {
     return KnowledgeSettingsDto.of(settings.current());
   }
 
   /** New passage sizes apply to documents indexed from now on (Re-index all applies them). */
-  @RolesAllowed(Roles.TENANT_ADMIN)
+  @CompanyRole(Roles.TENANT_ADMIN)
   public KnowledgeSettingsDto changeSettings(KnowledgeSettingsDto changed) {
     return KnowledgeSettingsDto.of(
         settings.change(

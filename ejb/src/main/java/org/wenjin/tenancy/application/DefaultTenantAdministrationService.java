@@ -100,6 +100,33 @@ public class DefaultTenantAdministrationService implements TenantAdministrationS
     return member;
   }
 
+  @Override
+  public Member admitColleague(String alias, String email, String actor) {
+    Tenant tenant = existing(alias);
+    String domain = tenant.getEmailDomain();
+    if (domain == null || domain.isBlank()) {
+      throw new TenantRuleViolation(
+          "Your company has no e-mail domain, so only a platform admin can add its members.");
+    }
+    String address = email == null ? "" : email.strip();
+    if (!MemberAdmission.inDomain(address, domain)) {
+      // checked before any lookup: an address outside the domain reveals nothing about anyone
+      throw new TenantRuleViolation(
+          "Only e-mail addresses ending in @" + domain + " can be added.");
+    }
+    Member member =
+        directory
+            .addVerifiedEmailMember(tenant.getAlias(), address)
+            .orElseThrow(
+                () ->
+                    new TenantRuleViolation(
+                        "No one has signed up with the verified address "
+                            + address
+                            + " yet. Ask them to sign in once, then add them."));
+    audit.record(actor, tenant.getId(), "tenant.member-added", member.username());
+    return member;
+  }
+
   private Tenant existing(String alias) {
     return tenants
         .findByAlias(alias == null ? "" : alias.strip())

@@ -22,4 +22,11 @@ public interface TenantAdministrationService {
   List<Member> members(String alias);
 
   Member addMember(String alias, String usernameOrEmail, String actor);
+
+  /**
+   * A tenant admin adds a colleague: only by a verified e-mail address in the company's e-mail
+   * domain (the rule the platform admin sets per company), and without learning anything about
+   * users outside that domain.
+   */
+  Member admitColleague(String alias, String email, String actor);
 }

@@ -10,14 +10,17 @@ import java.util.Optional;
 import org.wenjin.persistence.tenancy.AppUser;
 import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.tenancy.domain.CallerIdentity;
+import org.wenjin.tenancy.domain.CompanyGrants;
 import org.wenjin.tenancy.domain.TenantRepository;
 import org.wenjin.tenancy.domain.TenantRuleViolation;
 import org.wenjin.tenancy.domain.UserRepository;
 
 /**
- * The one place that decides which tenant a caller acts for: among the enabled tenants they belong
- * to (by their verified token, or Keycloak's answer when the token names none), the one they chose
- * in the shell's switcher, else the first by alias. Never a tenant id sent by the client.
+ * The one place that decides which tenant a caller acts for, and what they may do there: among the
+ * enabled tenants they belong to (by their verified token, or Keycloak's answer when the token
+ * names none), the one they chose in the shell's switcher, else the first by alias (which is then
+ * remembered as their choice). Their company roles and document groups are those granted in that
+ * tenant only ({@link CompanyGrants}). Never a tenant id sent by the client.
  */
 @Stateless
 public class TenantContext {
@@ -48,8 +51,19 @@ public class TenantContext {
       memberOf = signedIn.tenants();
     }
     Tenant tenant = active(memberOf, user.getActiveTenantId());
+    if (user.getActiveTenantId() == null) {
+      // the first company the user acts for stays theirs until they choose another: a company
+      // that adds them later (and sorts first) must not take over their questions silently
+      user.actFor(tenant);
+    }
+    CompanyGrants grants = CompanyGrants.of(caller.groups(), tenant.getAlias());
     return new ActingCaller(
-        tenant.getId(), tenant.getDisplayName(), user.getId(), caller.username(), caller.groups());
+        tenant.getId(),
+        tenant.getDisplayName(),
+        user.getId(),
+        caller.username(),
+        grants.roles(),
+        grants.groups());
   }
 
   public Tenant activeTenant(CallerIdentity caller) {

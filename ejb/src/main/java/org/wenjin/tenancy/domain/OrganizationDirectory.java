@@ -33,6 +33,13 @@ public interface OrganizationDirectory {
   /** Adds an existing Keycloak user (by username or e-mail) to the organization. */
   Member addMember(String alias, String usernameOrEmail);
 
+  /**
+   * Adds the one Keycloak user whose <em>verified</em> e-mail is exactly {@code email}.
+   *
+   * @return the member, or empty when no user has that verified address (nothing is added)
+   */
+  Optional<Member> addVerifiedEmailMember(String alias, String email);
+
   /** An organization as Keycloak holds it. */
   record Organization(String alias, String name, String emailDomain, boolean enabled) {
 

@@ -9,6 +9,8 @@ public interface TenantRepository {
 
   Optional<Tenant> findByAlias(String alias);
 
+  Optional<Tenant> findById(long id);
+
   Tenant add(Tenant tenant);
 
   /** All tenants, by alias. */

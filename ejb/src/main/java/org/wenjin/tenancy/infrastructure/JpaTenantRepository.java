@@ -23,6 +23,11 @@ class JpaTenantRepository implements TenantRepository {
   }
 
   @Override
+  public Optional<Tenant> findById(long id) {
+    return Optional.ofNullable(em.find(Tenant.class, id));
+  }
+
+  @Override
   public Tenant add(Tenant tenant) {
     em.persist(tenant);
     return tenant;

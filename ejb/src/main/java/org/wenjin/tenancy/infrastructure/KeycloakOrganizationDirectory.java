@@ -124,6 +124,7 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
           try (Response response = realm().organizations().create(rep)) {
             expect(response, "create organization " + organization.alias());
           }
+          new KeycloakCompanyGroups(realm()).create(organization.alias());
           return null;
         });
   }
@@ -151,6 +152,7 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
                       try (Response response = realm().organizations().get(rep.getId()).delete()) {
                         expect(response, "delete organization " + alias);
                       }
+                      new KeycloakCompanyGroups(realm()).delete(alias);
                       return null;
                     }));
   }
@@ -175,7 +177,6 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
 
   @Override
   public Member addMember(String alias, String usernameOrEmail) {
-    OrganizationResource org = organization(alias);
     UserRepresentation user =
         call(
             () -> {
@@ -188,6 +189,27 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
     if (user == null) {
       throw new TenantRuleViolation("No Keycloak user '" + usernameOrEmail + "' exists.");
     }
+    return join(alias, user);
+  }
+
+  @Override
+  public Optional<Member> addVerifiedEmailMember(String alias, String email) {
+    OrganizationResource org = organization(alias);
+    Optional<UserRepresentation> user =
+        call(
+            () ->
+                realm().users().searchByEmail(email, true).stream()
+                    .filter(u -> Boolean.TRUE.equals(u.isEmailVerified()))
+                    .filter(u -> email.equalsIgnoreCase(u.getEmail()))
+                    .findFirst());
+    return user.map(u -> join(org, alias, u));
+  }
+
+  private Member join(String alias, UserRepresentation user) {
+    return join(organization(alias), alias, user);
+  }
+
+  private Member join(OrganizationResource org, String alias, UserRepresentation user) {
     call(
         () -> {
           try (Response response = org.members().addMember(user.getId())) {

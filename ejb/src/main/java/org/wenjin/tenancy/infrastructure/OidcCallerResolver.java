@@ -33,7 +33,7 @@ public final class OidcCallerResolver {
       claims.put(name, token.getClaimValue(name));
     }
     Set<String> roles =
-        Roles.ALL.stream().filter(isCallerInRole).collect(Collectors.toUnmodifiableSet());
+        Roles.REALM.stream().filter(isCallerInRole).collect(Collectors.toUnmodifiableSet());
     return CallerIdentities.fromClaims(claims, roles);
   }
 }

@@ -7,18 +7,22 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.SignedInUser;
 import org.wenjin.tenancy.application.TenantContext;
 import org.wenjin.tenancy.application.UserProvisioningService;
 import org.wenjin.tenancy.domain.CallerIdentity;
+import org.wenjin.tenancy.domain.CompanyGrants;
 import org.wenjin.tenancy.domain.TenantRuleViolation;
 
 /** The signed-in user's session: who they are, which tenant they act for, what they may do. */
 @Stateless
-@DeclareRoles({Roles.USER, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN, Roles.AUDITOR})
-@RolesAllowed({Roles.USER, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN, Roles.AUDITOR})
+@DeclareRoles({Roles.USER, Roles.PLATFORM_ADMIN})
+@RolesAllowed({Roles.USER, Roles.PLATFORM_ADMIN})
 public class SessionFacade {
 
   @Resource private SessionContext context;
@@ -55,23 +59,24 @@ public class SessionFacade {
   private static SessionDto describe(CallerIdentity caller, SignedInUser signedIn) {
     List<SessionDto.TenantDto> tenants =
         signedIn.enabledTenants().stream().map(SessionFacade::toDto).toList();
+    Optional<Tenant> active =
+        TenantContext.choose(signedIn.tenants(), signedIn.user().getActiveTenantId());
+    Set<String> roles = new TreeSet<>(caller.roles());
+    // company roles only of the company acted for: an admin of Acme is a plain user in Globex
+    active.ifPresent(t -> roles.addAll(CompanyGrants.of(caller.groups(), t.getAlias()).roles()));
     return new SessionDto(
         caller.username(),
         signedIn.user().getDisplayName(),
         caller.email(),
-        TenantContext.choose(signedIn.tenants(), signedIn.user().getActiveTenantId())
-            .map(SessionFacade::toDto)
-            .orElse(null),
+        active.map(SessionFacade::toDto).orElse(null),
         tenants,
-        caller.roles(),
+        roles,
         access(caller, signedIn));
   }
 
-  /** Platform roles work without a company; everyone else needs an enabled one. */
+  /** The platform role works without a company; everyone else needs an enabled one. */
   static SessionDto.Access access(CallerIdentity caller, SignedInUser signedIn) {
-    if (!signedIn.enabledTenants().isEmpty()
-        || caller.hasRole(Roles.PLATFORM_ADMIN)
-        || caller.hasRole(Roles.AUDITOR)) {
+    if (!signedIn.enabledTenants().isEmpty() || caller.hasRole(Roles.PLATFORM_ADMIN)) {
       return SessionDto.Access.GRANTED;
     }
     return signedIn.memberOfDisabledTenant()

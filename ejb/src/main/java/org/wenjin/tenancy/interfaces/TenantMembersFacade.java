@@ -1,44 +1,46 @@
 package org.wenjin.tenancy.interfaces;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import java.util.List;
-import org.wenjin.persistence.tenancy.Tenant;
+import org.wenjin.security.CompanyRole;
 import org.wenjin.security.Roles;
+import org.wenjin.tenancy.application.CallerScope;
 import org.wenjin.tenancy.application.TenantAdministrationService;
-import org.wenjin.tenancy.application.TenantContext;
+import org.wenjin.tenancy.domain.TenantRepository;
+import org.wenjin.tenancy.domain.TenantRuleViolation;
 
 /**
  * A tenant admin's view of their own company's members. The company is the caller's active tenant
- * (see {@code TenantContext}), so no method takes a tenant from the client.
+ * (see {@code TenantContext}), and the caller must be tenant-admin <em>there</em>; no method takes
+ * a tenant from the client.
  */
 @Stateless
-@RolesAllowed(Roles.TENANT_ADMIN)
+@RolesAllowed(Roles.USER)
+@CompanyRole(Roles.TENANT_ADMIN)
+@Interceptors(TenantScoped.class)
 public class TenantMembersFacade {
-
-  @Resource private SessionContext context;
-
-  @Inject private TenantContext tenantContext;
 
   @Inject private TenantAdministrationService tenants;
 
-  @Inject private Callers callers;
+  @Inject private TenantRepository tenantRepository;
 
   public List<MemberDto> members() {
-    return tenants.members(activeTenant().getAlias()).stream().map(MemberDto::of).toList();
+    return tenants.members(activeAlias()).stream().map(MemberDto::of).toList();
   }
 
-  /** Adds an existing Keycloak user (by username or e-mail) to the caller's company. */
-  public MemberDto addMember(String usernameOrEmail) {
+  /** Adds a colleague by their verified e-mail address in the company's e-mail domain. */
+  public MemberDto addMember(String email) {
     return MemberDto.of(
-        tenants.addMember(
-            activeTenant().getAlias(), usernameOrEmail, context.getCallerPrincipal().getName()));
+        tenants.admitColleague(activeAlias(), email, CallerScope.current().username()));
   }
 
-  private Tenant activeTenant() {
-    return tenantContext.activeTenant(callers.current(context));
+  private String activeAlias() {
+    return tenantRepository
+        .findById(CallerScope.current().tenantId())
+        .orElseThrow(() -> new TenantRuleViolation("Your company no longer exists."))
+        .getAlias();
   }
 }

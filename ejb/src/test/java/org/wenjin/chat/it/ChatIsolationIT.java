@@ -299,7 +299,7 @@ class ChatIsolationIT {
                 List.of()));
     Tenant tenant = user.tenants().get(0);
     return new ActingCaller(
-        tenant.getId(), tenant.getDisplayName(), user.user().getId(), subject, List.of());
+        tenant.getId(), tenant.getDisplayName(), user.user().getId(), subject, Set.of(), List.of());
   }
 
   private static AnswerListener watcher(Consumer<TurnDto> finished) {

@@ -84,7 +84,12 @@ class IngestionQueueIT {
     Tenant tenant = user.tenants().get(0);
     admin =
         new ActingCaller(
-            tenant.getId(), tenant.getDisplayName(), user.user().getId(), run, List.of());
+            tenant.getId(),
+            tenant.getDisplayName(),
+            user.user().getId(),
+            run,
+            Set.of(Roles.TENANT_ADMIN),
+            List.of());
   }
 
   @Test

@@ -132,4 +132,46 @@ class DefaultTenantAdministrationServiceTest {
         .containsExactly("dave");
     assertThat(audit).last().asString().contains("tenant.member-added dave");
   }
+
+  @Test
+  void aTenantAdminAddsAColleagueByVerifiedAddressInTheCompanyDomain() {
+    service.create("initech", "Initech", "initech.com", "root");
+    keycloak.verifiedEmails.put("peter@initech.com", "peter");
+
+    service.admitColleague("initech", " peter@initech.com ", "bill");
+
+    assertThat(keycloak.members.get("initech")).extracting(m -> m.username()).contains("peter");
+    assertThat(audit).last().asString().contains("tenant.member-added peter");
+  }
+
+  @Test
+  void anAddressOutsideTheDomainIsRefusedBeforeAnyLookup() {
+    service.create("initech", "Initech", "initech.com", "root");
+    keycloak.verifiedEmails.put("eve@globex.com", "eve");
+
+    assertThatThrownBy(() -> service.admitColleague("initech", "eve@globex.com", "bill"))
+        .isInstanceOf(TenantRuleViolation.class)
+        .hasMessage("Only e-mail addresses ending in @initech.com can be added.");
+    assertThat(keycloak.members.getOrDefault("initech", List.of())).isEmpty();
+  }
+
+  @Test
+  void anUnknownAddressInTheDomainAddsNobody() {
+    service.create("initech", "Initech", "initech.com", "root");
+
+    assertThatThrownBy(() -> service.admitColleague("initech", "nobody@initech.com", "bill"))
+        .isInstanceOf(TenantRuleViolation.class)
+        .hasMessageContaining("Ask them to sign in once");
+    assertThat(keycloak.members.getOrDefault("initech", List.of())).isEmpty();
+  }
+
+  @Test
+  void aCompanyWithoutADomainLeavesAddingToThePlatformAdmin() {
+    // first seen in a token while Keycloak could not be asked: no domain recorded
+    tenants.add(new Tenant("initech", "initech", java.time.Instant.now()));
+
+    assertThatThrownBy(() -> service.admitColleague("initech", "peter@initech.com", "bill"))
+        .isInstanceOf(TenantRuleViolation.class)
+        .hasMessageContaining("only a platform admin");
+  }
 }

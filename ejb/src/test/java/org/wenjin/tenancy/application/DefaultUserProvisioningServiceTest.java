@@ -87,6 +87,11 @@ class DefaultUserProvisioningServiceTest {
     }
 
     @Override
+    public Optional<Tenant> findById(long id) {
+      return byAlias.values().stream().filter(t -> t.getId() == id).findFirst();
+    }
+
+    @Override
     public Tenant add(Tenant tenant) {
       byAlias.put(tenant.getAlias(), withId(tenant));
       return tenant;

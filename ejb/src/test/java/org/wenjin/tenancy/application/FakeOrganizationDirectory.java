@@ -72,6 +72,21 @@ class FakeOrganizationDirectory implements OrganizationDirectory {
     return memberships.getOrDefault(userId, List.of());
   }
 
+  /** Verified e-mail → username of the users {@link #addVerifiedEmailMember} can find. */
+  final Map<String, String> verifiedEmails = new HashMap<>();
+
+  @Override
+  public Optional<Member> addVerifiedEmailMember(String alias, String email) {
+    reachable();
+    String username = verifiedEmails.get(email);
+    if (username == null) {
+      return Optional.empty();
+    }
+    Member member = new Member(username, email, username);
+    members.computeIfAbsent(alias, a -> new ArrayList<>()).add(member);
+    return Optional.of(member);
+  }
+
   @Override
   public Member addMember(String alias, String usernameOrEmail) {
     reachable();

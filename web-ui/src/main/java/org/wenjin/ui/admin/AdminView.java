@@ -13,6 +13,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import org.wenjin.chat.interfaces.ModelSettingsFacade;
+import org.wenjin.security.CompanyRole;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.interfaces.MemberDto;
 import org.wenjin.tenancy.interfaces.TenantMembersFacade;
@@ -26,7 +27,8 @@ import org.wenjin.ui.layout.MainLayout;
  */
 @Route(value = "admin", layout = MainLayout.class)
 @PageTitle("Admin · Wenjin")
-@RolesAllowed(Roles.TENANT_ADMIN)
+@RolesAllowed(Roles.USER)
+@CompanyRole(Roles.TENANT_ADMIN)
 public class AdminView extends VerticalLayout {
 
   @Inject private TenantMembersFacade members;
@@ -51,7 +53,8 @@ public class AdminView extends VerticalLayout {
     add(
         new H2("Members"),
         new Paragraph(
-            "Existing Keycloak users can be added to your company by username or e-mail."),
+            "Colleagues who have signed in once can be added by their verified e-mail address"
+                + " in your company's domain."),
         add,
         grid);
     Notices.attempt(() -> grid.setItems(members.members()), null);
@@ -69,7 +72,7 @@ public class AdminView extends VerticalLayout {
   }
 
   private void openAdd() {
-    var dialog = new TextPromptDialog("Add a member", "Username or e-mail", "", "Add", "member");
+    var dialog = new TextPromptDialog("Add a member", "E-mail address", "", "Add", "member");
     dialog.onSubmit(
         e -> {
           String who = dialog.value.getValue();

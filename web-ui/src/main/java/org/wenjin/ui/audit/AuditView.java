@@ -3,6 +3,7 @@ package org.wenjin.ui.audit;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.wenjin.security.CompanyRole;
 import org.wenjin.security.Roles;
 import org.wenjin.ui.common.ComingNext;
 import org.wenjin.ui.layout.MainLayout;
@@ -10,7 +11,8 @@ import org.wenjin.ui.layout.MainLayout;
 /** Auditors review every conversation and administrative action. */
 @Route(value = "audit", layout = MainLayout.class)
 @PageTitle("Audit · Wenjin")
-@RolesAllowed(Roles.AUDITOR)
+@RolesAllowed(Roles.USER)
+@CompanyRole(Roles.AUDITOR)
 public class AuditView extends ComingNext {
 
   public AuditView() {

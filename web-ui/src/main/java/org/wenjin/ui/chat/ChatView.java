@@ -32,7 +32,7 @@ import org.wenjin.ui.session.CurrentUser;
  */
 @Route(value = "chat/:conversationId?", layout = MainLayout.class)
 @PageTitle("Chat · Wenjin")
-@RolesAllowed({Roles.USER, Roles.TENANT_ADMIN})
+@RolesAllowed(Roles.USER)
 public class ChatView extends HorizontalLayout implements BeforeEnterObserver, TurnActions {
 
   private final AnswerFacade answers;

@@ -33,7 +33,7 @@ import org.wenjin.ui.layout.MainLayout;
  */
 @Route(value = "knowledge/document/:documentId", layout = MainLayout.class)
 @PageTitle("Document · Wenjin")
-@RolesAllowed({Roles.USER, Roles.TENANT_ADMIN})
+@RolesAllowed(Roles.USER)
 public class DocumentView extends VerticalLayout implements BeforeEnterObserver {
 
   @Inject private KnowledgeFacade knowledge;

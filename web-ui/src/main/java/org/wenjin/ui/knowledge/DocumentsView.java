@@ -18,6 +18,7 @@ import org.wenjin.knowledge.interfaces.DocumentDto;
 import org.wenjin.knowledge.interfaces.KnowledgeFacade;
 import org.wenjin.knowledge.interfaces.KnowledgeSettingsDto;
 import org.wenjin.knowledge.interfaces.UploadRequest;
+import org.wenjin.security.CompanyRole;
 import org.wenjin.security.Roles;
 import org.wenjin.ui.common.Notices;
 import org.wenjin.ui.layout.MainLayout;
@@ -29,7 +30,8 @@ import org.wenjin.ui.layout.MainLayout;
  */
 @Route(value = "knowledge/documents", layout = MainLayout.class)
 @PageTitle("Documents · Wenjin")
-@RolesAllowed(Roles.TENANT_ADMIN)
+@RolesAllowed(Roles.USER)
+@CompanyRole(Roles.TENANT_ADMIN)
 public class DocumentsView extends VerticalLayout {
 
   /** How often the list refreshes while documents are being indexed. */

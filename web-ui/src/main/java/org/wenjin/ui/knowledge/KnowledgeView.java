@@ -31,7 +31,7 @@ import org.wenjin.ui.session.CurrentUser;
  */
 @Route(value = "knowledge", layout = MainLayout.class)
 @PageTitle("Knowledge · Wenjin")
-@RolesAllowed({Roles.USER, Roles.TENANT_ADMIN})
+@RolesAllowed(Roles.USER)
 public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver {
 
   static final int PAGE_SIZE = 10;

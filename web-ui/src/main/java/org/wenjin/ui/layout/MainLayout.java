@@ -123,9 +123,7 @@ public class MainLayout extends AppLayout {
       return "Company disabled";
     }
     if (session.activeTenant() == null) {
-      return session.hasRole(Roles.PLATFORM_ADMIN) || session.hasRole(Roles.AUDITOR)
-          ? "Platform"
-          : "No company";
+      return session.hasRole(Roles.PLATFORM_ADMIN) ? "Platform" : "No company";
     }
     return session.activeTenant().displayName();
   }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
+import org.wenjin.security.CompanyRole;
 import org.wenjin.tenancy.interfaces.SessionDto;
 import org.wenjin.ui.admin.AdminView;
 import org.wenjin.ui.admin.TenantsView;
@@ -12,8 +13,8 @@ import org.wenjin.ui.chat.ChatView;
 import org.wenjin.ui.knowledge.KnowledgeView;
 
 /**
- * The main navigation. Who sees an entry is read from the view's own {@code @RolesAllowed}, so the
- * menu and the access check can never disagree.
+ * The main navigation. Who sees an entry is read from the view's own {@code @RolesAllowed} and
+ * {@code @CompanyRole}, so the menu and the access check can never disagree.
  */
 enum NavigationEntry {
   CHAT("Chat", ChatView.class, VaadinIcon.CHAT),
@@ -46,6 +47,9 @@ enum NavigationEntry {
 
   boolean visibleTo(SessionDto session) {
     RolesAllowed allowed = view.getAnnotation(RolesAllowed.class);
-    return allowed != null && Arrays.stream(allowed.value()).anyMatch(session::hasRole);
+    CompanyRole companyRole = view.getAnnotation(CompanyRole.class);
+    return allowed != null
+        && Arrays.stream(allowed.value()).anyMatch(session::hasRole)
+        && (companyRole == null || Arrays.stream(companyRole.value()).anyMatch(session::hasRole));
   }
 }
