@@ -12,7 +12,10 @@ public interface GenerationService {
   /**
    * Starts or queues a generation on {@code modelId}; {@code listener} hears its progress.
    *
-   * @throws PoolBusyException when that model's queue is full
+   * @param tenantId the company asking, which the caller passes from its own scope: the pool shares
+   *     each model's queue between companies by it and never reads who is calling
+   * @throws PoolBusyException when that model's queue is full, or this company already holds its
+   *     share of it
    * @throws org.wenjin.engine.spi.ChatModelException when the model cannot be loaded
    */
   Generation submit(

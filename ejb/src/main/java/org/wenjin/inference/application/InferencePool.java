@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.wenjin.engine.spi.ChatModel;
 import org.wenjin.engine.spi.ChatModelException;
 import org.wenjin.engine.spi.ChatModelProviders;
@@ -25,7 +26,8 @@ import org.wenjin.engine.spi.ChatRequest;
 /**
  * One loaded instance per model, shared by everyone through its {@link ModelLane}. Models load on
  * first use; generations run on the dedicated {@code wenjin-inference} executor (long streams must
- * not starve the default one).
+ * not starve the default one). Every lane lets one company hold at most {@code
+ * wenjin.inference.tenant-queue-share} of its waiting places (default half).
  */
 @Singleton
 @Startup // so the expiry task is scheduled at deployment, not with the first caller's identity
@@ -41,6 +43,13 @@ public class InferencePool implements GenerationService {
 
   @Inject private ModelCatalog catalog;
 
+  /** The share of each model's waiting places one company may hold (more than 0, at most 1). */
+  @Inject
+  @ConfigProperty(
+      name = "wenjin.inference.tenant-queue-share",
+      defaultValue = "" + LaneLimits.DEFAULT_TENANT_SHARE)
+  double tenantQueueShare;
+
   private final ChatModelProviders providers = ChatModelProviders.installed();
   private final Map<String, ModelLane> lanes = new ConcurrentHashMap<>();
   private final Map<String, ChatModel> loaded = new ConcurrentHashMap<>();
@@ -53,6 +62,12 @@ public class InferencePool implements GenerationService {
    */
   @PostConstruct
   void startExpiry() {
+    try {
+      LaneLimits.checkTenantShare(tenantQueueShare);
+    } catch (IllegalArgumentException e) {
+      // stops the deployment with the reason, rather than running without the limit
+      throw new IllegalStateException("wenjin.inference.tenant-queue-share: " + e.getMessage(), e);
+    }
     expiry = timer.scheduleWithFixedDelay(this::expireOverdue, 1, 1, TimeUnit.SECONDS);
   }
 
@@ -99,7 +114,13 @@ public class InferencePool implements GenerationService {
                         ChatModelException.Kind.REJECTED,
                         "No model " + modelId + " is registered."));
     return lanes.computeIfAbsent(
-        modelId, id -> new ModelLane(model.label(), load(model), model.limits(), executor));
+        modelId,
+        id ->
+            new ModelLane(
+                model.label(),
+                load(model),
+                model.limits().withTenantShare(tenantQueueShare),
+                executor));
   }
 
   private ChatModel load(RegisteredModel model) {

@@ -1,13 +1,14 @@
 package org.wenjin.inference.application;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.wenjin.engine.spi.Cancellation;
@@ -19,9 +20,15 @@ import org.wenjin.inference.application.GenerationOutcome.Kind;
 
 /**
  * Admission control for one shared model: at most {@code slots} generations at once, a bounded
- * queue ordered by start-time fair queuing across tenants (a tenant with many waiting questions
- * cannot starve another's), timeouts, and cancellation that frees the slot at once. Plain Java, so
- * the scheduling is unit-tested without a container; listeners are called outside the lock.
+ * queue shared fairly between tenants, timeouts, and cancellation that frees the slot at once.
+ * Plain Java, so the scheduling is unit-tested without a container; listeners are called outside
+ * the lock.
+ *
+ * <p>Fairness: each tenant may hold at most {@link LaneLimits#maxQueuedPerTenant()} of the waiting
+ * places, so one company's flood cannot refuse another's question; and a free slot goes to the
+ * tenant served least recently (round-robin between tenants, first come first served within one),
+ * so a company with fifty waiting questions makes another's single question wait for at most one of
+ * them.
  *
  * <p>Timeouts are deadlines that {@link #expireOverdue()} checks (the pool calls it every second),
  * not a timer task per job: a cancelled task stays in a scheduled executor's queue, with the job,
@@ -36,12 +43,14 @@ public final class ModelLane {
   private final Executor executor;
 
   private final Object lock = new Object();
-  private final TreeSet<Job> waiting =
-      new TreeSet<>(Comparator.comparingLong((Job j) -> j.startTag).thenComparingLong(j -> j.seq));
+
+  /** Tenants with questions waiting or running; a tenant with neither is forgotten. */
+  private final Map<Long, TenantQueue> tenants = new HashMap<>();
+
   private final Set<Job> running = new HashSet<>();
-  private final Map<Long, Long> tenantFinishTags = new HashMap<>();
-  private long virtualTime;
+  private int waitingCount;
   private long sequence;
+  private long turns;
   private long positionVersion;
 
   public ModelLane(String label, ChatModel model, LaneLimits limits, Executor executor) {
@@ -54,24 +63,34 @@ public final class ModelLane {
   /**
    * Starts the generation now or queues it.
    *
-   * @throws PoolBusyException when the queue is full
+   * @throws PoolBusyException when the queue is full, or {@code tenantId} holds its whole share
    */
   public Generation submit(long tenantId, ChatRequest request, GenerationListener listener) {
     List<Runnable> notifications = new ArrayList<>();
     Job job;
     synchronized (lock) {
-      boolean startNow = running.size() < limits.slots() && waiting.isEmpty();
-      if (!startNow && waiting.size() >= limits.maxQueued()) {
-        throw new PoolBusyException(label, waiting.size());
+      boolean startNow = running.size() < limits.slots() && waitingCount == 0;
+      TenantQueue tenant = tenants.get(tenantId);
+      if (!startNow) {
+        if (waitingCount >= limits.maxQueued()) {
+          throw new PoolBusyException(label, waitingCount);
+        }
+        int own = tenant == null ? 0 : tenant.waiting.size();
+        if (own >= limits.maxQueuedPerTenant()) {
+          throw PoolBusyException.tenantShareFull(label, own);
+        }
       }
-      job = new Job(tenantId, request, listener, sequence++);
-      job.startTag = Math.max(virtualTime, tenantFinishTags.getOrDefault(tenantId, 0L));
-      tenantFinishTags.put(tenantId, job.startTag + 1);
+      if (tenant == null) {
+        tenant = new TenantQueue(tenantId);
+        tenants.put(tenantId, tenant);
+      }
+      job = new Job(tenant, request, listener, sequence++);
       if (startNow) {
         start(job, notifications);
       } else {
         job.deadline = System.nanoTime() + limits.maxWait().toNanos();
-        waiting.add(job);
+        tenant.waiting.addLast(job);
+        waitingCount++;
         positions(notifications);
       }
     }
@@ -81,7 +100,7 @@ public final class ModelLane {
 
   public int queued() {
     synchronized (lock) {
-      return waiting.size();
+      return waitingCount;
     }
   }
 
@@ -98,9 +117,10 @@ public final class ModelLane {
   /** Must hold the lock. */
   private void start(Job job, List<Runnable> notifications) {
     running.add(job);
+    job.tenant.running++;
+    job.tenant.lastTurn = ++turns;
     job.dispatched = true;
     job.deadline = System.nanoTime() + limits.maxGeneration().toNanos();
-    virtualTime = Math.max(virtualTime, job.startTag);
     notifications.add(
         () -> {
           try {
@@ -118,12 +138,63 @@ public final class ModelLane {
   private void positions(List<Runnable> notifications) {
     long version = ++positionVersion;
     int position = 0;
-    for (Job job : waiting) {
+    for (Job job : inTurn()) {
       int p = ++position;
       if (job.position != p) {
         job.position = p;
         notifications.add(() -> job.tellPosition(p, version));
       }
+    }
+  }
+
+  /**
+   * Must hold the lock: the waiting jobs in the order they will start. The tenants take turns, the
+   * least recently served first; each one's next question, round after round.
+   */
+  private List<Job> inTurn() {
+    List<Job> order = new ArrayList<>(waitingCount);
+    List<Iterator<Job>> rounds = new ArrayList<>();
+    tenants.values().stream()
+        .filter(t -> !t.waiting.isEmpty())
+        .sorted(TURN_ORDER)
+        .forEach(t -> rounds.add(t.waiting.iterator()));
+    while (!rounds.isEmpty()) {
+      for (Iterator<Iterator<Job>> r = rounds.iterator(); r.hasNext(); ) {
+        Iterator<Job> own = r.next();
+        order.add(own.next());
+        if (!own.hasNext()) {
+          r.remove();
+        }
+      }
+    }
+    return order;
+  }
+
+  /** Must hold the lock: the next job to start, taken out of the queue, or null. */
+  private Job nextInTurn() {
+    TenantQueue next =
+        tenants.values().stream().filter(t -> !t.waiting.isEmpty()).min(TURN_ORDER).orElse(null);
+    if (next == null) {
+      return null;
+    }
+    waitingCount--;
+    return next.waiting.pollFirst();
+  }
+
+  /** Must hold the lock: takes a waiting job out of the queue; false when it was not waiting. */
+  private boolean withdraw(Job job) {
+    if (!job.tenant.waiting.remove(job)) {
+      return false;
+    }
+    waitingCount--;
+    forgetIfIdle(job.tenant);
+    return true;
+  }
+
+  /** Must hold the lock. */
+  private void forgetIfIdle(TenantQueue tenant) {
+    if (tenant.waiting.isEmpty() && tenant.running == 0) {
+      tenants.remove(tenant.tenantId);
     }
   }
 
@@ -135,12 +206,14 @@ public final class ModelLane {
       }
       job.done = true;
       if (running.remove(job)) {
-        Job next = waiting.pollFirst();
+        job.tenant.running--;
+        Job next = nextInTurn();
         if (next != null) {
           start(next, notifications);
         }
+        forgetIfIdle(job.tenant);
       } else {
-        waiting.remove(job);
+        withdraw(job);
       }
       positions(notifications);
     }
@@ -159,10 +232,12 @@ public final class ModelLane {
     List<Runnable> notifications = new ArrayList<>();
     synchronized (lock) {
       // removed here, under the lock, so none of them can be started by a finishing answer first
-      waiting.stream().filter(j -> now - j.deadline > 0).forEach(waitedTooLong::add);
+      for (TenantQueue tenant : tenants.values()) {
+        tenant.waiting.stream().filter(j -> now - j.deadline > 0).forEach(waitedTooLong::add);
+      }
       waitedTooLong.forEach(
           job -> {
-            waiting.remove(job);
+            withdraw(job);
             job.done = true;
           });
       if (!waitedTooLong.isEmpty()) {
@@ -182,13 +257,31 @@ public final class ModelLane {
     ranTooLong.forEach(Job::timeOut);
   }
 
-  private final class Job implements Generation {
+  /** Whose turn comes first: served longest ago (never: 0), then whose question came first. */
+  private static final Comparator<TenantQueue> TURN_ORDER =
+      Comparator.comparingLong((TenantQueue t) -> t.lastTurn)
+          .thenComparingLong(t -> t.waiting.peekFirst().seq);
+
+  /** One tenant's waiting questions (first come, first served) and its place in the turns. */
+  private static final class TenantQueue {
     final long tenantId;
+    final ArrayDeque<Job> waiting = new ArrayDeque<>();
+    int running;
+
+    /** When one of its questions last started (a lane-wide count); 0 when never. */
+    long lastTurn;
+
+    TenantQueue(long tenantId) {
+      this.tenantId = tenantId;
+    }
+  }
+
+  private final class Job implements Generation {
+    final TenantQueue tenant;
     final ChatRequest request;
     final GenerationListener listener;
     final long seq;
     final Cancellation cancellation = new Cancellation();
-    long startTag;
     int position;
 
     /** {@link System#nanoTime()} by which it must have started (waiting) or ended (running). */
@@ -198,8 +291,8 @@ public final class ModelLane {
     volatile boolean dispatched;
     volatile boolean done;
 
-    Job(long tenantId, ChatRequest request, GenerationListener listener, long seq) {
-      this.tenantId = tenantId;
+    Job(TenantQueue tenant, ChatRequest request, GenerationListener listener, long seq) {
+      this.tenant = tenant;
       this.request = request;
       this.listener = listener;
       this.seq = seq;

@@ -1,7 +1,12 @@
 package org.wenjin.knowledge.application;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.wenjin.inference.application.EmbeddingService;
 import org.wenjin.knowledge.domain.Chunk;
 import org.wenjin.knowledge.domain.Chunker;
@@ -23,9 +29,14 @@ import org.wenjin.knowledge.domain.ParsedDocument;
  * embedding of the next batch), drop the old tail, refresh, mark it indexed. Runs inside the job's
  * tenant scope; failures go up to {@link IngestionWorker}, which decides on retries.
  *
+ * <p>Parsing runs on threads of its own within {@code wenjin.knowledge.parse-timeout-seconds}
+ * (default 60) and on at most {@code wenjin.knowledge.parse-threads} (default 4) at once, see
+ * {@link BoundedParsing}: a document that takes longer fails with that reason and is not retried
+ * (it would take as long again), and the worker goes on.
+ *
  * <p>A CDI bean, not an EJB: a container transaction around a whole document would outlive its
- * timeout; each database step commits on its own ({@link IngestionSteps}). Stateless, so the
- * worker's loops share it.
+ * timeout; each database step commits on its own ({@link IngestionSteps}). Stateless apart from the
+ * parsing threads, so the worker's loops share it.
  */
 @ApplicationScoped
 public class DocumentIngestion {
@@ -43,6 +54,35 @@ public class DocumentIngestion {
 
   @Inject private KnowledgeIndex index;
 
+  @Inject
+  @ConfigProperty(name = "wenjin.knowledge.parse-timeout-seconds", defaultValue = "60")
+  int parseTimeoutSeconds = 60;
+
+  /**
+   * Above {@code wenjin.ingestion.workers}: the spare ones let reading go on past a stuck parse.
+   */
+  @Inject
+  @ConfigProperty(name = "wenjin.knowledge.parse-threads", defaultValue = "4")
+  int parseThreads = 4;
+
+  /** Threads the server knows of (the deployment's class loader and naming), made one per parse. */
+  @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
+  private ManagedThreadFactory threadFactory;
+
+  private BoundedParsing parsing;
+
+  @PostConstruct
+  void startParsing() {
+    parsing =
+        new BoundedParsing(
+            parser, Duration.ofSeconds(parseTimeoutSeconds), parseThreads, threadFactory);
+  }
+
+  @PreDestroy
+  void stopParsing() {
+    parsing.close();
+  }
+
   /** Indexes the claimed document; returns quietly when it was deleted meanwhile. */
   void ingest(Claim claim) {
     Optional<IngestionSteps.Work> begun = steps.begin(claim);
@@ -51,8 +91,17 @@ public class DocumentIngestion {
     }
     IngestionSteps.Work work = begun.get();
     long started = System.nanoTime();
+    Duration parseLimit = Duration.ofSeconds(parseTimeoutSeconds);
+    if (parseLimit.compareTo(IngestionSteps.LEASE.dividedBy(2)) > 0) {
+      // a long limit would outlast the claim's lease, and another worker take the job meanwhile
+      steps.hold(claim, parseLimit.plus(IngestionSteps.LEASE));
+    }
     ParsedDocument parsed =
-        parser.parse(work.bytes(), work.document().sourceName(), work.document().mediaType());
+        parsing.parse(
+            claim.documentId(),
+            work.bytes(),
+            work.document().sourceName(),
+            work.document().mediaType());
     List<Chunk> chunks = new Chunker(work.chunking()).chunk(parsed.blocks());
     long parsedAt = System.nanoTime();
     long embedNanos = 0;

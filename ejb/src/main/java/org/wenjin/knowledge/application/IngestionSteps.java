@@ -88,6 +88,11 @@ public class IngestionSteps {
         d.getUpdatedAt());
   }
 
+  /** Keeps the claim for {@code atLeast} from now (a long parse ahead). */
+  public void hold(Claim claim, Duration atLeast) {
+    queue.extend(claim.jobId(), Instant.now().plus(atLeast));
+  }
+
   /**
    * Parsed: {@code chunks} to index. The document's own title (PDF/DOCX/HTML metadata, Markdown
    * heading) replaces the file name when the uploader gave none.

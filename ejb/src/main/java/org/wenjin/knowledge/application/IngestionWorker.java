@@ -37,8 +37,9 @@ import org.wenjin.tenancy.application.CallerScope;
  * model's sessions busy — with one loop the cores sat idle a quarter of the time. Several servers
  * share the queue safely (leases).
  *
- * <p>Failures: a document that cannot be read fails for good with the reason; an index or model
- * outage puts the job back with a growing delay (5 s doubling to 5 min) and keeps the reason on the
+ * <p>Failures: a document that cannot be read (damaged, too much text, not read within the parse
+ * time limit) fails for good with the reason; an index or model outage, or no parsing thread free,
+ * puts the job back with a growing delay (5 s doubling to 5 min) and keeps the reason on the
  * document, so nothing is lost and nothing is indexed twice (chunk ids are stable).
  */
 @Singleton
@@ -179,7 +180,10 @@ public class IngestionWorker {
     try {
       ingestion.ingest(claim);
     } catch (UnreadableDocumentException e) {
+      // also a document not read within its time: it would take as long again, so no retry
       steps.failed(claim, e.getMessage());
+    } catch (BoundedParsing.NoParserFree e) {
+      steps.retry(claim, "Waiting for a free parser: " + e.getMessage(), later(claim));
     } catch (SearchUnavailableException e) {
       steps.retry(claim, "Waiting for the search service: " + e.getMessage(), later(claim));
     } catch (ChatModelException e) {

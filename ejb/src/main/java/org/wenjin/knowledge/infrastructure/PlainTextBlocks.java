@@ -85,6 +85,9 @@ final class PlainTextBlocks {
       char[] buffer = new char[8192];
       int n;
       while ((n = reader.read(buffer)) > 0) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new UnreadableDocumentException("Reading the document was stopped.");
+        }
         text.append(buffer, 0, n);
         if (text.length() > maxCharacters) {
           throw new UnreadableDocumentException(

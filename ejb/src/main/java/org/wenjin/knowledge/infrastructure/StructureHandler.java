@@ -11,7 +11,8 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Turns Tika's XHTML into {@link TextBlock}s: a block per paragraph-like element, the heading path
  * from h1–h6, and the page from Tika's {@code <div class="page">} (PDF). Stops with an error when
- * the text grows past {@code maxCharacters}.
+ * the text grows past {@code maxCharacters} (the document fails rather than being indexed in part,
+ * which would let searches miss its end unnoticed), and when its thread is interrupted.
  */
 final class StructureHandler extends DefaultHandler {
 
@@ -58,7 +59,9 @@ final class StructureHandler extends DefaultHandler {
   }
 
   @Override
-  public void startElement(String uri, String localName, String qName, Attributes atts) {
+  public void startElement(String uri, String localName, String qName, Attributes atts)
+      throws SAXException {
+    stopIfInterrupted();
     String name = localName.isEmpty() ? qName : localName;
     if ("head".equals(name) || "script".equals(name) || "style".equals(name)) {
       skipDepth++;
@@ -100,6 +103,7 @@ final class StructureHandler extends DefaultHandler {
 
   @Override
   public void characters(char[] ch, int start, int length) throws SAXException {
+    stopIfInterrupted();
     if (skipDepth > 0) {
       return;
     }
@@ -113,6 +117,16 @@ final class StructureHandler extends DefaultHandler {
   public void ignorableWhitespace(char[] ch, int start, int length) {
     if (skipDepth == 0) {
       text.append(' ');
+    }
+  }
+
+  /**
+   * A parse that ran out of time is interrupted; most parsers never look, but every one of them
+   * hands its text to this handler, which then stops it.
+   */
+  private static void stopIfInterrupted() throws SAXException {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new SAXException(new StoppedException());
     }
   }
 
@@ -149,6 +163,13 @@ final class StructureHandler extends DefaultHandler {
   /** Collapses runs of whitespace (PDF line breaks, HTML indentation) to one space. */
   static String normalise(CharSequence raw) {
     return raw.toString().replaceAll("[\\s\\u00A0\\u3000]+", " ").strip();
+  }
+
+  /** Thrown through SAX when the parse was interrupted (it ran out of time). */
+  static final class StoppedException extends RuntimeException {
+    StoppedException() {
+      super("Reading the document was stopped.");
+    }
   }
 
   /** Thrown through SAX when a document has more text than the limit. */

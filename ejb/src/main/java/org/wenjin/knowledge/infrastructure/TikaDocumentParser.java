@@ -1,6 +1,7 @@
 package org.wenjin.knowledge.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -10,27 +11,38 @@ import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.wenjin.knowledge.domain.DocumentParser;
 import org.wenjin.knowledge.domain.ParsedDocument;
 import org.wenjin.knowledge.domain.TextBlock;
 import org.wenjin.knowledge.domain.UnreadableDocumentException;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
- * Apache Tika behind {@link DocumentParser}. Only the formats in {@link #ACCEPTED} are indexed;
- * Tika's AutoDetectParser guards against zip bombs (DOCX is a zip) with its SecureContentHandler.
+ * Apache Tika behind {@link DocumentParser}. Only the formats in {@link #ACCEPTED} are indexed.
+ * Limits against hostile files: Tika's AutoDetectParser guards against zip bombs (DOCX is a zip)
+ * and absurd nesting with its SecureContentHandler; documents embedded in a document (attachments,
+ * OLE objects) are never read, so there is no depth to unpack; a document with more than {@code
+ * wenjin.knowledge.max-characters} of text fails. The time limit is the caller's (the ingestion
+ * worker's); an interrupted parse stops at its next piece of text.
  */
 @ApplicationScoped
 public class TikaDocumentParser implements DocumentParser {
 
   /** Text beyond this is refused: about 4,000 pages of Chinese. */
   static final int MAX_CHARACTERS = 10_000_000;
+
+  @Inject
+  @ConfigProperty(name = "wenjin.knowledge.max-characters", defaultValue = "" + MAX_CHARACTERS)
+  int maxCharacters = MAX_CHARACTERS;
 
   /** Accepted media types and how a user would call them. */
   static final Map<String, String> ACCEPTED =
@@ -45,6 +57,13 @@ public class TikaDocumentParser implements DocumentParser {
 
   private final TikaConfig config = TikaConfig.getDefaultConfig();
   private final AutoDetectParser parser = new AutoDetectParser(config);
+
+  public TikaDocumentParser() {}
+
+  /** With another text limit (tests). */
+  TikaDocumentParser(int maxCharacters) {
+    this.maxCharacters = maxCharacters;
+  }
 
   @Override
   public String detect(byte[] bytes, String fileName) {
@@ -71,23 +90,30 @@ public class TikaDocumentParser implements DocumentParser {
 
   @Override
   public ParsedDocument parse(byte[] bytes, String fileName, String mediaType) {
+    if (maxCharacters < 1) {
+      throw new IllegalStateException(
+          "wenjin.knowledge.max-characters must be at least 1, not " + maxCharacters);
+    }
     if (isMarkdownOrText(mediaType)) {
-      return PlainTextBlocks.parse(bytes, fileName, mediaType.contains("markdown"), MAX_CHARACTERS);
+      return PlainTextBlocks.parse(bytes, fileName, mediaType.contains("markdown"), maxCharacters);
     }
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
     metadata.set(Metadata.CONTENT_TYPE, mediaType);
-    StructureHandler handler = new StructureHandler(MAX_CHARACTERS);
+    StructureHandler handler = new StructureHandler(maxCharacters);
+    ParseContext context = new ParseContext();
+    context.set(EmbeddedDocumentExtractor.class, NO_EMBEDDED_DOCUMENTS);
     try (InputStream in = TikaInputStream.get(bytes)) {
-      parser.parse(in, handler, metadata, new ParseContext());
+      parser.parse(in, handler, metadata, context);
     } catch (EncryptedDocumentException e) {
       throw new UnreadableDocumentException(
           "The document is password-protected; upload a copy without a password.", e);
     } catch (ZeroByteFileException e) {
       throw new UnreadableDocumentException("The file is empty.", e);
     } catch (SAXException e) {
-      if (e.getException() instanceof StructureHandler.TooMuchTextException tooMuch) {
-        throw new UnreadableDocumentException(tooMuch.getMessage(), e);
+      stoppedByTheHandler(e);
+      if (isTooDeep(e)) {
+        throw tooDeep(e);
       }
       if (isZipBomb(e)) {
         throw zipBomb(e);
@@ -96,6 +122,10 @@ public class TikaDocumentParser implements DocumentParser {
           "The file is damaged or not really " + ACCEPTED.get(mediaType) + ": " + e.getMessage(),
           e);
     } catch (TikaException | IOException | RuntimeException e) {
+      stoppedByTheHandler(e); // some parsers wrap what the handler threw
+      if (isTooDeep(e)) {
+        throw tooDeep(e);
+      }
       if (isZipBomb(e)) {
         throw zipBomb(e);
       }
@@ -111,6 +141,16 @@ public class TikaDocumentParser implements DocumentParser {
     return new ParsedDocument(title(metadata), handler.pages(), blocks);
   }
 
+  /** Throws the reason when the handler stopped the parse: too much text, or interrupted. */
+  private static void stoppedByTheHandler(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof StructureHandler.TooMuchTextException
+          || t instanceof StructureHandler.StoppedException) {
+        throw new UnreadableDocumentException(t.getMessage(), e);
+      }
+    }
+  }
+
   /** Tika's SecureContentHandler stops a file whose text is out of all proportion to its size. */
   private static boolean isZipBomb(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -124,6 +164,40 @@ public class TikaDocumentParser implements DocumentParser {
     }
     return false;
   }
+
+  /**
+   * The SecureContentHandler's other guard: elements (or packages in packages) nested absurdly
+   * deep, which it reports as a "zip bomb" too, with "levels of" in the message.
+   */
+  private static boolean isTooDeep(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && message.contains("levels of")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static UnreadableDocumentException tooDeep(Throwable e) {
+    return new UnreadableDocumentException(
+        "The document's structure is nested too deeply to be read; it was not indexed.", e);
+  }
+
+  /** Attachments and embedded objects are not part of the document's text, and never unpacked. */
+  private static final EmbeddedDocumentExtractor NO_EMBEDDED_DOCUMENTS =
+      new EmbeddedDocumentExtractor() {
+        @Override
+        public boolean shouldParseEmbedded(Metadata metadata) {
+          return false;
+        }
+
+        @Override
+        public void parseEmbedded(
+            InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml) {
+          // never asked: shouldParseEmbedded says no
+        }
+      };
 
   private static UnreadableDocumentException zipBomb(Throwable e) {
     return new UnreadableDocumentException(

@@ -105,6 +105,119 @@ class ModelLaneTest {
   }
 
   @Test
+  void aTenantThatFillsItsShareIsRefusedWhileAnotherIsAdmitted() {
+    ModelLane lane = lane(heldModel, shared(1, 4, 0.5));
+    submit(lane, 1, "running");
+    submit(lane, 1, "a1");
+    submit(lane, 1, "a2");
+
+    assertThatThrownBy(() -> submit(lane, 1, "a3"))
+        .isInstanceOf(PoolBusyException.class)
+        .hasMessageContaining("busy")
+        .hasMessageContaining("your company already has 2 questions waiting")
+        .hasMessageContaining("try again");
+    Recorder other = submit(lane, 2, "b1");
+
+    assertThat(other.positions).as("tenant 2 gets in, behind nobody").containsExactly(1);
+    assertThat(lane.queued()).isEqualTo(3);
+  }
+
+  @Test
+  void aTenantsShareIsFreedAsItsQuestionsLeaveTheQueue() throws Exception {
+    ModelLane lane = lane(heldModel, shared(1, 4, 0.5));
+    submit(lane, 1, "running");
+    Recorder a1 = submit(lane, 1, "a1");
+    submit(lane, 1, "a2");
+    assertThatThrownBy(() -> submit(lane, 1, "a3")).isInstanceOf(PoolBusyException.class);
+
+    a1.ticket.cancel();
+
+    assertThat(submit(lane, 1, "a3").positions).containsExactly(2);
+  }
+
+  @Test
+  void aTenantWithTenWaitingLetsAnotherTenantsQuestionGoNext() throws Exception {
+    List<String> startOrder = Collections.synchronizedList(new ArrayList<>());
+    ModelLane lane = lane(recordingStarts(startOrder), shared(1, 20, 0.5));
+    List<Recorder> all = new ArrayList<>();
+    all.add(submit(lane, 1, "a-running"));
+    for (int i = 0; i < 10; i++) {
+      all.add(submit(lane, 1, "a" + i));
+    }
+    Recorder b = submit(lane, 2, "b0");
+    assertThat(b.positions).as("told it is next").containsExactly(1);
+
+    gate.countDown();
+    for (Recorder r : all) {
+      r.awaitOutcome();
+    }
+    b.awaitOutcome();
+    assertThat(startOrder.indexOf("b0")).as("right after the answer running, not 11th").isOne();
+    assertThat(startOrder.subList(2, 12))
+        .as("tenant 1's own questions keep their order")
+        .containsExactly("a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9");
+  }
+
+  @Test
+  void threeTenantsTakeTurnsEachInItsOwnOrder() throws Exception {
+    List<String> startOrder = Collections.synchronizedList(new ArrayList<>());
+    ModelLane lane = lane(recordingStarts(startOrder), shared(1, 30, 0.5));
+    List<Recorder> all = new ArrayList<>();
+    all.add(submit(lane, 1, "a0"));
+    for (int i = 1; i <= 5; i++) {
+      all.add(submit(lane, 1, "a" + i));
+    }
+    for (int i = 0; i < 3; i++) {
+      all.add(submit(lane, 2, "b" + i));
+    }
+    for (int i = 0; i < 3; i++) {
+      all.add(submit(lane, 3, "c" + i));
+    }
+    List<String> expected =
+        List.of("a0", "b0", "c0", "a1", "b1", "c1", "a2", "b2", "c2", "a3", "a4", "a5");
+    for (Recorder r : all.subList(1, all.size())) {
+      assertThat(r.positions.get(r.positions.size() - 1))
+          .as("the place " + r.question + " was told last")
+          .isEqualTo(expected.indexOf(r.question));
+    }
+
+    gate.countDown();
+    for (Recorder r : all) {
+      r.awaitOutcome();
+    }
+    assertThat(startOrder).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void theShareIsAtLeastOnePlaceAndValidated() {
+    assertThat(shared(1, 64, 0.5).maxQueuedPerTenant()).isEqualTo(32);
+    assertThat(shared(1, 5, 0.5).maxQueuedPerTenant()).as("rounded down").isEqualTo(2);
+    assertThat(shared(1, 3, 0.1).maxQueuedPerTenant()).as("at least one").isOne();
+    assertThat(shared(1, 10, 1.0).maxQueuedPerTenant()).isEqualTo(10);
+    assertThat(LaneLimits.defaults().tenantShare()).isEqualTo(0.5);
+    for (double wrong : new double[] {0, -0.5, 1.5, Double.NaN}) {
+      assertThatThrownBy(() -> shared(1, 10, wrong))
+          .as("share " + wrong)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("more than 0 and at most 1");
+    }
+  }
+
+  @Test
+  void oneQuestionIsAlwaysAdmittedWhenTheShareRoundsToNothing() {
+    ModelLane lane = lane(heldModel, shared(1, 3, 0.1));
+    submit(lane, 1, "running");
+    submit(lane, 1, "a1");
+    assertThatThrownBy(() -> submit(lane, 1, "a2")).isInstanceOf(PoolBusyException.class);
+    submit(lane, 2, "b1");
+    submit(lane, 3, "c1");
+
+    assertThatThrownBy(() -> submit(lane, 4, "d1"))
+        .as("the queue itself is full")
+        .hasMessageContaining("3 questions waiting");
+  }
+
+  @Test
   void refusesWhenTheQueueIsFull() {
     ModelLane lane =
         lane(heldModel, new LaneLimits(1, 2, Duration.ofMinutes(1), Duration.ofMinutes(1)));
@@ -258,6 +371,18 @@ class ModelLaneTest {
     stopped = null;
 
     assertCollected(List.of(ref));
+  }
+
+  private static LaneLimits shared(int slots, int queue, double share) {
+    return new LaneLimits(slots, queue, Duration.ofMinutes(1), Duration.ofMinutes(1), share);
+  }
+
+  /** The held model, noting the order in which questions start. */
+  private ChatModel recordingStarts(List<String> startOrder) {
+    return (request, sink, cancellation) -> {
+      startOrder.add(request.question());
+      return heldModel.generate(request, sink, cancellation);
+    };
   }
 
   private static ChatModel instantModel() {

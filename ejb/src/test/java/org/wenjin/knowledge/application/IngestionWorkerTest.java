@@ -3,6 +3,7 @@ package org.wenjin.knowledge.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -11,12 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wenjin.engine.spi.ChatModelException;
@@ -43,9 +49,14 @@ import org.wenjin.persistence.tenancy.TenantScope;
  */
 class IngestionWorkerTest {
 
+  // the fake parser knows the documents by their file names
   private static final IndexedDocument DOC =
       new IndexedDocument(
-          7, "Handbook", "h.md", "text/markdown", "general", List.of(), List.of(), Instant.EPOCH);
+          7, "Handbook", "7", "text/markdown", "general", List.of(), List.of(), Instant.EPOCH);
+
+  private static final IndexedDocument DOC8 =
+      new IndexedDocument(
+          8, "Policy", "8", "text/markdown", "general", List.of(), List.of(), Instant.EPOCH);
 
   private final RecordingSteps steps = new RecordingSteps();
   private final RecordingIndex index = new RecordingIndex();
@@ -54,6 +65,11 @@ class IngestionWorkerTest {
   private List<TextBlock> blocks;
   private RuntimeException parseFailure;
   private RuntimeException embedFailure;
+
+  /** Document ids whose parse never returns, interrupted or not. */
+  private final Set<Long> endless = ConcurrentHashMap.newKeySet();
+
+  private final CountDownLatch endOfTheWorld = new CountDownLatch(1);
 
   @BeforeEach
   void wire() throws Exception {
@@ -73,6 +89,15 @@ class IngestionWorkerTest {
 
           @Override
           public ParsedDocument parse(byte[] bytes, String fileName, String mediaType) {
+            if (endless.contains(Long.valueOf(fileName))) {
+              while (endOfTheWorld.getCount() > 0) { // a parser in a loop, deaf to interrupts
+                try {
+                  endOfTheWorld.await();
+                } catch (InterruptedException ignored) {
+                  // goes on regardless, as some of Tika's parsers do
+                }
+              }
+            }
             if (parseFailure != null) {
               throw parseFailure;
             }
@@ -91,6 +116,16 @@ class IngestionWorkerTest {
             return texts.stream().map(t -> new float[] {1f}).toList();
           }
         });
+    set(ingestion, "parseTimeoutSeconds", 1);
+    set(ingestion, "parseThreads", 2);
+    set(ingestion, "threadFactory", managedThreads());
+    ingestion.startParsing();
+  }
+
+  @AfterEach
+  void stopParsing() {
+    endOfTheWorld.countDown();
+    ingestion.stopParsing();
   }
 
   @Test
@@ -126,6 +161,50 @@ class IngestionWorkerTest {
 
     assertThat(steps.outcome).isEqualTo("failed: The document is password-protected.");
     assertThat(index.written).isEmpty();
+  }
+
+  @Test
+  void aDocumentThatIsNeverReadFailsWithTheTimeLimitAndTheNextOneIsIndexed() {
+    endless.add(7L);
+
+    long started = System.nanoTime();
+    worker.process(claim(1));
+
+    assertThat(steps.outcome)
+        .isEqualTo(
+            "failed: Reading the document took longer than 1 s, so it was stopped and not"
+                + " indexed. Split it into smaller files, or save it again from the program that"
+                + " made it, and upload that.");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    assertThat(steps.failures).as("failed once, for good: no retry").isOne();
+    assertThat(index.written).isEmpty();
+
+    steps.document = DOC8;
+    worker.process(new Claim(2, 3, 8, 1, Instant.EPOCH));
+
+    assertThat(steps.outcome).isEqualTo("indexed");
+    assertThat(index.written).hasSize(40);
+  }
+
+  @Test
+  void whenEveryParsingThreadIsStuckTheDocumentWaitsForOneInsteadOfFailing() {
+    endless.add(7L);
+    worker.process(claim(1));
+    worker.process(claim(1)); // the second parsing thread gets stuck too
+    steps.document = DOC8;
+
+    worker.process(new Claim(2, 3, 8, 1, Instant.EPOCH));
+
+    assertThat(steps.outcome)
+        .startsWith("retry: Waiting for a free parser: all 2 parsing threads are busy");
+    assertThat(steps.delay).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(6));
+
+    endOfTheWorld.countDown(); // the stuck parses end at last, and give their threads back
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!"indexed".equals(steps.outcome) && System.nanoTime() < until) {
+      worker.process(new Claim(2, 3, 8, 2, Instant.EPOCH));
+    }
+    assertThat(steps.outcome).isEqualTo("indexed");
   }
 
   @Test
@@ -213,6 +292,20 @@ class IngestionWorkerTest {
     assertThat(mostAtOnce).as("documents embedded at the same time").hasValue(2);
   }
 
+  /** The container's thread factory, played by the JDK's. */
+  private static ManagedThreadFactory managedThreads() {
+    ThreadFactory threads = Executors.defaultThreadFactory();
+    return (ManagedThreadFactory)
+        Proxy.newProxyInstance(
+            IngestionWorkerTest.class.getClassLoader(),
+            new Class<?>[] {ManagedThreadFactory.class},
+            (proxy, method, args) -> {
+              Thread t = threads.newThread((Runnable) args[0]);
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
   /** The container's executor, played by a plain one. */
   private static ManagedExecutorService managed(ExecutorService threads) {
     return (ManagedExecutorService)
@@ -256,6 +349,8 @@ class IngestionWorkerTest {
 
   /** The database steps, remembered instead of committed. */
   static final class RecordingSteps extends IngestionSteps {
+    volatile IndexedDocument document = DOC;
+    int failures;
     String outcome;
     Duration delay;
     int highWater;
@@ -283,12 +378,12 @@ class IngestionWorkerTest {
     @Override
     public Optional<Work> begin(Claim claim) {
       assertThat(TenantScope.current()).as("inside the job's tenant").contains(3L);
-      return Optional.of(new Work(DOC, new byte[] {1}, highWater, ChunkingRules.DEFAULT));
+      return Optional.of(new Work(document, new byte[] {1}, highWater, ChunkingRules.DEFAULT));
     }
 
     @Override
     public Optional<IndexedDocument> started(Claim claim, int chunks, Integer pages, String title) {
-      return Optional.of(DOC);
+      return Optional.of(document);
     }
 
     @Override
@@ -316,6 +411,7 @@ class IngestionWorkerTest {
     public void failed(Claim claim, String reason) {
       assertThat(TenantScope.current()).as("recorded inside the tenant").contains(3L);
       outcome = "failed: " + reason;
+      failures++;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.wenjin.knowledge.infrastructure;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -103,6 +104,45 @@ class TikaDocumentParserTest {
     assertThatThrownBy(() -> read(bomb, "bomb.docx"))
         .isInstanceOf(UnreadableDocumentException.class)
         .hasMessageMatching("(?s).*(zip bomb|more than 10000000 characters).*");
+  }
+
+  @Test
+  void moreTextThanTheLimitFailsTheDocumentRatherThanIndexingPartOfIt() throws Exception {
+    TikaDocumentParser small = new TikaDocumentParser(1_000);
+    String words = "All employees get fifteen days of annual leave. ".repeat(30);
+    byte[] html = ("<html><body><p>" + words + "</p></body></html>").getBytes(UTF_8);
+    byte[] text = words.getBytes(UTF_8);
+    byte[] docx = SampleDocuments.docx(words);
+
+    for (var file : java.util.Map.of("a.html", html, "a.txt", text, "a.docx", docx).entrySet()) {
+      assertThatThrownBy(
+              () ->
+                  small.parse(
+                      file.getValue(), file.getKey(), small.detect(file.getValue(), file.getKey())))
+          .as(file.getKey())
+          .isInstanceOf(UnreadableDocumentException.class)
+          .hasMessage(
+              "The document has more than 1000 characters of text; split it into smaller files.");
+    }
+    assertThat(read(html, "a.html").characters())
+        .as("within the default limit")
+        .isGreaterThan(1000);
+  }
+
+  @Test
+  void anInterruptedParseStopsAtItsNextPieceOfText() {
+    byte[] html = "<html><body><p>一</p><p>二</p></body></html>".getBytes(UTF_8);
+    Thread.currentThread().interrupt(); // as the ingestion worker does when the time is up
+    try {
+      assertThatThrownBy(() -> parser.parse(html, "a.html", "text/html"))
+          .isInstanceOf(UnreadableDocumentException.class)
+          .hasMessage("Reading the document was stopped.");
+      assertThatThrownBy(() -> parser.parse("一\n\n二".getBytes(UTF_8), "a.txt", "text/plain"))
+          .isInstanceOf(UnreadableDocumentException.class)
+          .hasMessage("Reading the document was stopped.");
+    } finally {
+      Thread.interrupted();
+    }
   }
 
   @Test
