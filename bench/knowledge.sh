@@ -3,7 +3,8 @@
 # FAQ and New Maintainers' Guide in Chinese (Debian packages, installed here when missing) next to
 # the raw embedding throughput, and search latency of the app vs the raw Elasticsearch queries at
 # 10k and 100k passages. Runs as gina (Globex) and removes what it added.
-# Usage: ./run.sh start; bench/knowledge.sh   (needs a built reactor: ./mvnw -DskipTests install)
+# Usage: WENJIN_API_RATE_PER_MINUTE=0 ./run.sh start; bench/knowledge.sh   (needs a built reactor:
+#        ./mvnw -DskipTests install; the 0 lifts the per-user API limit that its searches exceed)
 #   WENJIN_BENCH_PASSES=n   ingestion passes (default 4; the first after a start is cold)
 #   WENJIN_BENCH_ONLY=ingestion   skip the search part
 set -euo pipefail

@@ -4,7 +4,8 @@
 # Prints per minute the answer rates, latencies, errors by status, WildFly's heap after a forced
 # GC, its full-GC time and the three servers' resident memory, then one closing `soak:` line.
 # Acme gets the project's own docs (README, docs/*.md) as its knowledge base if it lacks them.
-# Usage: WENJIN_MODELS_FILE=bench/soak-models.properties ./run.sh start; bench/soak.sh
+# Usage: WENJIN_MODELS_FILE=bench/soak-models.properties WENJIN_API_RATE_PER_MINUTE=0 ./run.sh start
+#        bench/soak.sh   (100 clients share two users: without the 0 the API's per-user limit says 429)
 #        (needs a built reactor: ./mvnw -DskipTests install)
 #   WENJIN_SOAK_USERS=n     REST users (default 100)
 #   WENJIN_SOAK_MINUTES=m   minutes (default 10)

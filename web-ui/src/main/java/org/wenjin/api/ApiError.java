@@ -6,11 +6,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The one shape of every API error: {@code {"status":403,"error":"forbidden","message":"..."}}. */
-final class ApiError {
+public final class ApiError {
 
   private ApiError() {}
 
-  static Response of(Response.Status status, String error, String message) {
+  public static Response of(Response.Status status, String error, String message) {
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(

@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.wenjin.api.limits.BodyTooLargeException;
 import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.knowledge.domain.KnowledgeRules;
 import org.wenjin.knowledge.domain.SearchUnavailableException;
@@ -28,6 +29,11 @@ public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
                 && exception.getCause() != null
             ? exception.getCause()
             : exception;
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BodyTooLargeException tooLarge) {
+        return tooLarge.getResponse(); // however deep a body reader wrapped it
+      }
+    }
     if (e instanceof EJBAccessException) {
       return ApiError.of(
           Response.Status.FORBIDDEN, "forbidden", "Your roles do not allow this request.");
@@ -48,6 +54,9 @@ public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
     }
     if (e instanceof SearchUnavailableException) {
       return ApiError.of(Response.Status.SERVICE_UNAVAILABLE, "search_unavailable", e.getMessage());
+    }
+    if (e instanceof InvalidRequestException) {
+      return ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());
     }
     if (e instanceof TenantRuleViolation) {
       return ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,6 +20,8 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.wenjin.api.limits.BodyLimitFilter;
+import org.wenjin.api.limits.BodyTooLargeException;
 import org.wenjin.knowledge.domain.KnowledgeRules;
 import org.wenjin.knowledge.interfaces.DocumentDto;
 import org.wenjin.knowledge.interfaces.KnowledgeFacade;
@@ -28,7 +31,10 @@ import org.wenjin.knowledge.interfaces.UploadRequest;
  * The company's documents, for tenant admins and their scripts: {@code POST /api/documents}
  * (multipart: {@code file}, optional {@code title}, {@code collection}, {@code labels} and {@code
  * visibleTo} as comma-separated lists) answers 201 with the document as soon as the file is stored
- * and queued; {@code GET /api/documents/{id}} shows how its indexing goes.
+ * and queued; {@code GET /api/documents/{id}} shows how its indexing goes; {@code GET
+ * /api/documents[?page=0&size=50]} lists them newest first, a page at a time ({@link PageRequest}).
+ * A file over the configured upload limit is a 413 ({@link BodyLimitFilter} for the whole body,
+ * here for the file itself).
  */
 @Path("documents")
 @RequestScoped
@@ -50,6 +56,9 @@ public class DocumentResource {
       // one byte over the limit is enough to refuse, without reading a huge body into memory
       bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
     }
+    if (bytes.length > maxBytes) {
+      throw new BodyTooLargeException("The file", maxBytes);
+    }
     DocumentDto document =
         knowledge.upload(
             new UploadRequest(
@@ -66,8 +75,9 @@ public class DocumentResource {
   }
 
   @GET
-  public JsonArray list() {
-    return JsonViews.array(knowledge.documents(), JsonViews::document);
+  public JsonArray list(@QueryParam("page") String page, @QueryParam("size") String size) {
+    PageRequest wanted = PageRequest.of(page, size);
+    return JsonViews.array(knowledge.documents(wanted.page(), wanted.size()), JsonViews::document);
   }
 
   @GET

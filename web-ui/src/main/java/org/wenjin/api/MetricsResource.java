@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.function.ToIntFunction;
+import org.wenjin.api.limits.RateLimitExempt;
 import org.wenjin.inference.interfaces.InferenceFacade;
 import org.wenjin.inference.interfaces.ModelLoadDto;
 
@@ -24,6 +25,7 @@ import org.wenjin.inference.interfaces.ModelLoadDto;
  * export meters registered by applications (WFLY-21061).
  */
 @Path("metrics")
+@RateLimitExempt
 @RequestScoped
 public class MetricsResource {
 

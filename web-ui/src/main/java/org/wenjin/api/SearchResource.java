@@ -5,7 +5,6 @@ import static org.wenjin.platform.Jsonp.JSON;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,12 +16,16 @@ import org.wenjin.knowledge.interfaces.KnowledgeFacade;
  * {@code GET
  * /api/search?q=...[&collection=...][&label=...][&type=application/pdf][&size=10][&page=0]}: the
  * same hybrid search as the Knowledge page, over the documents the caller may see, with the facets
- * (labels, file types, collections) of the word matches.
+ * (labels, file types, collections) of the word matches. {@code size} is 1 to 50 (the search's own
+ * cap, {@link #MAX_SIZE}), {@code page} counts from 0; others are a 400 ({@link PageRequest}).
  */
 @Path("search")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
+
+  /** The knowledge search's cap (its SearchService.MAX_PAGE_SIZE), checked here first. */
+  static final int MAX_SIZE = 50;
 
   @EJB private KnowledgeFacade knowledge;
 
@@ -41,9 +44,10 @@ public class SearchResource {
       @QueryParam("collection") String collection,
       @QueryParam("label") String label,
       @QueryParam("type") String mediaType,
-      @QueryParam("size") @DefaultValue("10") int size,
-      @QueryParam("page") @DefaultValue("0") int page) {
+      @QueryParam("size") String size,
+      @QueryParam("page") String page) {
+    PageRequest wanted = PageRequest.of(page, size, 10, MAX_SIZE);
     return JsonViews.searchResults(
-        knowledge.search(query, collection, label, mediaType, page, size));
+        knowledge.search(query, collection, label, mediaType, wanted.page(), wanted.size()));
   }
 }

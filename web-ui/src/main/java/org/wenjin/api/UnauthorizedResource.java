@@ -6,12 +6,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.wenjin.api.limits.RateLimitExempt;
 
 /**
  * The body of a 401 (no or bad bearer token): web.xml sends the container's 401 here, so API
  * clients get the same JSON error shape as for every other failure.
  */
 @Path("errors/unauthorized")
+@RateLimitExempt
 public class UnauthorizedResource {
 
   @GET

@@ -10,7 +10,11 @@ import org.wenjin.tenancy.application.ActingCaller;
 /** A user's own conversations: list, read, rename, clear, delete, feedback. */
 public interface ConversationService {
 
+  /** The newest conversations (the sidebar's 200), optionally filtered by {@code text}. */
   List<Conversation> list(ActingCaller caller, String text);
+
+  /** One page of them, newest first: {@code limit} at most, after the first {@code offset}. */
+  List<Conversation> list(ActingCaller caller, String text, int offset, int limit);
 
   /** The conversation if it exists in the caller's tenant and is theirs. */
   Optional<Conversation> find(ActingCaller caller, long conversationId);

@@ -24,11 +24,19 @@ public class DefaultConversationService implements ConversationService {
 
   @Override
   public List<Conversation> list(ActingCaller caller, String text) {
+    return list(caller, text, 0, LIST_LIMIT);
+  }
+
+  @Override
+  public List<Conversation> list(ActingCaller caller, String text, int offset, int limit) {
     String query = text == null ? "" : text.strip();
     if (query.length() > 200) {
       throw new ChatRules("Search for at most 200 characters.");
     }
-    return conversations.ownedBy(caller.userId(), query, LIST_LIMIT);
+    if (offset < 0 || limit < 1) {
+      throw new ChatRules("Ask for at least one conversation, from the first one on.");
+    }
+    return conversations.ownedBy(caller.userId(), query, offset, Math.min(limit, LIST_LIMIT));
   }
 
   @Override

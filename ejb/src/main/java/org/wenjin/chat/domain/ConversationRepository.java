@@ -18,9 +18,9 @@ public interface ConversationRepository {
 
   /**
    * The owner's conversations, newest first, optionally only those whose text contains {@code
-   * text}.
+   * text}: at most {@code limit} of them, after skipping the first {@code offset}.
    */
-  List<Conversation> ownedBy(long ownerId, String text, int limit);
+  List<Conversation> ownedBy(long ownerId, String text, int offset, int limit);
 
   void remove(Conversation conversation);
 

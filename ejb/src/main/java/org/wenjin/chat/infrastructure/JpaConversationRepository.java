@@ -34,7 +34,7 @@ public class JpaConversationRepository implements ConversationRepository {
   }
 
   @Override
-  public List<Conversation> ownedBy(long ownerId, String text, int limit) {
+  public List<Conversation> ownedBy(long ownerId, String text, int offset, int limit) {
     String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
     String matches =
         text.isBlank()
@@ -48,6 +48,7 @@ public class JpaConversationRepository implements ConversationRepository {
                     + " order by c.updatedAt desc, c.id desc",
                 Conversation.class)
             .setParameter("owner", ownerId)
+            .setFirstResult(offset)
             .setMaxResults(limit);
     if (!text.isBlank()) {
       query.setParameter("p", pattern);

@@ -41,6 +41,13 @@ public class ConversationFacade {
         .toList();
   }
 
+  /** One page (from 0) of {@link #conversations(String)}, {@code size} at most, for the API. */
+  public List<ConversationDto> conversations(String text, int page, int size) {
+    return conversations.list(CallerScope.current(), text, offset(page, size), size).stream()
+        .map(ConversationDto::of)
+        .toList();
+  }
+
   public ConversationDto conversation(long conversationId) {
     return ConversationDto.of(conversations.owned(CallerScope.current(), conversationId));
   }
@@ -85,5 +92,10 @@ public class ConversationFacade {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void deleteTurn(long turnId) {
     answers.deleteTurn(CallerScope.current(), turnId);
+  }
+
+  /** A page far beyond the last one is empty, not an overflow into a negative offset. */
+  private static int offset(int page, int size) {
+    return (int) Math.min((long) page * size, Integer.MAX_VALUE);
   }
 }

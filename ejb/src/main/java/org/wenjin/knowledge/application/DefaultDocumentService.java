@@ -92,6 +92,14 @@ public class DefaultDocumentService implements DocumentService {
   }
 
   @Override
+  public List<KnowledgeDocument> list(int offset, int limit) {
+    if (offset < 0 || limit < 1) {
+      throw new KnowledgeRules("Ask for at least one document, from the first one on.");
+    }
+    return documents.list(offset, limit);
+  }
+
+  @Override
   public KnowledgeDocument get(long documentId) {
     return documents.find(documentId).orElseThrow(KnowledgeRules::notFound);
   }

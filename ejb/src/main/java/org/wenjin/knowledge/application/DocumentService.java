@@ -20,6 +20,9 @@ public interface DocumentService {
 
   List<KnowledgeDocument> list();
 
+  /** One page, newest first: {@code limit} at most, after the first {@code offset}. */
+  List<KnowledgeDocument> list(int offset, int limit);
+
   KnowledgeDocument get(long documentId);
 
   /**

@@ -19,6 +19,9 @@ public interface DocumentRepository {
   /** Newest first. */
   List<KnowledgeDocument> list();
 
+  /** Newest first: {@code limit} at most, after the first {@code offset}. */
+  List<KnowledgeDocument> list(int offset, int limit);
+
   byte[] content(long id);
 
   /** Queues the document (again) for indexing. */

@@ -3,6 +3,7 @@ package org.wenjin.knowledge.infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,10 +51,18 @@ public class JpaDocumentRepository implements DocumentRepository {
 
   @Override
   public List<KnowledgeDocument> list() {
+    return newestFirst().getResultList();
+  }
+
+  @Override
+  public List<KnowledgeDocument> list(int offset, int limit) {
+    return newestFirst().setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  private TypedQuery<KnowledgeDocument> newestFirst() {
     return em.createQuery(
-            "select d from KnowledgeDocument d order by d.createdAt desc, d.id desc",
-            KnowledgeDocument.class)
-        .getResultList();
+        "select d from KnowledgeDocument d order by d.createdAt desc, d.id desc",
+        KnowledgeDocument.class);
   }
 
   @Override

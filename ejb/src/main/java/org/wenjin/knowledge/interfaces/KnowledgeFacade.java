@@ -60,6 +60,14 @@ public class KnowledgeFacade {
     return documents.list().stream().map(DocumentDto::of).toList();
   }
 
+  /** One page (from 0) of {@link #documents()}, {@code size} at most, for the API. */
+  @CompanyRole(Roles.TENANT_ADMIN)
+  public List<DocumentDto> documents(int page, int size) {
+    // a page far beyond the last one is empty, not an overflow into a negative offset
+    int offset = (int) Math.min((long) page * size, Integer.MAX_VALUE);
+    return documents.list(offset, size).stream().map(DocumentDto::of).toList();
+  }
+
   @CompanyRole(Roles.TENANT_ADMIN)
   public DocumentDto document(long documentId) {
     return DocumentDto.of(documents.get(documentId));

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.wenjin.api.limits.RateLimitExempt;
 import org.wenjin.platform.health.ReadinessChecks;
 
 /**
@@ -21,6 +22,7 @@ import org.wenjin.platform.health.ReadinessChecks;
  * 503 otherwise. Open to anyone (load balancers, ./run.sh); it reveals states, never secrets.
  */
 @Path("health/ready")
+@RateLimitExempt
 @RequestScoped
 public class ReadinessResource {
 
