@@ -10,6 +10,9 @@
 #
 # Ports and folders: see docs/operations.md (WENJIN_PORT_OFFSET, WENJIN_KEYCLOAK_PORT, ...).
 set -euo pipefail
+# What the stack writes (data, secrets, logs) is for this user alone; the build keeps the caller's.
+caller_umask=$(umask)
+umask 077
 cd "$(dirname "$0")"
 repo=$(pwd)
 stack=$repo/ear/src/main/stack/stack.sh
@@ -20,7 +23,8 @@ build_if_needed() {
   local ear=$repo/ear/target/wenjin.ear
   if [[ ! -f $ear ]] || [[ -n $(find pom.xml ./*/pom.xml ./*/src -newer "$ear" -type f -print -quit 2>/dev/null) ]]; then
     echo "• building the application (./mvnw -DskipTests -DskipITs install)"
-    ./mvnw -B -q -DskipTests -DskipITs install || { echo "✗ build failed; see the output above" >&2; exit 1; }
+    (umask "$caller_umask" && ./mvnw -B -q -DskipTests -DskipITs install) ||
+      { echo "✗ build failed; see the output above" >&2; exit 1; }
   fi
 }
 

@@ -6,9 +6,11 @@
 #        (needs a built reactor: ./mvnw -DskipTests install)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. .stack/secrets/stack.env
+secrets=${WENJIN_STACK_DIR:-$PWD/.stack}/secrets/stack.env  # one password per demo user
+# shellcheck disable=SC1090
+. "$secrets"
 offset=${WENJIN_PORT_OFFSET:-0}
 ./mvnw -q -o -pl ear test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
   -Dexec.mainClass=org.wenjin.bench.ChatBenchmark -Dexec.classpathScope=test \
-  -Dexec.args="http://127.0.0.1:$((8080 + offset)) http://127.0.0.1:${WENJIN_KEYCLOAK_PORT:-8180} $WENJIN_DEMO_PASSWORD 18998" \
+  -Dexec.args="http://127.0.0.1:$((8080 + offset)) http://127.0.0.1:${WENJIN_KEYCLOAK_PORT:-8180} $secrets 18998" \
   2>&1 | grep -v -E '^(WARNING|SLF4J)'

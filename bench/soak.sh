@@ -13,11 +13,12 @@
 #   WENJIN_SOAK_BROWSER=false   no browser chat (needs Debian's chromium + chromium-driver)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. .stack/secrets/stack.env
 offset=${WENJIN_PORT_OFFSET:-0}
 stack=${WENJIN_STACK_DIR:-$PWD/.stack}
+secrets=$stack/secrets/stack.env  # one password per demo user
+[[ -f $secrets ]] || { echo "no $secrets: start the stack first (./run.sh start)" >&2; exit 1; }
 docs=("$PWD/README.md" "$PWD"/docs/*.md "$PWD"/docs/decisions/*.md)
 ./mvnw -q -o -pl ear test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
   -Dexec.mainClass=org.wenjin.bench.SoakBenchmark -Dexec.classpathScope=test \
-  -Dexec.args="http://127.0.0.1:$((8080 + offset)) http://127.0.0.1:${WENJIN_KEYCLOAK_PORT:-8180} $WENJIN_DEMO_PASSWORD $stack ${WENJIN_SOAK_USERS:-100} ${WENJIN_SOAK_MINUTES:-10} ${WENJIN_SOAK_STREAMS:-3} ${WENJIN_SOAK_BROWSER:-true} ${docs[*]}" \
+  -Dexec.args="http://127.0.0.1:$((8080 + offset)) http://127.0.0.1:${WENJIN_KEYCLOAK_PORT:-8180} $secrets $stack ${WENJIN_SOAK_USERS:-100} ${WENJIN_SOAK_MINUTES:-10} ${WENJIN_SOAK_STREAMS:-3} ${WENJIN_SOAK_BROWSER:-true} ${docs[*]}" \
   2>&1 | grep --line-buffered -v -E '^(WARNING|SLF4J)'

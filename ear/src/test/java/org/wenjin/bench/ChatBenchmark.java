@@ -1,6 +1,7 @@
 package org.wenjin.bench;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.wenjin.engine.openai.OpenAiProtocolServer;
 import org.wenjin.restclient.ApiClient;
+import org.wenjin.restclient.DemoPasswords;
 
 /**
  * Prints the platform's overhead on a chat answer (not a test: run {@code bench/chat.sh} against a
@@ -29,15 +31,17 @@ public final class ChatBenchmark {
   private static final List<String> USERS = List.of("alice", "bob", "carol", "gina", "mia");
 
   private final ApiClient api;
-  private final String password;
+  private final DemoPasswords passwords;
   private final List<String> tokens = new ArrayList<>();
 
   private ChatBenchmark(String[] args) {
     api = new ApiClient(args[0], args[1]);
-    password = args[2];
+    passwords = DemoPasswords.from(Path.of(args[2]));
   }
 
-  /** Args: app URL, Keycloak URL, demo password, port of the scripted model. */
+  /**
+   * Args: app URL, Keycloak URL, the stack's secrets file (stack.env), port of the scripted model.
+   */
   public static void main(String[] args) throws Exception {
     try (OpenAiProtocolServer model = new OpenAiProtocolServer(Integer.parseInt(args[3]))) {
       model.answering(Collections.nCopies(50, "x "), Duration.ZERO);
@@ -51,7 +55,7 @@ public final class ChatBenchmark {
 
   private void run() throws Exception {
     for (String user : USERS) {
-      tokens.add(api.passwordToken(user, password));
+      tokens.add(api.passwordToken(user, passwords.of(user)));
     }
     measure(1, 20, 200);
     measure(50, 50, 200);

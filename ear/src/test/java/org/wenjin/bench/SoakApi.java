@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.wenjin.restclient.ApiClient;
+import org.wenjin.restclient.DemoPasswords;
 
 /**
  * The calls a soak makes: asking (waiting for the answer, or following it as server-sent events)
@@ -32,14 +33,14 @@ final class SoakApi {
   private static final Duration TOKEN_AGE = Duration.ofMinutes(1);
 
   private final ApiClient api;
-  private final String password;
+  private final DemoPasswords passwords;
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
   private record Token(String value, long fetchedNanos) {}
 
-  SoakApi(String app, String keycloak, String password) {
+  SoakApi(String app, String keycloak, DemoPasswords passwords) {
     this.api = new ApiClient(app, keycloak);
-    this.password = password;
+    this.passwords = passwords;
   }
 
   /**
@@ -147,7 +148,7 @@ final class SoakApi {
 
   private String fetchToken(String user) {
     try {
-      return api.passwordToken(user, password);
+      return api.passwordToken(user, passwords.of(user));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.wenjin.restclient.DemoPasswords;
 
 /**
  * Sustained load against a running stack (not a test: {@code bench/soak.sh}): N users ask grounded
@@ -40,7 +41,7 @@ public final class SoakBenchmark {
 
   private SoakBenchmark(SoakSettings settings) {
     this.settings = settings;
-    this.api = new SoakApi(settings.app(), settings.keycloak(), settings.password());
+    this.api = new SoakApi(settings.app(), settings.keycloak(), settings.passwords());
   }
 
   public static void main(String[] args) throws Exception {
@@ -122,7 +123,7 @@ public final class SoakBenchmark {
   private void browserUser() {
     while (!stopping) {
       try (BrowserChat chat = new BrowserChat(settings.app())) {
-        chat.signIn("bob", settings.password());
+        chat.signIn("bob", settings.passwords().of("bob"));
         for (int i = 0; !stopping; i++) {
           long t0 = System.nanoTime();
           String status = chat.ask(QUESTIONS.get(i % QUESTIONS.size()));
@@ -146,7 +147,7 @@ public final class SoakBenchmark {
   record SoakSettings(
       String app,
       String keycloak,
-      String password,
+      DemoPasswords passwords,
       Path stack,
       List<Path> documents,
       int users,
@@ -155,8 +156,8 @@ public final class SoakBenchmark {
       boolean browser) {
 
     /**
-     * Args: app URL, Keycloak URL, demo password, stack folder, users, minutes, streams, browser
-     * (true/false), documents...
+     * Args: app URL, Keycloak URL, the stack's secrets file (stack.env), stack folder, users,
+     * minutes, streams, browser (true/false), documents...
      */
     static SoakSettings fromArgs(String[] args) {
       List<Path> documents = new ArrayList<>();
@@ -166,7 +167,7 @@ public final class SoakBenchmark {
       return new SoakSettings(
           args[0],
           args[1],
-          args[2],
+          DemoPasswords.from(Path.of(args[2])),
           Path.of(args[3]),
           documents,
           Integer.parseInt(args[4]),

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ApiIT {
 
   static String tokenFor(String username) throws Exception {
-    return Stack.API.passwordToken(username, Stack.demoPassword());
+    return Stack.API.passwordToken(username, Stack.demoPassword(username));
   }
 
   private static HttpResponse<String> get(String path, String token) throws Exception {

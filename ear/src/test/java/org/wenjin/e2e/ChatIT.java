@@ -203,7 +203,7 @@ class ChatIT {
 
   private void signInToChat(String user) {
     browser.open("/chat");
-    browser.signIn(user, Stack.demoPassword());
+    browser.signIn(user, Stack.demoPassword(user));
     browser.await(By.id("chat-view"));
   }
 

@@ -129,7 +129,7 @@ class CompanyRolesIT {
     assertThat(actFor(mia, "globex").statusCode()).isEqualTo(200);
     try (Browser browser = new Browser()) {
       browser.open("/");
-      browser.signIn("mia", Stack.demoPassword());
+      browser.signIn("mia", Stack.demoPassword("mia"));
       browser.awaitText(By.id("tenant-switcher"), "Globex");
       browser.await(By.id("chat-view"));
       assertThat(browser.all(By.id("nav-admin"))).isEmpty();

@@ -200,6 +200,6 @@ class KnowledgeIT {
 
   private void signIn(String user, String path) {
     browser.open(path);
-    browser.signIn(user, Stack.demoPassword());
+    browser.signIn(user, Stack.demoPassword(user));
   }
 }

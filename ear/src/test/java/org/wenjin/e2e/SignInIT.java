@@ -25,7 +25,7 @@ class SignInIT {
 
   private void signInAs(String username) {
     browser.open("/");
-    browser.signIn(username, Stack.demoPassword());
+    browser.signIn(username, Stack.demoPassword(username));
     try {
       browser.await(By.id("user-name"));
     } catch (AssertionError e) {

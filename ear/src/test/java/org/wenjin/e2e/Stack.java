@@ -1,18 +1,18 @@
 package org.wenjin.e2e;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import org.wenjin.restclient.ApiClient;
+import org.wenjin.restclient.DemoPasswords;
 
-/** Where the stack under test runs and its generated demo password (from the stack's secrets). */
+/** Where the stack under test runs and its generated secrets (one password per demo user). */
 final class Stack {
 
   static final String APP_URL = System.getProperty("wenjin.it.app-url", "http://127.0.0.1:18080");
   static final String KEYCLOAK_URL =
       System.getProperty("wenjin.it.keycloak-url", "http://127.0.0.1:18180");
+
+  /** The stack's folder (servers, data, logs, secrets). */
+  static final Path DIR = Path.of(System.getProperty("wenjin.it.stack-dir", "target/it-stack"));
 
   /** The stack's REST API, shared by every test. */
   static final ApiClient API = new ApiClient(APP_URL, KEYCLOAK_URL);
@@ -20,27 +20,20 @@ final class Stack {
   static final Path SCREENSHOTS =
       Path.of(System.getProperty("wenjin.it.screenshots", "target/screenshots"));
 
-  private static final Properties SECRETS = load();
+  private static final DemoPasswords SECRETS =
+      DemoPasswords.from(
+          Path.of(
+              System.getProperty(
+                  "wenjin.it.secrets", DIR.resolve("secrets/stack.env").toString())));
 
   private Stack() {}
 
-  static String demoPassword() {
-    return SECRETS.getProperty("WENJIN_DEMO_PASSWORD");
+  /** The generated password of demo user {@code username} ({@code WENJIN_DEMO_PASSWORD_<USER>}). */
+  static String demoPassword(String username) {
+    return SECRETS.of(username);
   }
 
   static String secret(String name) {
-    return SECRETS.getProperty(name);
-  }
-
-  private static Properties load() {
-    Path file =
-        Path.of(System.getProperty("wenjin.it.secrets", "target/it-stack/secrets/stack.env"));
-    Properties properties = new Properties();
-    try (var reader = Files.newBufferedReader(file)) {
-      properties.load(reader);
-    } catch (IOException e) {
-      throw new UncheckedIOException("stack secrets not found; is the test stack running?", e);
-    }
-    return properties;
+    return SECRETS.secret(name);
   }
 }

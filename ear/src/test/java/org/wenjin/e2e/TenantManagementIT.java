@@ -25,7 +25,7 @@ class TenantManagementIT {
   private static Browser signIn(String username) {
     Browser browser = new Browser();
     browser.open("/");
-    browser.signIn(username, Stack.demoPassword());
+    browser.signIn(username, Stack.demoPassword(username));
     browser.await(By.id("user-name"));
     return browser;
   }

@@ -93,7 +93,7 @@ class TenantSwitchIT {
     assertThat(switchTo(ApiIT.tokenFor("mia"), "acme").statusCode()).isEqualTo(200);
     try (Browser browser = new Browser()) {
       browser.open("/");
-      browser.signIn("mia", Stack.demoPassword());
+      browser.signIn("mia", Stack.demoPassword("mia"));
       browser.awaitText(By.id("tenant-switcher"), "Acme Corp");
       assertThat(browser.all(By.id("tenant-name"))).isEmpty();
 
@@ -124,7 +124,7 @@ class TenantSwitchIT {
   void aSingleCompanyUserSeesNoSwitcher() {
     try (Browser browser = new Browser()) {
       browser.open("/");
-      browser.signIn("bob", Stack.demoPassword());
+      browser.signIn("bob", Stack.demoPassword("bob"));
       browser.awaitText(By.id("tenant-name"), "Globex");
       assertThat(browser.all(By.id("tenant-switcher"))).isEmpty();
     }

@@ -18,6 +18,7 @@ import org.wenjin.knowledge.domain.Chunker;
 import org.wenjin.knowledge.domain.ChunkingRules;
 import org.wenjin.knowledge.domain.ParsedDocument;
 import org.wenjin.knowledge.infrastructure.TikaDocumentParser;
+import org.wenjin.restclient.DemoPasswords;
 
 /**
  * Prints the knowledge base's figures against a running stack ({@code bench/knowledge.sh}):
@@ -58,11 +59,14 @@ public final class KnowledgeBenchmark {
   private final RawElasticsearch index;
 
   private KnowledgeBenchmark(String[] args) {
-    api = new WenjinApi(args[0], args[1], args[4]);
+    api = new WenjinApi(args[0], args[1], DemoPasswords.from(Path.of(args[4])));
     index = new RawElasticsearch(args[2], args[3]);
   }
 
-  /** Args: app URL, Keycloak URL, Elasticsearch URL, ES app password, demo password, files... */
+  /**
+   * Args: app URL, Keycloak URL, Elasticsearch URL, ES app password, the stack's secrets file
+   * (stack.env), files...
+   */
   public static void main(String[] args) throws Exception {
     List<Path> files = new ArrayList<>();
     for (int i = 5; i < args.length; i++) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.wenjin.restclient.ApiClient;
+import org.wenjin.restclient.DemoPasswords;
 
 /** The parts of Wenjin's REST API the knowledge benchmark drives, with Keycloak tokens. */
 final class WenjinApi {
@@ -16,19 +17,19 @@ final class WenjinApi {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ApiClient api;
-  private final String password;
+  private final DemoPasswords passwords;
 
   /**
-   * @param password the demo users' password
+   * @param passwords the demo users' passwords (the stack's secrets)
    */
-  WenjinApi(String app, String keycloak, String password) {
+  WenjinApi(String app, String keycloak, DemoPasswords passwords) {
     this.api = new ApiClient(app, keycloak);
-    this.password = password;
+    this.passwords = passwords;
   }
 
   /** A bearer token of a demo user. */
   String token(String user) throws Exception {
-    return api.passwordToken(user, password);
+    return api.passwordToken(user, passwords.of(user));
   }
 
   /** The caller's documents, as {@code GET /api/documents} lists them. */

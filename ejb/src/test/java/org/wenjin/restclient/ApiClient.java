@@ -58,15 +58,35 @@ public final class ApiClient {
         clientId);
   }
 
+  /**
+   * Keycloak's token endpoint of {@code realm} as it answers {@code form} (any grant), for callers
+   * that look at the whole response: refusals, refresh tokens, other realms.
+   */
+  public HttpResponse<String> tokenResponse(String realm, Map<String, String> form)
+      throws IOException, InterruptedException {
+    StringBuilder body = new StringBuilder();
+    for (Map.Entry<String, String> field : form.entrySet()) {
+      body.append(body.isEmpty() ? "" : "&")
+          .append(URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8));
+    }
+    return tokenEndpoint(realm, body.toString());
+  }
+
+  private HttpResponse<String> tokenEndpoint(String realm, String form)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create(keycloak + "/realms/" + realm + "/protocol/openid-connect/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private String token(String form, String who) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(keycloak + "/realms/wenjin/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = tokenEndpoint("wenjin", form);
     Matcher m = ACCESS_TOKEN.matcher(response.body());
     if (response.statusCode() != 200 || !m.find()) {
       throw new IllegalStateException(
