@@ -26,7 +26,8 @@ public record ChatRequest(
 
   /**
    * The messages a text model sees: the conversation, with the passages (numbered as the answer
-   * must cite them) put in front of the question. Without passages, the messages as they are.
+   * must cite them, in a data block: {@link PassageBlock}) put in front of the question. Without
+   * passages, the messages as they are.
    */
   public List<ChatMessage> groundedMessages() {
     if (passages.isEmpty()) {
@@ -39,22 +40,13 @@ public record ChatRequest(
     if (last < 0) {
       return messages;
     }
-    StringBuilder grounded = new StringBuilder("Passages from the company's documents:\n\n");
-    for (Passage p : passages) {
-      grounded
-          .append('[')
-          .append(p.marker())
-          .append("] ")
-          .append(p.title())
-          .append('\n')
-          .append(p.text())
-          .append("\n\n");
-    }
-    grounded
-        .append("Answer from these passages and cite them as [n]. Question: ")
-        .append(messages.get(last).content());
+    String grounded =
+        PassageBlock.of(passages)
+            + "\n\nAnswer from the passages above and cite them as [n]."
+            + " Question: "
+            + messages.get(last).content();
     List<ChatMessage> result = new java.util.ArrayList<>(messages);
-    result.set(last, ChatMessage.user(grounded.toString()));
+    result.set(last, ChatMessage.user(grounded));
     return List.copyOf(result);
   }
 }

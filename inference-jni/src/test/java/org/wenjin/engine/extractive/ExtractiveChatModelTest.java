@@ -60,6 +60,20 @@ class ExtractiveChatModelTest {
   }
 
   @Test
+  void quotesMarkupAsWrittenForTheChatToRenderInert() {
+    List<String> pieces = new ArrayList<>();
+    String hostile = "See [x](http://a.example/) <img src=x>"; // within quote-length 40
+
+    model.generate(
+        ask("book?", List.of(new Passage(1, "Parking", "p.md", hostile))),
+        pieces::add,
+        new Cancellation());
+
+    // the answer keeps the source text; web-ui's InertMarkdown makes it inert where it is shown
+    assertThat(String.join("", pieces)).contains("> See [x](http://a.example/) <img src=x> [1]");
+  }
+
+  @Test
   void stopsWhenCancelledAndAtTheTokenLimit() {
     Cancellation cancellation = new Cancellation();
     List<String> pieces = new ArrayList<>();

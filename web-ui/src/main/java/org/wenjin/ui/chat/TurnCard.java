@@ -13,17 +13,19 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
 import org.wenjin.chat.domain.Citation;
 import org.wenjin.chat.interfaces.TurnDto;
+import org.wenjin.ui.common.InertMarkdown;
 import org.wenjin.ui.common.TextPromptDialog;
 import org.wenjin.ui.knowledge.DocumentView;
 
 /**
- * One question and its answer (Markdown, rendered and sanitised by the client), the answer's state
- * and the actions on it. Actions are handed to a {@link TurnActions} the view implements; the card
- * only asks for their details (an edited question, why an answer is bad).
+ * One question and its answer (Markdown, made inert on the server by {@link AnswerText}, then
+ * rendered by the client), the answer's state and the actions on it. Actions are handed to a {@link
+ * TurnActions} the view implements; the card only asks for their details (an edited question, why
+ * an answer is bad).
  */
 class TurnCard extends VerticalLayout {
 
-  private final MessageListItem answer;
+  private final AnswerText answer;
   private final Span state = new Span();
   private final Div sources = new Div();
   private final HorizontalLayout actions = new HorizontalLayout();
@@ -36,11 +38,13 @@ class TurnCard extends VerticalLayout {
     addClassName("wenjin-turn");
     setPadding(false);
     setSpacing(false);
-    MessageListItem question = new MessageListItem(turn.question(), turn.askedAt(), userName);
+    MessageListItem question =
+        new MessageListItem(InertMarkdown.render(turn.question()), turn.askedAt(), userName);
     question.setUserColorIndex(1);
-    answer = new MessageListItem(turn.answer(), null, turn.modelLabel());
-    answer.setUserColorIndex(3);
-    MessageList messages = new MessageList(List.of(question, answer));
+    MessageListItem answerItem = new MessageListItem(null, null, turn.modelLabel());
+    answerItem.setUserColorIndex(3);
+    answer = new AnswerText(answerItem, turn.answer());
+    MessageList messages = new MessageList(List.of(question, answerItem));
     messages.setMarkdown(true);
     state.addClassName("wenjin-turn-state");
     state.setId("state-" + turn.id());
@@ -60,7 +64,7 @@ class TurnCard extends VerticalLayout {
   }
 
   void appendAnswer(String text) {
-    answer.appendText(text);
+    answer.append(text);
   }
 
   void showWaiting(int position) {
@@ -76,7 +80,7 @@ class TurnCard extends VerticalLayout {
     this.turn = saved;
     showSources(saved.citations());
     if (!saved.isStreaming()) {
-      answer.setText(saved.answer());
+      answer.replace(saved.answer());
     }
     state.getElement().setAttribute("status", saved.status());
     state.setText(

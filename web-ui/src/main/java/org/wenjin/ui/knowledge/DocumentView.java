@@ -110,18 +110,19 @@ public class DocumentView extends VerticalLayout implements BeforeEnterObserver 
 
   /**
    * A link to the stored file: a PDF opens in the browser at the passage's page; any other type
-   * downloads (never rendered from this origin: an uploaded HTML file could carry scripts).
+   * downloads (how, and with which headers: {@link OriginalFile}).
    */
   private Anchor original(long id, SearchHitDto first, List<SearchHitDto> passages, int target) {
-    boolean pdf = "application/pdf".equals(first.mediaType());
+    boolean pdf = OriginalFile.opensInBrowser(first.mediaType());
     InputStreamDownloadHandler handler =
         DownloadHandler.fromInputStream(
             event -> {
               DocumentFileDto file = knowledge.original(id);
+              OriginalFile.secure(event.getResponse());
               return new DownloadResponse(
                   new ByteArrayInputStream(file.bytes()),
                   file.fileName(),
-                  file.isPdf() ? "application/pdf" : "application/octet-stream",
+                  OriginalFile.contentType(file.mediaType()),
                   file.bytes().length);
             });
     Anchor link =

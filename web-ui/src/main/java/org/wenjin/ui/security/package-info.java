@@ -1,2 +1,6 @@
-/** Sign-out and role-based access to views. */
+/**
+ * Sign-out, role-based access to views, and the headers every response gets ({@link
+ * org.wenjin.ui.security.SecurityHeadersFilter}: Content-Security-Policy, nosniff, referrer
+ * policy).
+ */
 package org.wenjin.ui.security;
