@@ -72,7 +72,7 @@ class ContentInertIT {
   @Test
   void anAnswerQuotingTheDocumentShowsItsMarkupAsText() {
     browser.open("/chat");
-    browser.signIn("carol", Stack.demoPassword());
+    browser.signIn("carol", Stack.demoPassword("carol"));
     browser.await(By.id("chat-view"));
     browser.await(By.id("chat-empty"));
     browser.choose(By.id("model-select"), "Document quotes (no LLM)");
@@ -146,7 +146,7 @@ class ContentInertIT {
   @Test
   void theOriginalFileDownloadsSandboxedAndIsNeverSniffed() {
     browser.open("/knowledge/document/" + document + "?passage=0");
-    browser.signIn("alice", Stack.demoPassword());
+    browser.signIn("alice", Stack.demoPassword("alice"));
     browser.await(By.id("document-view"));
     WebElement original = browser.await(By.id("document-original"));
     assertThat(original.getText()).isEqualTo("Download the original file");
