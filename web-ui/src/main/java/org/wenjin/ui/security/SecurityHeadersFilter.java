@@ -22,6 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @WebFilter(
     urlPatterns = "/*",
+    // suspended asks, server-sent events and Vaadin's push are asynchronous: a filter in their
+    // chain that is not would make every one of them fail
+    asyncSupported = true,
     dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
 
