@@ -30,14 +30,14 @@ import org.wenjin.engine.openai.OpenAiProtocolServer;
  * synchronous ask, which waits without holding a worker thread and still ends when stopped.
  *
  * <p>The test stack's rate budget (ear/pom.xml, the stack's environment) is generous for everyone,
- * so the other tests are never throttled, and strict for audrey alone (5 at once, 60 a minute): she
+ * so the other tests are never throttled, and strict for erin alone (5 at once, 60 a minute): she
  * has no chat API and the other tests make only one API call as her.
  */
 class ApiLimitsIT {
 
   private static final int MODEL_PORT = Integer.getInteger("wenjin.it.model-port", 18999);
   private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
-  private static final int AUDREY_BURST = 5;
+  private static final int ERIN_BURST = 5;
 
   private static String alice;
 
@@ -47,8 +47,8 @@ class ApiLimitsIT {
   }
 
   @AfterAll
-  static void letAudreysBudgetFillUpAgain() throws InterruptedException {
-    Thread.sleep(Duration.ofSeconds(AUDREY_BURST + 1)); // one token a second
+  static void letErinsBudgetFillUpAgain() throws InterruptedException {
+    Thread.sleep(Duration.ofSeconds(ERIN_BURST + 1)); // one token a second
   }
 
   @Test
@@ -145,11 +145,11 @@ class ApiLimitsIT {
 
   @Test
   void aBurstOverTheBudgetIs429WithRetryAfterForThatUserOnly() throws Exception {
-    String audrey = ApiIT.tokenFor("audrey");
+    String erin = ApiIT.tokenFor("erin");
     int accepted = 0;
     HttpResponse<String> limited = null;
-    for (int i = 0; i < 10 * AUDREY_BURST && limited == null; i++) {
-      HttpResponse<String> response = ApiIT.send("GET", "/api/me", audrey, null);
+    for (int i = 0; i < 10 * ERIN_BURST && limited == null; i++) {
+      HttpResponse<String> response = ApiIT.send("GET", "/api/me", erin, null);
       if (response.statusCode() == 429) {
         limited = response;
       } else {
@@ -159,10 +159,9 @@ class ApiLimitsIT {
     }
 
     assertThat(limited)
-        .as(
-            "audrey's strict budget of the test stack (WENJIN_API_RATE_USER_AUDREY_* in ear/pom.xml)")
+        .as("erin's strict budget of the test stack (WENJIN_API_RATE_USER_ERIN_* in ear/pom.xml)")
         .isNotNull();
-    assertThat(accepted).isGreaterThanOrEqualTo(AUDREY_BURST);
+    assertThat(accepted).isGreaterThanOrEqualTo(ERIN_BURST);
     assertThat(limited.headers().firstValue("Content-Type").orElse("")).contains("json");
     assertThat(limited.body())
         .contains("\"status\":429")
@@ -176,14 +175,14 @@ class ApiLimitsIT {
         .isEqualTo(200);
 
     Thread.sleep(Duration.ofSeconds(retryAfter));
-    assertThat(ApiIT.send("GET", "/api/me", audrey, null).statusCode())
-        .as("after Retry-After seconds audrey may call again")
+    assertThat(ApiIT.send("GET", "/api/me", erin, null).statusCode())
+        .as("after Retry-After seconds erin may call again")
         .isEqualTo(200);
   }
 
   @Test
   void theReadinessCheckIsNeverRateLimited() throws Exception {
-    for (int i = 0; i < 3 * AUDREY_BURST; i++) {
+    for (int i = 0; i < 3 * ERIN_BURST; i++) {
       assertThat(ApiIT.send("GET", "/api/health/ready", null, null).statusCode()).isNotEqualTo(429);
     }
   }

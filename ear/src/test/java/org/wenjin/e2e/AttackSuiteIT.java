@@ -1263,7 +1263,8 @@ class AttackSuiteIT {
                 "Basic "
                     + Base64.getEncoder()
                         .encodeToString(
-                            ("alice:" + Stack.demoPassword()).getBytes(StandardCharsets.UTF_8)),
+                            ("alice:" + Stack.demoPassword("alice"))
+                                .getBytes(StandardCharsets.UTF_8)),
                 true),
             new Credential(
                 "alice's token with one character of its signature changed",
@@ -1494,7 +1495,7 @@ class AttackSuiteIT {
   private static Browser signedIn(String user) {
     Browser browser = new Browser();
     browser.open("/");
-    browser.signIn(user, Stack.demoPassword());
+    browser.signIn(user, Stack.demoPassword(user));
     browser.await(By.id("user-name"));
     return browser;
   }
