@@ -51,10 +51,12 @@ public class DefaultConversationService implements ConversationService {
 
   @Override
   public ChatTurn ownedTurn(ActingCaller caller, long turnId) {
-    ChatTurn turn =
-        conversations.findTurn(turnId).orElseThrow(() -> ChatRules.notFound("question"));
-    owned(caller, turn.getConversationId());
-    return turn;
+    // a colleague's turn answers exactly like a turn that does not exist: a different message
+    // would tell which turn ids are taken in the company
+    return conversations
+        .findTurn(turnId)
+        .filter(turn -> find(caller, turn.getConversationId()).isPresent())
+        .orElseThrow(() -> ChatRules.notFound("question"));
   }
 
   @Override
