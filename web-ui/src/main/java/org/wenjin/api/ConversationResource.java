@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -63,6 +64,8 @@ public class ConversationResource {
   /** Carries the caller's identity to the thread that stops an answer which took too long. */
   @Resource private ContextService contexts;
 
+  @Context private HttpServletRequest servletRequest;
+
   @GET
   public JsonArray list(
       @QueryParam("q") String text,
@@ -114,9 +117,11 @@ public class ConversationResource {
     AnswerFacade facade = answers; // the handlers run after this request scope is gone
     Runnable stop = contexts.contextualRunnable(() -> facade.stop(asked.id()));
     long timeout = limits.askTimeout().toSeconds();
-    // in this order: the timeout can only be set while the response is still suspended
-    response.setTimeout(timeout, TimeUnit.SECONDS);
     response.setTimeoutHandler(late -> late.resume(tookTooLong(stop, timeout)));
+    // the servlet container's own timeout, not AsyncResponse.setTimeout: RESTEasy schedules that
+    // on the managed scheduled executor, which keeps a cancelled task (and with it the whole
+    // request) for its full delay — the soak saw 10,000 requests retained, as in issue 20
+    servletRequest.getAsyncContext().setTimeout(TimeUnit.SECONDS.toMillis(timeout));
     answered.thenAccept(turn -> response.resume(created(conversation, turn)));
   }
 
