@@ -2,7 +2,6 @@ package org.wenjin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.wenjin.e2e.ServerSentEvents.Event;
 import org.wenjin.engine.djl.TinyModels;
 import org.wenjin.engine.openai.OpenAiProtocolServer;
 
@@ -24,36 +24,8 @@ class AnswerStreamIT {
   private static final int MODEL_PORT = Integer.getInteger("wenjin.it.model-port", 18999);
 
   /** One server-sent event. */
-  record Event(String name, String data) {}
-
   private static Iterator<Event> stream(String token, String body) throws Exception {
-    HttpResponse<java.util.stream.Stream<String>> response =
-        Stack.API.stream("/api/conversations/stream", token, body);
-    assertThat(response.statusCode()).isEqualTo(200);
-    Iterator<String> lines = response.body().iterator();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return lines.hasNext();
-      }
-
-      @Override
-      public Event next() {
-        String name = null;
-        String data = null;
-        while (lines.hasNext()) {
-          String line = lines.next();
-          if (line.startsWith("event:")) {
-            name = line.substring(6).strip();
-          } else if (line.startsWith("data:")) {
-            data = line.substring(5).strip();
-          } else if (line.isEmpty() && name != null) {
-            return new Event(name, data);
-          }
-        }
-        return new Event(name, data);
-      }
-    };
+    return ServerSentEvents.of(Stack.API.stream("/api/conversations/stream", token, body));
   }
 
   private static String text(Event e) {

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.function.Executable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.wenjin.e2e.ServerSentEvents.Event;
 import org.wenjin.engine.openai.OpenAiProtocolServer;
 
 /**
@@ -549,8 +550,6 @@ class AttackSuiteIT {
   }
 
   /** One server-sent event. */
-  private record Event(String name, String data) {}
-
   @TestFactory
   @Order(3)
   Stream<DynamicTest> stoppingSomeoneElsesRunningAnswer() throws Exception {
@@ -560,7 +559,7 @@ class AttackSuiteIT {
     model = new OpenAiProtocolServer(Integer.getInteger("wenjin.it.model-port", 18999));
     model.answering(Collections.nCopies(2000, "word "), Duration.ofMillis(25));
     Iterator<Event> events =
-        events(
+        ServerSentEvents.of(
             Stack.API.stream(
                 "/api/conversations/stream",
                 token("alice"),
@@ -1624,35 +1623,6 @@ class AttackSuiteIT {
     return HTTP.send(
         request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The server-sent events of an answer, one by one. */
-  private static Iterator<Event> events(HttpResponse<Stream<String>> response) {
-    assertThat(response.statusCode()).isEqualTo(200);
-    Iterator<String> lines = response.body().iterator();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return lines.hasNext();
-      }
-
-      @Override
-      public Event next() {
-        String name = null;
-        String data = null;
-        while (lines.hasNext()) {
-          String line = lines.next();
-          if (line.startsWith("event:")) {
-            name = line.substring(6).strip();
-          } else if (line.startsWith("data:")) {
-            data = line.substring(5).strip();
-          } else if (line.isEmpty() && name != null) {
-            return new Event(name, data);
-          }
-        }
-        return new Event(name, data);
-      }
-    };
   }
 
   /** Reads {@code pieces} more text events of a running answer (30 s at most). */
