@@ -35,6 +35,7 @@ public final class TestDeployments {
             .addPackages(true, servicePackages)
             .addPackages(true, "org.wenjin.security", "org.wenjin.it")
             .addClass(SchemaMigration.class)
+            .addClass(org.wenjin.platform.Jsonp.class)
             .addAsLibraries(libraries)
             .addAsWebInfResource("META-INF/beans.xml", "beans.xml")
             .addAsWebInfResource(

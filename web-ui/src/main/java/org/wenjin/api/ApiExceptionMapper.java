@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.wenjin.api.limits.BodyTooLargeException;
+import org.wenjin.audit.domain.AuditRules;
 import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.knowledge.domain.KnowledgeRules;
 import org.wenjin.knowledge.domain.SearchUnavailableException;
@@ -48,6 +49,11 @@ public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
           : ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());
     }
     if (e instanceof KnowledgeRules rules) {
+      return rules.isNotFound()
+          ? ApiError.of(Response.Status.NOT_FOUND, "not_found", e.getMessage())
+          : ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());
+    }
+    if (e instanceof AuditRules rules) {
       return rules.isNotFound()
           ? ApiError.of(Response.Status.NOT_FOUND, "not_found", e.getMessage())
           : ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());

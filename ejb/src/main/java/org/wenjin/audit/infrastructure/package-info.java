@@ -1,5 +1,5 @@
 /**
- * The audit log as rows of {@code admin_audit_event}, written in the transaction of the action they
- * record, so there is never an action without its record or a record without its action.
+ * The audit trail as rows of {@code audit_event}, appended under the lock of the company's chain
+ * head in the transaction of what they record; tenancy's port into it.
  */
 package org.wenjin.audit.infrastructure;

@@ -84,6 +84,10 @@ public class AnswerStreams {
     private final AnswerListener listener;
     private final StringBuilder text = new StringBuilder();
     private final CountDownLatch saved = new CountDownLatch(1);
+    private final long askedNanos = System.nanoTime();
+    private long startedNanos = -1;
+    private long firstPieceNanos = -1;
+    private int pieces;
     private Generation generation;
     private boolean cancelled;
 
@@ -117,6 +121,9 @@ public class AnswerStreams {
 
     @Override
     public void started() {
+      synchronized (this) {
+        startedNanos = System.nanoTime() - askedNanos;
+      }
       tell(AnswerListener::started);
     }
 
@@ -124,15 +131,26 @@ public class AnswerStreams {
     public void text(String piece) {
       synchronized (this) {
         text.append(piece);
+        if (pieces++ == 0) {
+          firstPieceNanos = System.nanoTime() - askedNanos;
+        }
       }
       tell(w -> w.text(piece));
     }
 
     @Override
     public void finished(GenerationOutcome outcome) {
-      String answer;
+      Answered answered;
       synchronized (this) {
-        answer = text.toString();
+        long total = System.nanoTime() - askedNanos;
+        answered =
+            new Answered(
+                outcome,
+                text.toString(),
+                pieces,
+                startedNanos < 0 ? total : startedNanos,
+                firstPieceNanos,
+                total);
       }
       TurnDto result;
       try {
@@ -140,7 +158,7 @@ public class AnswerStreams {
             TenantScope.call(
                 turn.tenantId(),
                 () -> {
-                  ChatTurn saved = turns.finish(turn.turnId(), outcome, answer);
+                  ChatTurn saved = turns.finish(turn, answered);
                   return saved == null ? null : dtos.of(saved);
                 });
       } finally {

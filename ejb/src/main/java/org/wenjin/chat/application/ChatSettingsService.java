@@ -1,8 +1,12 @@
 package org.wenjin.chat.application;
 
+import static org.wenjin.platform.Jsonp.JSON;
+
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
 import java.util.List;
+import org.wenjin.audit.application.AuditLog;
 import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.ConversationRepository;
 import org.wenjin.inference.application.ModelCatalog;
@@ -19,6 +23,8 @@ public class ChatSettingsService {
   @Inject private ConversationRepository conversations;
 
   @Inject private ModelCatalog catalog;
+
+  @Inject private AuditLog audit;
 
   public ChatSettings current() {
     var stored = conversations.settings();
@@ -62,6 +68,7 @@ public class ChatSettingsService {
       throw new ChatRules("The history window must be between 0 and 20 turns.");
     }
     List<String> offered = List.copyOf(new java.util.LinkedHashSet<>(allowed));
+    ChatSettings before = current();
     conversations
         .settings()
         .ifPresentOrElse(
@@ -69,6 +76,19 @@ public class ChatSettingsService {
             () ->
                 conversations.saveSettings(
                     new TenantChatSettings(offered, defaultModel, historyTurns)));
-    return current();
+    ChatSettings after = current();
+    audit.action(
+        "settings.chat-changed",
+        JSON.createObjectBuilder().add("before", json(before)).add("after", json(after)).build());
+    return after;
+  }
+
+  private static JsonObjectBuilder json(ChatSettings s) {
+    return JSON.createObjectBuilder()
+        .add(
+            "models",
+            JSON.createArrayBuilder(s.models().stream().map(RegisteredModel::id).toList()))
+        .add("defaultModel", s.defaultModel() == null ? "" : s.defaultModel())
+        .add("historyTurns", s.historyTurns());
   }
 }

@@ -1,11 +1,14 @@
 package org.wenjin.chat.application;
 
+import static org.wenjin.platform.Jsonp.JSON;
+
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.wenjin.audit.application.AuditLog;
 import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.ConversationRepository;
 import org.wenjin.chat.domain.DocumentSources;
@@ -19,6 +22,8 @@ public class DefaultConversationService implements ConversationService {
   private static final int LIST_LIMIT = 200;
 
   @Inject private ConversationRepository conversations;
+
+  @Inject private AuditLog audit;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -84,7 +89,17 @@ public class DefaultConversationService implements ConversationService {
 
   @Override
   public void delete(ActingCaller caller, long conversationId) {
-    conversations.remove(owned(caller, conversationId));
+    Conversation conversation = owned(caller, conversationId);
+    int turns = conversations.turns(conversation.getId()).size();
+    conversations.remove(conversation);
+    // gone from the user's history; its exchanges stay in the audit trail
+    audit.action(
+        "conversation.deleted",
+        JSON.createObjectBuilder()
+            .add("conversationId", conversation.getId())
+            .add("title", conversation.getTitle())
+            .add("turns", turns)
+            .build());
   }
 
   @Override
@@ -109,7 +124,17 @@ public class DefaultConversationService implements ConversationService {
       throw new ChatRules("Keep the comment under " + ChatTurn.MAX_FEEDBACK + " characters.");
     }
     ChatTurn turn = ownedTurn(caller, turnId);
-    turn.rate(rating, text == null || text.isEmpty() ? null : text);
+    String kept = text == null || text.isEmpty() ? null : text;
+    turn.rate(rating, kept);
+    audit.feedback(
+        new AuditLog.RatedAnswer(
+            turn.getConversationId(),
+            turn.getId(),
+            turn.getQuestion(),
+            turn.getAnswer(),
+            turn.getModelId()),
+        rating,
+        kept);
     return turn;
   }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.wenjin.audit.application.AuditLog;
 import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.Citation;
 import org.wenjin.chat.domain.ConversationRepository;
@@ -15,10 +16,10 @@ import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.chat.domain.HistoryWindow;
 import org.wenjin.engine.spi.ChatRequest;
 import org.wenjin.engine.spi.GenerationOptions;
-import org.wenjin.inference.application.GenerationOutcome;
 import org.wenjin.persistence.chat.ChatTurn;
 import org.wenjin.persistence.chat.Conversation;
 import org.wenjin.persistence.chat.TurnStatus;
+import org.wenjin.persistence.tenancy.TenantScope;
 import org.wenjin.tenancy.application.ActingCaller;
 
 @Stateless
@@ -31,6 +32,10 @@ public class DefaultTurnService implements TurnService {
   @Inject private ChatSettingsService settings;
 
   @Inject private KnowledgeGrounding grounding;
+
+  @Inject private AuditLog audit;
+
+  @Inject private AuditedExchanges exchanges;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -83,20 +88,26 @@ public class DefaultTurnService implements TurnService {
 
   @Override
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public ChatTurn finish(long turnId, GenerationOutcome outcome, String answer) {
+  public ChatTurn finish(PreparedTurn prepared, Answered answered) {
+    if (TenantScope.current().orElse(-1L) != prepared.tenantId()) {
+      return null; // only the turn's own company records its end (and its audit event)
+    }
     ChatTurn turn =
-        conversations.findTurn(turnId).orElse(null); // deleted while it was being answered
-    if (turn == null || turn.getStatus().isFinal()) {
-      return turn;
+        conversations.findTurn(prepared.turnId()).orElse(null); // deleted while being answered
+    if (turn != null && turn.getStatus().isFinal()) {
+      return turn; // recorded already (stopped, then the generation ended too)
     }
     TurnStatus status =
-        switch (outcome.kind()) {
+        switch (answered.outcome().kind()) {
           case COMPLETE, TRUNCATED -> TurnStatus.COMPLETE;
           case STOPPED -> TurnStatus.STOPPED;
           case FAILED -> TurnStatus.FAILED;
         };
-    turn.finish(status, answer, outcome.message(), Instant.now(clock));
-    conversations.find(turn.getConversationId()).ifPresent(c -> c.touch(Instant.now(clock)));
+    if (turn != null) {
+      turn.finish(status, answered.text(), answered.outcome().message(), Instant.now(clock));
+      conversations.find(turn.getConversationId()).ifPresent(c -> c.touch(Instant.now(clock)));
+    }
+    audit.exchange(prepared.tenantId(), exchanges.of(prepared, status, answered));
     return turn;
   }
 
@@ -140,6 +151,8 @@ public class DefaultTurnService implements TurnService {
     turn.cite(Citation.toJson(grounded.citations()));
     return new PreparedTurn(
         caller.tenantId(),
+        caller.userId(),
+        caller.username(),
         conversation.getId(),
         turn.getId(),
         turn.getModelId(),

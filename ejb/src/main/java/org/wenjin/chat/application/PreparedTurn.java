@@ -8,6 +8,8 @@ import org.wenjin.engine.spi.ChatRequest;
  */
 public record PreparedTurn(
     long tenantId,
+    long userId,
+    String username,
     long conversationId,
     long turnId,
     String modelId,

@@ -1,6 +1,5 @@
 package org.wenjin.chat.application;
 
-import org.wenjin.inference.application.GenerationOutcome;
 import org.wenjin.persistence.chat.ChatTurn;
 import org.wenjin.tenancy.application.ActingCaller;
 
@@ -19,6 +18,10 @@ public interface TurnService {
   /** Replaces a question; the turns after it are deleted. */
   PreparedTurn edit(ActingCaller caller, long turnId, String question, String modelId);
 
-  /** Records how an answer ended; runs in the tenant of the turn. */
-  ChatTurn finish(long turnId, GenerationOutcome outcome, String answer);
+  /**
+   * Records how an answer ended, with the exchange for the audit (also when the conversation was
+   * deleted while it was answered); runs in the tenant of the turn. Returns the saved turn, or null
+   * when it is gone.
+   */
+  ChatTurn finish(PreparedTurn turn, Answered answered);
 }

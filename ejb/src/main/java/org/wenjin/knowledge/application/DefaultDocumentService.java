@@ -1,8 +1,11 @@
 package org.wenjin.knowledge.application;
 
+import static org.wenjin.platform.Jsonp.JSON;
+
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.security.MessageDigest;
@@ -11,6 +14,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wenjin.audit.application.AuditLog;
 import org.wenjin.knowledge.domain.DocumentParser;
 import org.wenjin.knowledge.domain.DocumentRepository;
 import org.wenjin.knowledge.domain.KnowledgeIndex;
@@ -24,6 +28,8 @@ import org.wenjin.tenancy.application.ActingCaller;
 public class DefaultDocumentService implements DocumentService {
 
   @Inject private DocumentRepository documents;
+
+  @Inject private AuditLog audit;
 
   @Inject private DocumentParser parser;
 
@@ -82,6 +88,16 @@ public class DefaultDocumentService implements DocumentService {
             caller.userId(),
             Instant.now());
     documents.add(document, bytes);
+    audit.action(
+        "document.uploaded",
+        described(document)
+            .add("mediaType", mediaType)
+            .add("bytes", bytes.length)
+            .add("sha256", sha256)
+            .add("collection", collection)
+            .add("labels", JSON.createArrayBuilder(labels))
+            .add("visibleTo", JSON.createArrayBuilder(groups))
+            .build());
     wakeWorkerAfterCommit();
     return document;
   }
@@ -122,6 +138,7 @@ public class DefaultDocumentService implements DocumentService {
     // remove what it wrote), then the index; if the index is down, the transaction rolls back and
     // nothing is deleted: the admin is told to try again.
     documents.delete(document);
+    audit.action("document.deleted", described(document).build());
     index.delete(document.getId(), 0, Math.max(document.getChunkHighWater(), chunks(document)));
   }
 
@@ -129,6 +146,7 @@ public class DefaultDocumentService implements DocumentService {
   public KnowledgeDocument reindex(long documentId) {
     KnowledgeDocument document = get(documentId);
     documents.enqueue(document);
+    audit.action("document.reindexed", described(document).build());
     wakeWorkerAfterCommit();
     return document;
   }
@@ -137,8 +155,17 @@ public class DefaultDocumentService implements DocumentService {
   public int reindexAll() {
     List<KnowledgeDocument> all = documents.list();
     all.forEach(documents::enqueue);
+    audit.action(
+        "document.reindexed-all", JSON.createObjectBuilder().add("documents", all.size()).build());
     wakeWorkerAfterCommit();
     return all.size();
+  }
+
+  private static JsonObjectBuilder described(KnowledgeDocument document) {
+    return JSON.createObjectBuilder()
+        .add("documentId", document.getId())
+        .add("title", document.getTitle())
+        .add("source", document.getSourceName());
   }
 
   private static int chunks(KnowledgeDocument document) {

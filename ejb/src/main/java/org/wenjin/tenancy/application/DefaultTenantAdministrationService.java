@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import org.wenjin.audit.application.AdminAuditLog;
 import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.tenancy.domain.OrganizationDirectory;
 import org.wenjin.tenancy.domain.OrganizationDirectory.Member;

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.security.Roles;
+import org.wenjin.tenancy.application.AdminAuditLog;
 import org.wenjin.tenancy.application.SignedInUser;
 import org.wenjin.tenancy.application.TenantContext;
 import org.wenjin.tenancy.application.UserProvisioningService;
@@ -30,6 +31,8 @@ public class SessionFacade {
   @Inject private UserProvisioningService provisioning;
 
   @Inject private Callers callers;
+
+  @Inject private AdminAuditLog audit;
 
   /** Records the sign-in (first login creates the user) and describes the session. */
   public SessionDto signIn() {
@@ -52,7 +55,11 @@ public class SessionFacade {
                 () ->
                     new TenantRuleViolation(
                         "You are not a member of an enabled company '" + alias + "'."));
+    Long before = signedIn.user().getActiveTenantId();
     signedIn.user().actFor(chosen);
+    if (!chosen.getId().equals(before)) {
+      audit.record(caller.username(), chosen.getId(), "company.switched", "to " + alias);
+    }
     return describe(caller, signedIn);
   }
 

@@ -84,6 +84,8 @@ class ChatIsolationIT {
   private long conversationId;
   private long turnId;
 
+  private PreparedTurn prepared;
+
   @BeforeEach
   void aConversationWithOneAnswer() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
@@ -98,6 +100,7 @@ class ChatIsolationIT {
                     owner, new Question(null, "如何申请年假？ How do I apply for leave?", null, null)));
     conversationId = turn.conversationId();
     turnId = turn.turnId();
+    prepared = turn;
     CountDownLatch done = new CountDownLatch(1);
     streams.start(turn, watcher(t -> done.countDown()));
     assertThat(done.await(10, TimeUnit.SECONDS)).as("answered").isTrue();
@@ -218,9 +221,14 @@ class ChatIsolationIT {
             stranger,
             () ->
                 chat.finish(
-                    turnId,
-                    org.wenjin.inference.application.GenerationOutcome.failed("overwritten"),
-                    "overwritten"));
+                    prepared,
+                    new org.wenjin.chat.application.Answered(
+                        org.wenjin.inference.application.GenerationOutcome.failed("overwritten"),
+                        "overwritten",
+                        1,
+                        0,
+                        0,
+                        0)));
     assertThat(result).isNull();
     assertOwnersDataIntact();
   }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.wenjin.audit.application.AdminAuditLog;
 import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.tenancy.domain.IdentityProviderException;
 import org.wenjin.tenancy.domain.OrganizationDirectory.Organization;

@@ -1,0 +1,135 @@
+package org.wenjin.audit.application;
+
+import static org.wenjin.platform.Jsonp.JSON;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.wenjin.audit.domain.AuditEvents;
+import org.wenjin.audit.domain.AuditEvents.ShownDocument;
+import org.wenjin.persistence.audit.AuditContent;
+import org.wenjin.tenancy.application.ActingCaller;
+import org.wenjin.tenancy.application.CallerScope;
+
+/** MANDATORY: an event is never recorded apart from what it records. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class DefaultAuditLog implements AuditLog {
+
+  public static final String EXCHANGE = "exchange";
+  public static final String FEEDBACK = "feedback";
+
+  @Inject private AuditEvents events;
+
+  @Override
+  public void exchange(long tenantId, Exchange e) {
+    JsonObjectBuilder detail = JSON.createObjectBuilder().add("backend", text(e.backend()));
+    if (e.error() != null) {
+      detail.add("error", e.error());
+    }
+    detail
+        .add("passages", passages(e.passages()))
+        .add("timings", timings(e.timings()))
+        .add(
+            "tokens",
+            JSON.createObjectBuilder()
+                .add("in", e.tokensIn())
+                .add("inEstimated", true)
+                .add("out", e.tokensOut()));
+    events.append(
+        tenantId,
+        new AuditContent(
+            EXCHANGE,
+            e.username(),
+            e.userId(),
+            e.conversationId(),
+            e.turnId(),
+            e.model(),
+            e.status(),
+            null,
+            e.question(),
+            e.answer(),
+            detail.build().toString()),
+        documents(e.passages()));
+  }
+
+  @Override
+  public void feedback(RatedAnswer rated, int rating, String comment) {
+    ActingCaller caller = CallerScope.current();
+    JsonObjectBuilder detail = JSON.createObjectBuilder();
+    if (comment != null) {
+      detail.add("comment", comment);
+    }
+    events.append(
+        caller.tenantId(),
+        new AuditContent(
+            FEEDBACK,
+            caller.username(),
+            caller.userId(),
+            rated.conversationId(),
+            rated.turnId(),
+            rated.model(),
+            null,
+            rating,
+            rated.question(),
+            rated.answer(),
+            detail.build().toString()),
+        List.of());
+  }
+
+  @Override
+  public void action(String type, JsonObject detail) {
+    ActingCaller caller = CallerScope.current();
+    events.append(
+        caller.tenantId(),
+        AuditContent.action(type, caller.username(), caller.userId(), detail.toString()),
+        List.of());
+  }
+
+  @Override
+  public void action(long tenantId, String actor, String type, JsonObject detail) {
+    events.append(tenantId, AuditContent.action(type, actor, null, detail.toString()), List.of());
+  }
+
+  private static JsonArrayBuilder passages(List<Exchange.ShownPassage> passages) {
+    JsonArrayBuilder array = JSON.createArrayBuilder();
+    for (Exchange.ShownPassage p : passages) {
+      array.add(
+          JSON.createObjectBuilder()
+              .add("n", p.marker())
+              .add("documentId", p.documentId())
+              .add("chunk", p.chunk())
+              .add("title", text(p.title()))
+              .add("cited", p.cited()));
+    }
+    return array;
+  }
+
+  private static JsonObjectBuilder timings(Exchange.Timings t) {
+    JsonObjectBuilder o = JSON.createObjectBuilder().add("queueMs", t.queueMs());
+    if (t.firstTokenMs() != null) {
+      o.add("firstTokenMs", t.firstTokenMs());
+    }
+    return o.add("totalMs", t.totalMs());
+  }
+
+  /** One row per document, cited if any of its passages is. */
+  private static List<ShownDocument> documents(List<Exchange.ShownPassage> passages) {
+    Map<Long, Boolean> cited = new LinkedHashMap<>();
+    for (Exchange.ShownPassage p : passages) {
+      cited.merge(p.documentId(), p.cited(), Boolean::logicalOr);
+    }
+    return cited.entrySet().stream().map(d -> new ShownDocument(d.getKey(), d.getValue())).toList();
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
+  }
+}

@@ -1,0 +1,38 @@
+package org.wenjin.audit.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.wenjin.persistence.audit.AuditChain;
+import org.wenjin.persistence.audit.AuditContent;
+import org.wenjin.persistence.audit.AuditEvent;
+
+/** A company's audit events: appended under the chain's lock, read by filter or in chain order. */
+public interface AuditEvents {
+
+  /** A document an exchange's passages came from, and whether the answer cites it. */
+  record ShownDocument(long documentId, boolean cited) {}
+
+  /**
+   * Appends {@code content} as the next event of {@code tenantId}'s chain, in the caller's
+   * transaction (the chain's head stays locked until it commits).
+   */
+  AuditEvent append(long tenantId, AuditContent content, List<ShownDocument> documents);
+
+  List<AuditEvent> find(long tenantId, AuditQuery query, int offset, int limit);
+
+  long count(long tenantId, AuditQuery query);
+
+  Optional<AuditEvent> find(long tenantId, long eventId);
+
+  /**
+   * Hands every event matching {@code query} to {@code sink}, newest first, a batch at a time
+   * (memory stays flat however many there are), until {@code sink} returns false.
+   */
+  void forEach(long tenantId, AuditQuery query, Predicate<AuditEvent> sink);
+
+  /** Hands {@code tenantId}'s events to {@code sink} in sequence order until it returns false. */
+  void forEachInChain(long tenantId, Predicate<AuditEvent> sink);
+
+  Optional<AuditChain> head(long tenantId);
+}

@@ -1,0 +1,69 @@
+package org.wenjin.audit.domain;
+
+import org.wenjin.persistence.audit.AuditChain;
+import org.wenjin.persistence.audit.AuditEvent;
+
+/**
+ * Walks one company's events in sequence order and names the first that does not match: a gap in
+ * the sequence (an event removed), a previous-hash that is not its predecessor's hash (removed or
+ * reordered), or a hash that the content no longer gives (edited). At the end the chain must reach
+ * the recorded head, else events were removed from its end. The head is read first: events appended
+ * while the verification runs are left to the next one.
+ */
+public final class ChainVerifier {
+
+  private final AuditChain head;
+  private long expectedSeq = 1;
+  private String expectedPrev = AuditChain.GENESIS;
+  private long events;
+  private ChainReport broken;
+
+  public ChainVerifier(AuditChain head) {
+    this.head = head;
+  }
+
+  /** Takes the next event; returns false once the chain is broken (no need to read further). */
+  public boolean accept(AuditEvent event) {
+    if (broken != null || event.getSeq() > recordedSeq()) {
+      return false; // appended after the head was read: the next verification covers it
+    }
+    events++;
+    if (event.getSeq() != expectedSeq) {
+      return breakAt(event, "event #" + expectedSeq + " is missing before it");
+    }
+    if (!event.getPrevHash().equals(expectedPrev)) {
+      return breakAt(event, "it does not follow the event before it");
+    }
+    if (!EventDigest.recompute(event).equals(event.getHash())) {
+      return breakAt(event, "its content was changed after it was recorded");
+    }
+    expectedSeq++;
+    expectedPrev = event.getHash();
+    return true;
+  }
+
+  public ChainReport report() {
+    if (broken != null) {
+      return broken;
+    }
+    long lastSeq = recordedSeq();
+    String lastHash = head == null ? AuditChain.GENESIS : head.getLastHash();
+    if (expectedSeq - 1 != lastSeq || !expectedPrev.equals(lastHash)) {
+      return ChainReport.broken(
+          events,
+          null,
+          expectedSeq,
+          "the chain ends at #" + (expectedSeq - 1) + " but " + lastSeq + " events were recorded");
+    }
+    return ChainReport.intact(events);
+  }
+
+  private long recordedSeq() {
+    return head == null ? 0 : head.getLastSeq();
+  }
+
+  private boolean breakAt(AuditEvent event, String reason) {
+    broken = ChainReport.broken(events, event.getId(), event.getSeq(), reason);
+    return false;
+  }
+}

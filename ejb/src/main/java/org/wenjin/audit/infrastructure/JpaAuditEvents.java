@@ -1,0 +1,155 @@
+package org.wenjin.audit.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.wenjin.audit.domain.AuditEvents;
+import org.wenjin.audit.domain.AuditQuery;
+import org.wenjin.audit.domain.EventDigest;
+import org.wenjin.persistence.audit.AuditChain;
+import org.wenjin.persistence.audit.AuditContent;
+import org.wenjin.persistence.audit.AuditEvent;
+import org.wenjin.persistence.audit.AuditEventDocument;
+
+/**
+ * JPA. Audit rows are not {@code @TenantId}-filtered (platform actions are written outside a
+ * company's scope), so every query here names the company; the application layer passes the one the
+ * caller acts for.
+ */
+@ApplicationScoped
+public class JpaAuditEvents implements AuditEvents {
+
+  private static final int BATCH = 500;
+
+  @PersistenceContext(unitName = "wenjin")
+  private EntityManager em;
+
+  @Inject private ChainHeads heads;
+
+  @Override
+  public AuditEvent append(long tenantId, AuditContent content, List<ShownDocument> documents) {
+    AuditChain head = lockedHead(tenantId);
+    long seq = head.getLastSeq() + 1;
+    Instant at = AuditEvent.precise(Instant.now());
+    String hash = EventDigest.of(tenantId, seq, at, content, head.getLastHash());
+    AuditEvent event = new AuditEvent(tenantId, seq, at, content, head.getLastHash(), hash);
+    em.persist(event);
+    head.advance(seq, hash);
+    for (ShownDocument d : documents) {
+      em.persist(new AuditEventDocument(event.getId(), tenantId, d.documentId(), d.cited()));
+    }
+    return event;
+  }
+
+  private AuditChain lockedHead(long tenantId) {
+    AuditChain head = em.find(AuditChain.class, tenantId, LockModeType.PESSIMISTIC_WRITE);
+    if (head == null) {
+      heads.create(tenantId); // its own transaction: a concurrent first append may win the insert
+      head = em.find(AuditChain.class, tenantId, LockModeType.PESSIMISTIC_WRITE);
+    }
+    return head;
+  }
+
+  @Override
+  public List<AuditEvent> find(long tenantId, AuditQuery query, int offset, int limit) {
+    return filtered("select e", tenantId, query, " order by e.occurredAt desc, e.id desc")
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public long count(long tenantId, AuditQuery query) {
+    Filter filter = new Filter(query);
+    return filter
+        .bind(
+            em.createQuery(
+                "select count(e) from AuditEvent e where e.tenantId = :tenant" + filter.where(),
+                Long.class),
+            tenantId)
+        .getSingleResult();
+  }
+
+  @Override
+  public Optional<AuditEvent> find(long tenantId, long eventId) {
+    return em.createQuery(
+            "select e from AuditEvent e where e.tenantId = :tenant and e.id = :id",
+            AuditEvent.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("id", eventId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public void forEach(long tenantId, AuditQuery query, Predicate<AuditEvent> sink) {
+    // keyset paging on the id (newest first): each batch is one indexed query, and clearing the
+    // persistence context after it keeps memory flat for any number of events
+    long before = Long.MAX_VALUE;
+    while (true) {
+      List<AuditEvent> batch =
+          filtered("select e", tenantId, query, " and e.id < :before order by e.id desc")
+              .setParameter("before", before)
+              .setMaxResults(BATCH)
+              .getResultList();
+      em.clear();
+      for (AuditEvent event : batch) {
+        if (!sink.test(event)) {
+          return;
+        }
+      }
+      if (batch.size() < BATCH) {
+        return;
+      }
+      before = batch.get(batch.size() - 1).getId();
+    }
+  }
+
+  @Override
+  public void forEachInChain(long tenantId, Predicate<AuditEvent> sink) {
+    long after = 0;
+    while (true) {
+      List<AuditEvent> batch =
+          em.createQuery(
+                  "select e from AuditEvent e where e.tenantId = :tenant and e.seq > :after"
+                      + " order by e.seq",
+                  AuditEvent.class)
+              .setParameter("tenant", tenantId)
+              .setParameter("after", after)
+              .setMaxResults(BATCH)
+              .getResultList();
+      em.clear();
+      for (AuditEvent event : batch) {
+        if (!sink.test(event)) {
+          return;
+        }
+      }
+      if (batch.size() < BATCH) {
+        return;
+      }
+      after = batch.get(batch.size() - 1).getSeq();
+    }
+  }
+
+  @Override
+  public Optional<AuditChain> head(long tenantId) {
+    return Optional.ofNullable(em.find(AuditChain.class, tenantId));
+  }
+
+  private TypedQuery<AuditEvent> filtered(
+      String select, long tenantId, AuditQuery query, String tail) {
+    Filter filter = new Filter(query);
+    return filter.bind(
+        em.createQuery(
+            select + " from AuditEvent e where e.tenantId = :tenant" + filter.where() + tail,
+            AuditEvent.class),
+        tenantId);
+  }
+}

@@ -1,0 +1,57 @@
+package org.wenjin.persistence.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * The head of one company's audit chain: the last sequence number and hash. Appending reads it
+ * under a row lock and moves it on, so concurrent appends (on any node) queue up here. Verification
+ * compares the chain's end with it, which catches events removed from the end.
+ */
+@Entity
+@Table(name = "audit_chain")
+public class AuditChain {
+
+  /** The hash a company's first event chains to. */
+  public static final String GENESIS = "0".repeat(64);
+
+  @Id
+  @Column(name = "tenant_id")
+  private Long tenantId;
+
+  @Column(name = "last_seq", nullable = false)
+  private long lastSeq;
+
+  @Column(name = "last_hash", nullable = false, length = 64)
+  private String lastHash;
+
+  protected AuditChain() {}
+
+  public AuditChain(long tenantId) {
+    this.tenantId = tenantId;
+    this.lastSeq = 0;
+    this.lastHash = GENESIS;
+  }
+
+  public void advance(long seq, String hash) {
+    if (seq != lastSeq + 1) {
+      throw new IllegalStateException("audit chain of tenant " + tenantId + " skipped to " + seq);
+    }
+    this.lastSeq = seq;
+    this.lastHash = hash;
+  }
+
+  public long getTenantId() {
+    return tenantId;
+  }
+
+  public long getLastSeq() {
+    return lastSeq;
+  }
+
+  public String getLastHash() {
+    return lastHash;
+  }
+}
