@@ -65,6 +65,7 @@ public class AuditResource {
 
   @GET
   @Path("export")
+  @Produces({"text/csv", JSON_LINES, MediaType.APPLICATION_JSON})
   public Response export(@BeanParam AuditParams params, @QueryParam("format") String format) {
     boolean csv = "csv".equals(format);
     if (!csv && !"jsonl".equals(format)) {
