@@ -49,8 +49,12 @@ CREATE INDEX ix_audit_document ON audit_event_document (tenant_id, document_id, 
 -- consecutive sequence numbers and each hashes its predecessor, whatever the number of nodes.
 -- No foreign key: the head is inserted in a transaction of its own, which cannot see a tenant
 -- created (and audited) in the still-open transaction around it.
+-- purged_seq/purged_hash: where the chain starts after a retention purge removed its oldest events
+-- (the purge is itself an event, which names the same sequence number).
 CREATE TABLE audit_chain (
-    tenant_id BIGINT   NOT NULL PRIMARY KEY,
-    last_seq  BIGINT   NOT NULL,
-    last_hash CHAR(64) NOT NULL
+    tenant_id   BIGINT   NOT NULL PRIMARY KEY,
+    last_seq    BIGINT   NOT NULL,
+    last_hash   CHAR(64) NOT NULL,
+    purged_seq  BIGINT   NOT NULL,
+    purged_hash CHAR(64) NOT NULL
 );

@@ -54,7 +54,8 @@ class AuditPageIT {
     browser.await(row).click();
     browser.awaitText(By.id("audit-event-question"), acme);
     assertThat(browser.await(By.id("audit-event-answer")).getText()).isNotBlank();
-    assertThat(browser.await(By.tagName("vaadin-dialog-overlay")).getText()).contains("alice", "SHA-256");
+    assertThat(browser.await(By.tagName("vaadin-dialog-overlay")).getText())
+        .contains("alice", "SHA-256");
     browser.screenshot("audit-event");
     browser.await(By.id("audit-event-close")).click();
 

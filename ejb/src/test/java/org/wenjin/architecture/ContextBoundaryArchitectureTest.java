@@ -21,7 +21,7 @@ import org.wenjin.inference.application.ModelLane;
 class ContextBoundaryArchitectureTest {
 
   private static final List<String> CONTEXTS =
-      List.of("tenancy", "chat", "knowledge", "inference", "audit", "platform");
+      List.of("tenancy", "chat", "knowledge", "inference", "audit", "governance", "platform");
 
   private static final JavaClasses SERVICES =
       new ClassFileImporter()

@@ -11,6 +11,8 @@ import java.util.logging.Logger;
 import org.wenjin.api.limits.BodyTooLargeException;
 import org.wenjin.audit.domain.AuditRules;
 import org.wenjin.chat.domain.ChatRules;
+import org.wenjin.chat.domain.QuotaExceeded;
+import org.wenjin.governance.domain.GovernanceRules;
 import org.wenjin.knowledge.domain.KnowledgeRules;
 import org.wenjin.knowledge.domain.SearchUnavailableException;
 import org.wenjin.tenancy.domain.IdentityProviderException;
@@ -52,6 +54,15 @@ public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
       return rules.isNotFound()
           ? ApiError.of(Response.Status.NOT_FOUND, "not_found", e.getMessage())
           : ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());
+    }
+    if (e instanceof QuotaExceeded quota) {
+      return Response.fromResponse(
+              ApiError.of(Response.Status.TOO_MANY_REQUESTS, "quota_exceeded", e.getMessage()))
+          .header("Retry-After", quota.retryAfterSeconds())
+          .build();
+    }
+    if (e instanceof GovernanceRules) {
+      return ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());
     }
     if (e instanceof AuditRules rules) {
       return rules.isNotFound()

@@ -1,5 +1,6 @@
 package org.wenjin.audit.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -35,4 +36,15 @@ public interface AuditEvents {
   void forEachInChain(long tenantId, Predicate<AuditEvent> sink);
 
   Optional<AuditChain> head(long tenantId);
+
+  /** What a purge removed: events through {@code throughSeq}, {@code events} of them. */
+  record Purge(long throughSeq, int events) {}
+
+  /**
+   * Removes {@code tenantId}'s events older than {@code cutoff} — the oldest part of its chain —
+   * under the chain's lock, and moves the chain's start after them.
+   *
+   * @return empty when no event is that old
+   */
+  Optional<Purge> purgeBefore(long tenantId, Instant cutoff);
 }

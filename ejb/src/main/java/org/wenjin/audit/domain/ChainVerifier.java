@@ -1,5 +1,7 @@
 package org.wenjin.audit.domain;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.wenjin.persistence.audit.AuditChain;
 import org.wenjin.persistence.audit.AuditEvent;
 
@@ -12,14 +14,22 @@ import org.wenjin.persistence.audit.AuditEvent;
  */
 public final class ChainVerifier {
 
+  /** What a retention purge records: the last sequence number it removed. */
+  public static final String PURGE = "retention.purged";
+
+  private static final Pattern PURGED_THROUGH = Pattern.compile("\"auditThroughSeq\":(\\d+)");
+
   private final AuditChain head;
-  private long expectedSeq = 1;
-  private String expectedPrev = AuditChain.GENESIS;
+  private long expectedSeq;
+  private String expectedPrev;
   private long events;
+  private long recordedPurge;
   private ChainReport broken;
 
   public ChainVerifier(AuditChain head) {
     this.head = head;
+    this.expectedSeq = head == null ? 1 : head.getPurgedSeq() + 1;
+    this.expectedPrev = head == null ? AuditChain.GENESIS : head.getPurgedHash();
   }
 
   /** Takes the next event; returns false once the chain is broken (no need to read further). */
@@ -37,6 +47,12 @@ public final class ChainVerifier {
     if (!EventDigest.recompute(event).equals(event.getHash())) {
       return breakAt(event, "its content was changed after it was recorded");
     }
+    if (PURGE.equals(event.getType()) && event.getDetail() != null) {
+      Matcher through = PURGED_THROUGH.matcher(event.getDetail());
+      if (through.find()) {
+        recordedPurge = Math.max(recordedPurge, Long.parseLong(through.group(1)));
+      }
+    }
     expectedSeq++;
     expectedPrev = event.getHash();
     return true;
@@ -45,6 +61,17 @@ public final class ChainVerifier {
   public ChainReport report() {
     if (broken != null) {
       return broken;
+    }
+    long purgedSeq = head == null ? 0 : head.getPurgedSeq();
+    if (purgedSeq != recordedPurge) {
+      return ChainReport.broken(
+          events,
+          null,
+          purgedSeq + 1,
+          "the chain starts after #"
+              + purgedSeq
+              + " but the purges recorded in it removed events through #"
+              + recordedPurge);
     }
     long lastSeq = recordedSeq();
     String lastHash = head == null ? AuditChain.GENESIS : head.getLastHash();

@@ -143,6 +143,42 @@ public class JpaAuditEvents implements AuditEvents {
     return Optional.ofNullable(em.find(AuditChain.class, tenantId));
   }
 
+  @Override
+  public Optional<Purge> purgeBefore(long tenantId, Instant cutoff) {
+    AuditChain head = lockedHead(tenantId);
+    Long through =
+        em.createQuery(
+                "select max(e.seq) from AuditEvent e where e.tenantId = :tenant"
+                    + " and e.occurredAt < :cutoff",
+                Long.class)
+            .setParameter("tenant", tenantId)
+            .setParameter("cutoff", cutoff)
+            .getSingleResult();
+    if (through == null || through <= head.getPurgedSeq()) {
+      return Optional.empty();
+    }
+    String hash =
+        em.createQuery(
+                "select e.hash from AuditEvent e where e.tenantId = :tenant and e.seq = :seq",
+                String.class)
+            .setParameter("tenant", tenantId)
+            .setParameter("seq", through)
+            .getSingleResult();
+    em.createQuery(
+            "delete from AuditEventDocument d where d.tenantId = :tenant and d.key.eventId in"
+                + " (select e.id from AuditEvent e where e.tenantId = :tenant and e.seq <= :seq)")
+        .setParameter("tenant", tenantId)
+        .setParameter("seq", through)
+        .executeUpdate();
+    int removed =
+        em.createQuery("delete from AuditEvent e where e.tenantId = :tenant and e.seq <= :seq")
+            .setParameter("tenant", tenantId)
+            .setParameter("seq", through)
+            .executeUpdate();
+    head.purgedThrough(through, hash);
+    return Optional.of(new Purge(through, removed));
+  }
+
   private TypedQuery<AuditEvent> filtered(
       String select, long tenantId, AuditQuery query, String tail) {
     Filter filter = new Filter(query);

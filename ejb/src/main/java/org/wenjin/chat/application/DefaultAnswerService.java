@@ -25,20 +25,25 @@ public class DefaultAnswerService implements AnswerService {
 
   @Inject private TurnDtos dtos;
 
+  @Inject private Quotas quotas;
+
   @Override
   public TurnDto ask(ActingCaller caller, Question question, AnswerListener listener) {
+    quotas.admit(caller);
     return stream(turns.ask(caller, question), listener);
   }
 
   @Override
   public TurnDto regenerate(
       ActingCaller caller, long conversationId, String modelId, AnswerListener listener) {
+    quotas.admit(caller);
     return stream(turns.regenerate(caller, conversationId, modelId), listener);
   }
 
   @Override
   public TurnDto edit(
       ActingCaller caller, long turnId, String question, String modelId, AnswerListener listener) {
+    quotas.admit(caller);
     streams.stopConversation(conversations.ownedTurn(caller, turnId).getConversationId());
     return stream(turns.edit(caller, turnId, question, modelId), listener);
   }

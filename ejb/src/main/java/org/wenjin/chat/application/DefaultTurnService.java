@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.wenjin.audit.application.AuditLog;
+import org.wenjin.audit.application.Exchange;
 import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.Citation;
 import org.wenjin.chat.domain.ConversationRepository;
@@ -36,6 +37,8 @@ public class DefaultTurnService implements TurnService {
   @Inject private AuditLog audit;
 
   @Inject private AuditedExchanges exchanges;
+
+  @Inject private Quotas quotas;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -107,7 +110,10 @@ public class DefaultTurnService implements TurnService {
       turn.finish(status, answered.text(), answered.outcome().message(), Instant.now(clock));
       conversations.find(turn.getConversationId()).ifPresent(c -> c.touch(Instant.now(clock)));
     }
-    audit.exchange(prepared.tenantId(), exchanges.of(prepared, status, answered));
+    Exchange exchange = exchanges.of(prepared, status, answered);
+    audit.exchange(prepared.tenantId(), exchange);
+    quotas.used(
+        prepared.tenantId(), prepared.userId(), (long) exchange.tokensIn() + exchange.tokensOut());
     return turn;
   }
 

@@ -24,6 +24,9 @@ public interface ConversationRepository {
 
   void remove(Conversation conversation);
 
+  /** The conversations last used before {@code cutoff}, oldest first (retention). */
+  java.util.List<Conversation> notUpdatedSince(java.time.Instant cutoff);
+
   ChatTurn add(ChatTurn turn);
 
   Optional<ChatTurn> findTurn(long id);

@@ -57,6 +57,15 @@ public class JpaConversationRepository implements ConversationRepository {
   }
 
   @Override
+  public List<Conversation> notUpdatedSince(java.time.Instant cutoff) {
+    return em.createQuery(
+            "select c from Conversation c where c.updatedAt < :cutoff order by c.updatedAt",
+            Conversation.class)
+        .setParameter("cutoff", cutoff)
+        .getResultList();
+  }
+
+  @Override
   public void remove(Conversation conversation) {
     em.createQuery("delete from ChatTurn t where t.conversationId = :c")
         .setParameter("c", conversation.getId())

@@ -62,7 +62,8 @@ class ChatIsolationIT {
             "org.wenjin.tenancy",
             "org.wenjin.audit",
             "org.wenjin.chat",
-            "org.wenjin.inference")
+            "org.wenjin.inference",
+            "org.wenjin.governance")
         // the search service's contract only; NoKnowledgeSearch (this package) answers it
         .addPackage("org.wenjin.knowledge.domain")
         .addClasses(SearchService.class, SearchResults.class);

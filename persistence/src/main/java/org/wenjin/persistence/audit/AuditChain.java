@@ -27,12 +27,32 @@ public class AuditChain {
   @Column(name = "last_hash", nullable = false, length = 64)
   private String lastHash;
 
+  @Column(name = "purged_seq", nullable = false)
+  private long purgedSeq;
+
+  @Column(name = "purged_hash", nullable = false, length = 64)
+  private String purgedHash;
+
   protected AuditChain() {}
 
   public AuditChain(long tenantId) {
     this.tenantId = tenantId;
     this.lastSeq = 0;
     this.lastHash = GENESIS;
+    this.purgedSeq = 0;
+    this.purgedHash = GENESIS;
+  }
+
+  /**
+   * The events up to {@code seq} were purged (retention): the chain now starts after it, linked to
+   * {@code hash}, the last purged event's hash.
+   */
+  public void purgedThrough(long seq, String hash) {
+    if (seq <= purgedSeq || seq > lastSeq) {
+      throw new IllegalArgumentException("cannot purge the audit chain through #" + seq);
+    }
+    this.purgedSeq = seq;
+    this.purgedHash = hash;
   }
 
   public void advance(long seq, String hash) {
@@ -53,5 +73,13 @@ public class AuditChain {
 
   public String getLastHash() {
     return lastHash;
+  }
+
+  public long getPurgedSeq() {
+    return purgedSeq;
+  }
+
+  public String getPurgedHash() {
+    return purgedHash;
   }
 }

@@ -13,6 +13,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import org.wenjin.chat.interfaces.ModelSettingsFacade;
+import org.wenjin.governance.interfaces.GovernanceFacade;
 import org.wenjin.security.CompanyRole;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.interfaces.MemberDto;
@@ -38,6 +39,10 @@ public class AdminView extends VerticalLayout {
   private final Grid<MemberDto> grid = new Grid<>();
   private final ModelSettingsForm models = new ModelSettingsForm();
 
+  @Inject private GovernanceFacade governance;
+
+  private final PolicyForm policy = new PolicyForm();
+
   @PostConstruct
   void init() {
     setId("admin-view");
@@ -61,6 +66,33 @@ public class AdminView extends VerticalLayout {
     add(models);
     models.onSave(this::saveModels);
     Notices.attempt(() -> models.show(modelSettings.modelSettings()), null);
+    add(policy);
+    policy.onSave(
+        e -> {
+          if (Notices.attempt(() -> governance.change(e.policy), "Retention and quotas saved.")) {
+            showPolicy();
+          }
+        });
+    policy.onPurge(
+        e ->
+            Notices.attempt(
+                () -> {
+                  var report = governance.purgeNow();
+                  Notices.show(
+                      "Purged "
+                          + report.conversations()
+                          + " conversations and "
+                          + report.auditEvents()
+                          + " audit events.",
+                      com.vaadin.flow.component.notification.NotificationVariant.LUMO_SUCCESS);
+                },
+                null));
+    showPolicy();
+  }
+
+  private void showPolicy() {
+    Notices.attempt(
+        () -> policy.show(governance.policy(), governance.bounds(), governance.today()), null);
   }
 
   private void saveModels(ModelSettingsForm.SaveEvent e) {

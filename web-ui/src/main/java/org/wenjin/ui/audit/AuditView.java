@@ -59,15 +59,24 @@ public class AuditView extends VerticalLayout {
           grid.getDataProvider().refreshAll();
         });
     grid.setId("audit-grid");
-    grid.addColumn(e -> TIME.format(e.at())).setHeader("Time (UTC)").setAutoWidth(true);
-    grid.addColumn(e -> typeLabel(e.type())).setHeader("Event").setAutoWidth(true);
-    grid.addColumn(AuditEventDto::user).setHeader("User").setAutoWidth(true);
-    grid.addColumn(AuditView::subject).setHeader("Question or subject").setFlexGrow(1);
-    grid.addColumn(AuditEventDto::model).setHeader("Model").setAutoWidth(true);
-    grid.addColumn(AuditEventDto::status).setHeader("Status").setAutoWidth(true);
+    grid.addColumn(e -> TIME.format(e.at()))
+        .setHeader("Time (UTC)")
+        .setWidth("13rem")
+        .setFlexGrow(0);
+    grid.addColumn(e -> typeLabel(e.type())).setHeader("Event").setWidth("11rem").setFlexGrow(0);
+    grid.addColumn(AuditEventDto::user).setHeader("User").setWidth("8rem").setFlexGrow(0);
+    grid.addColumn(AuditView::subject)
+        .setHeader("Question or subject")
+        .setFlexGrow(1)
+        .setWidth("16rem")
+        .setTooltipGenerator(AuditView::subject);
+    grid.addColumn(AuditEventDto::model).setHeader("Model").setWidth("8rem").setFlexGrow(0);
+    grid.addColumn(AuditEventDto::status).setHeader("Status").setWidth("8rem").setFlexGrow(0);
     grid.addColumn(e -> e.passages().isEmpty() ? "" : e.documentIds().size())
         .setHeader("Documents")
-        .setAutoWidth(true);
+        .setWidth("7rem")
+        .setFlexGrow(0);
+    grid.getColumns().forEach(c -> c.setResizable(true));
     grid.setEmptyStateText(
         "No events match. Exchanges and admin actions appear here as they happen.");
     grid.setItems(

@@ -1,0 +1,98 @@
+package org.wenjin.governance.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.wenjin.chat.application.Quotas;
+import org.wenjin.chat.domain.QuotaExceeded;
+import org.wenjin.governance.domain.GovernanceStore;
+import org.wenjin.governance.domain.MinuteWindows;
+import org.wenjin.governance.domain.Policy;
+import org.wenjin.tenancy.application.ActingCaller;
+
+/**
+ * The company's quotas in the answer use case. Questions per minute are counted in this node's
+ * memory (like the API's rate limit: per node, docs/operations.md); tokens per day in the database,
+ * so they hold across nodes and restarts. A question is refused before anything is written; tokens
+ * count when its answer ends, so the answer that crosses the daily limit finishes and the next
+ * question is refused.
+ */
+@ApplicationScoped
+public class QuotaGate implements Quotas {
+
+  private final Clock clock = Clock.systemUTC();
+
+  private final MinuteWindows minutes = new MinuteWindows();
+
+  @Inject private GovernanceStore store;
+
+  @Override
+  public void admit(ActingCaller caller) {
+    Policy policy = store.policy();
+    LocalDate today = LocalDate.now(clock);
+    dailyTokens(policy.userTokensPerDay(), caller.tenantId(), caller.userId(), today, "You");
+    dailyTokens(policy.companyTokensPerDay(), caller.tenantId(), 0, today, "Your company");
+    long now = clock.millis();
+    String user = caller.tenantId() + "/" + caller.userId();
+    if (policy.userQuestionsPerMinute() != null) {
+      long wait = minutes.tryAcquire(user, policy.userQuestionsPerMinute(), now);
+      if (wait > 0) {
+        throw new QuotaExceeded(
+            "You have asked "
+                + policy.userQuestionsPerMinute()
+                + " questions this minute, your company's limit; ask again in "
+                + wait
+                + " s.",
+            wait);
+      }
+    }
+    if (policy.companyQuestionsPerMinute() != null) {
+      long wait =
+          minutes.tryAcquire(
+              String.valueOf(caller.tenantId()), policy.companyQuestionsPerMinute(), now);
+      if (wait > 0) {
+        if (policy.userQuestionsPerMinute() != null) {
+          minutes.release(user, now);
+        }
+        throw new QuotaExceeded(
+            "Your company has asked its "
+                + policy.companyQuestionsPerMinute()
+                + " questions of this minute; ask again in "
+                + wait
+                + " s.",
+            wait);
+      }
+    }
+  }
+
+  @Override
+  public void used(long tenantId, long userId, long tokens) {
+    LocalDate today = LocalDate.now(clock);
+    store.use(tenantId, userId, today, 1, tokens);
+    store.use(tenantId, 0, today, 1, tokens);
+  }
+
+  private void dailyTokens(Long limit, long tenantId, long userId, LocalDate day, String who) {
+    if (limit == null) {
+      return;
+    }
+    long used = store.used(tenantId, userId, day)[1];
+    if (used >= limit) {
+      long untilMidnight =
+          Duration.between(
+                  clock.instant(), day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))
+              .toSeconds();
+      throw new QuotaExceeded(
+          who
+              + " used "
+              + used
+              + " of "
+              + limit
+              + " tokens today (UTC); the quota starts again at midnight UTC.",
+          untilMidnight);
+    }
+  }
+}
