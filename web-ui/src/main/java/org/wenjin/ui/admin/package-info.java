@@ -1,5 +1,5 @@
 /**
- * The administration pages: a company's members and models, and the platform's tenants. Forms fire
- * events; only the views call the facades.
+ * The administration pages: a company's members and models, its usage overview, and the platform's
+ * tenants. Forms fire events; only the views call the facades.
  */
 package org.wenjin.ui.admin;

@@ -8,6 +8,7 @@ import org.wenjin.security.CompanyRole;
 import org.wenjin.tenancy.interfaces.SessionDto;
 import org.wenjin.ui.admin.AdminView;
 import org.wenjin.ui.admin.TenantsView;
+import org.wenjin.ui.admin.UsageView;
 import org.wenjin.ui.audit.AuditView;
 import org.wenjin.ui.chat.ChatView;
 import org.wenjin.ui.knowledge.KnowledgeView;
@@ -20,6 +21,7 @@ enum NavigationEntry {
   CHAT("Chat", ChatView.class, VaadinIcon.CHAT),
   KNOWLEDGE("Knowledge", KnowledgeView.class, VaadinIcon.BOOK),
   ADMIN("Admin", AdminView.class, VaadinIcon.COG),
+  USAGE("Usage", UsageView.class, VaadinIcon.BAR_CHART),
   TENANTS("Tenants", TenantsView.class, VaadinIcon.BUILDING),
   AUDIT("Audit", AuditView.class, VaadinIcon.CLIPBOARD_CHECK);
 
