@@ -70,16 +70,16 @@ class PolicyForm extends VerticalLayout {
     companyTokens.setValue(toInt(p.companyTokensPerDay()));
     usage.setText(
         "Today (UTC): "
-            + today.companyQuestions()
-            + " questions and "
-            + today.companyTokens()
-            + " tokens in your company"
+            + count(today.companyQuestions(), "question")
+            + " and "
+            + count(today.companyTokens(), "token")
+            + " in your company"
             + (p.companyTokensPerDay() == null ? "" : " of " + p.companyTokensPerDay())
             + "; you: "
-            + today.myQuestions()
-            + " questions, "
-            + today.myTokens()
-            + " tokens.");
+            + count(today.myQuestions(), "question")
+            + ", "
+            + count(today.myTokens(), "token")
+            + ".");
   }
 
   private Policy policy() {
@@ -92,8 +92,13 @@ class PolicyForm extends VerticalLayout {
         toLong(companyTokens.getValue()));
   }
 
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   private static IntegerField field(String id, String label) {
     IntegerField f = new IntegerField(label);
+    f.setWidth("17em");
     f.setId(id);
     f.setMin(1);
     f.setClearButtonVisible(true);

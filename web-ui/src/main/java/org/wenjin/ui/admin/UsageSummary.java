@@ -24,10 +24,10 @@ class UsageSummary extends Div {
     rating.show(
         UsageFormat.rating(usage.averageRating()),
         usage.ratings() == 0
-            ? "no ratings yet (👍 counts +1, 👎 −1)"
+            ? "no ratings yet (thumbs up counts +1, down −1)"
             : "from "
                 + UsageFormat.plural(usage.ratings(), "rating", "ratings")
-                + " (👍 +1, 👎 −1)");
+                + " (thumbs up +1, down −1)");
     unanswered.show(UsageFormat.count(usage.unansweredCount()), "got no passage of your documents");
   }
 

@@ -39,7 +39,7 @@ class AuditEventDialog extends Dialog {
           section(
               "Feedback",
               new Span(
-                  (e.rating() > 0 ? "👍" : "👎")
+                  (e.rating() > 0 ? "Thumbs up" : "Thumbs down")
                       + (e.comment() == null ? "" : " " + e.comment()))));
     }
     if (!e.passages().isEmpty()) {

@@ -63,15 +63,15 @@ public class AuditView extends VerticalLayout {
         .setHeader("Time (UTC)")
         .setWidth("13rem")
         .setFlexGrow(0);
-    grid.addColumn(e -> typeLabel(e.type())).setHeader("Event").setWidth("11rem").setFlexGrow(0);
+    grid.addColumn(e -> typeLabel(e.type())).setHeader("Event").setWidth("10rem").setFlexGrow(0);
     grid.addColumn(AuditEventDto::user).setHeader("User").setWidth("8rem").setFlexGrow(0);
     grid.addColumn(AuditView::subject)
         .setHeader("Question or subject")
         .setFlexGrow(1)
-        .setWidth("16rem")
+        .setWidth("12rem")
         .setTooltipGenerator(AuditView::subject);
     grid.addColumn(AuditEventDto::model).setHeader("Model").setWidth("8rem").setFlexGrow(0);
-    grid.addColumn(AuditEventDto::status).setHeader("Status").setWidth("8rem").setFlexGrow(0);
+    grid.addColumn(AuditEventDto::status).setHeader("Status").setWidth("7.5rem").setFlexGrow(0);
     grid.addColumn(e -> e.passages().isEmpty() ? "" : e.documentIds().size())
         .setHeader("Documents")
         .setWidth("7rem")
