@@ -13,6 +13,11 @@ public interface AuditTrail {
 
   Page search(AuditQuery query, int offset, int limit);
 
+  /** A page without the count (a lazy grid asks for the count once, then page after page). */
+  List<AuditEvent> page(AuditQuery query, int offset, int limit);
+
+  long count(AuditQuery query);
+
   /**
    * @throws org.wenjin.audit.domain.AuditRules not found, also for another company's event
    */

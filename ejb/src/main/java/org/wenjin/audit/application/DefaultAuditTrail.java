@@ -31,6 +31,16 @@ public class DefaultAuditTrail implements AuditTrail {
   }
 
   @Override
+  public java.util.List<AuditEvent> page(AuditQuery query, int offset, int limit) {
+    return events.find(company(), query, offset, limit);
+  }
+
+  @Override
+  public long count(AuditQuery query) {
+    return events.count(company(), query);
+  }
+
+  @Override
   public AuditEvent event(long eventId) {
     return events.find(company(), eventId).orElseThrow(AuditRules::notFound);
   }

@@ -28,6 +28,9 @@ public class JpaAuditEvents implements AuditEvents {
 
   private static final int BATCH = 500;
 
+  /** As ix_audit_event_newest, so H2 walks the index instead of sorting the company's rows. */
+  private static final String NEWEST_FIRST = " order by e.tenantId desc, e.seq desc";
+
   @PersistenceContext(unitName = "wenjin")
   private EntityManager em;
 
@@ -59,7 +62,7 @@ public class JpaAuditEvents implements AuditEvents {
 
   @Override
   public List<AuditEvent> find(long tenantId, AuditQuery query, int offset, int limit) {
-    return filtered("select e", tenantId, query, " order by e.occurredAt desc, e.id desc")
+    return filtered("select e", tenantId, query, NEWEST_FIRST)
         .setFirstResult(offset)
         .setMaxResults(limit)
         .getResultList();
@@ -90,12 +93,12 @@ public class JpaAuditEvents implements AuditEvents {
 
   @Override
   public void forEach(long tenantId, AuditQuery query, Predicate<AuditEvent> sink) {
-    // keyset paging on the id (newest first): each batch is one indexed query, and clearing the
-    // persistence context after it keeps memory flat for any number of events
+    // keyset paging on the sequence number (newest first): each batch is one indexed query, and
+    // clearing the persistence context after it keeps memory flat for any number of events
     long before = Long.MAX_VALUE;
     while (true) {
       List<AuditEvent> batch =
-          filtered("select e", tenantId, query, " and e.id < :before order by e.id desc")
+          filtered("select e", tenantId, query, " and e.seq < :before" + NEWEST_FIRST)
               .setParameter("before", before)
               .setMaxResults(BATCH)
               .getResultList();
@@ -108,7 +111,7 @@ public class JpaAuditEvents implements AuditEvents {
       if (batch.size() < BATCH) {
         return;
       }
-      before = batch.get(batch.size() - 1).getId();
+      before = batch.get(batch.size() - 1).getSeq();
     }
   }
 
@@ -119,7 +122,7 @@ public class JpaAuditEvents implements AuditEvents {
       List<AuditEvent> batch =
           em.createQuery(
                   "select e from AuditEvent e where e.tenantId = :tenant and e.seq > :after"
-                      + " order by e.seq",
+                      + " order by e.tenantId, e.seq", // as the index: walked, not sorted
                   AuditEvent.class)
               .setParameter("tenant", tenantId)
               .setParameter("after", after)

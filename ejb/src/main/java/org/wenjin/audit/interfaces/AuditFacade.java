@@ -36,6 +36,14 @@ public class AuditFacade {
     return new EventPage(page.events().stream().map(AuditEventDto::of).toList(), page.total());
   }
 
+  public List<AuditEventDto> page(AuditQuery query, int offset, int limit) {
+    return trail.page(query, offset, limit).stream().map(AuditEventDto::of).toList();
+  }
+
+  public long count(AuditQuery query) {
+    return trail.count(query);
+  }
+
   public AuditEventDto event(long eventId) {
     return AuditEventDto.of(trail.event(eventId));
   }

@@ -80,8 +80,7 @@ public class AuditView extends VerticalLayout {
     grid.setEmptyStateText(
         "No events match. Exchanges and admin actions appear here as they happen.");
     grid.setItems(
-        page -> audit.search(query, page.getOffset(), page.getLimit()).events().stream(),
-        page -> count());
+        page -> audit.page(query, page.getOffset(), page.getLimit()).stream(), page -> count());
     grid.addItemClickListener(e -> open(e.getItem().id()));
     total.setId("audit-total");
     verdict.setId("audit-verify-result");
@@ -101,7 +100,7 @@ public class AuditView extends VerticalLayout {
   }
 
   private int count() {
-    long n = audit.search(query, 0, 1).total();
+    long n = audit.count(query);
     total.setText(n == 1 ? "1 event" : n + " events");
     return (int) Math.min(Integer.MAX_VALUE, n);
   }
