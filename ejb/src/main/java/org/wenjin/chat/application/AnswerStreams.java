@@ -40,7 +40,9 @@ public class AnswerStreams {
 
   @Inject private TurnDtos dtos;
 
-  private static final long SAVE_WAIT_SECONDS = 10;
+  private static final long SAVE_WAIT_SECONDS = 30;
+
+  private static final int SAVE_ATTEMPTS = 3;
 
   private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
@@ -154,19 +156,39 @@ public class AnswerStreams {
       }
       TurnDto result;
       try {
-        result =
-            TenantScope.call(
-                turn.tenantId(),
-                () -> {
-                  ChatTurn saved = turns.finish(turn, answered);
-                  return saved == null ? null : dtos.of(saved);
-                });
+        result = TenantScope.call(turn.tenantId(), () -> save(answered));
       } finally {
         running.remove(turn.turnId());
         saved.countDown();
       }
       if (result != null) {
         tell(w -> w.finished(result));
+      }
+    }
+
+    /**
+     * Saves the end of the answer with its audit record, again if the transaction failed (a lock
+     * wait that timed out, a lost connection): finishing is idempotent, and an answer that is not
+     * saved would be lost with its audit record.
+     */
+    private TurnDto save(Answered answered) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          ChatTurn saved = turns.finish(turn, answered);
+          return saved == null ? null : dtos.of(saved);
+        } catch (jakarta.ejb.EJBException e) {
+          if (attempt == SAVE_ATTEMPTS) {
+            throw e;
+          }
+          int tried = attempt;
+          LOG.log(Level.WARNING, e, () -> "Saving turn " + turn.turnId() + " failed, try " + tried);
+          try {
+            Thread.sleep(100L * attempt);
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw e;
+          }
+        }
       }
     }
 
