@@ -52,7 +52,7 @@ public class DefaultGovernanceService implements GovernanceService {
   @Override
   public PurgeReport purgeNow() {
     ActingCaller caller = CallerScope.current();
-    return retention.purge(caller.tenantId(), store.policy(), clock.instant(), caller.username());
+    return retention.purgeByPolicy(caller.tenantId(), clock.instant(), caller.username());
   }
 
   @Override

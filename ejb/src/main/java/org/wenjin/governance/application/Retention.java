@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.wenjin.audit.application.AuditRetention;
 import org.wenjin.chat.application.ChatRetention;
+import org.wenjin.governance.domain.GovernanceStore;
 import org.wenjin.governance.domain.Policy;
 import org.wenjin.governance.domain.PurgeReport;
 
@@ -22,6 +23,18 @@ public class Retention {
   @Inject private ChatRetention conversations;
 
   @Inject private AuditRetention audit;
+
+  @Inject private GovernanceStore store;
+
+  /**
+   * Purges by the company's saved policy, read in this transaction: a read outside it, in a timer's
+   * bean without a transaction, can be served by a persistence context opened for another company
+   * (WildFly keeps one per bean call), which is how the job once purged by no policy.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public PurgeReport purgeByPolicy(long tenantId, Instant now, String actor) {
+    return purge(tenantId, store.policy(), now, actor);
+  }
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public PurgeReport purge(long tenantId, Policy policy, Instant now, String actor) {

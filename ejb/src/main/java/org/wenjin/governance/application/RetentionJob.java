@@ -22,6 +22,7 @@ import org.wenjin.tenancy.application.CallerScope;
  * group. A company whose purge fails is logged and retried at the next run; the others go on.
  */
 @Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each company commits alone
 public class RetentionJob {
 
   static final String JOB = "retention";
@@ -37,7 +38,6 @@ public class RetentionJob {
   @Inject private Retention retention;
 
   @Schedule(hour = "*", minute = "17", persistent = false)
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each company commits alone
   void hourly() {
     Instant now = clock.instant();
     if (store.claim(JOB, now, EVERY)) {
@@ -45,13 +45,13 @@ public class RetentionJob {
     }
   }
 
-  void runFor(List<Long> companies, Instant now) {
+  /** One claimed period's run over {@code companies}. */
+  public void runFor(List<Long> companies, Instant now) {
     for (long tenantId : companies) {
       // the company comes from its own policy row; the job acts as "retention" in its scope
       ActingCaller job = new ActingCaller(tenantId, "", 0L, JOB, Set.of(), List.of());
       try {
-        var report =
-            CallerScope.call(job, () -> retention.purge(tenantId, store.policy(), now, JOB));
+        var report = CallerScope.call(job, () -> retention.purgeByPolicy(tenantId, now, JOB));
         LOG.info(() -> "Retention purge of company " + tenantId + ": " + report);
       } catch (Exception e) {
         LOG.log(Level.WARNING, "Retention purge of company " + tenantId + " failed", e);

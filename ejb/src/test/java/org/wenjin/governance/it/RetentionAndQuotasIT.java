@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -73,6 +74,10 @@ class RetentionAndQuotasIT {
 
   @EJB private GovernanceService governance;
 
+  @Inject private org.wenjin.governance.domain.GovernanceStore store;
+
+  @Inject private org.wenjin.governance.application.RetentionJob job;
+
   @Inject private Quotas quotas;
 
   @EJB private UserProvisioningService provisioning;
@@ -120,6 +125,43 @@ class RetentionAndQuotasIT {
         .as("another company's events")
         .isEqualTo(3);
     assertThat(as(bob, trail::verify)).isEqualTo(ChainReport.intact(3));
+  }
+
+  /** Every node's timer fires; the hour is claimed in the database by one of them only. */
+  @Test
+  void theHourlyPurgeRunsOncePerPeriodWhicheverNodeAsksFirst() throws Exception {
+    String job = "test-" + UUID.randomUUID(); // a job of its own: the real one keeps its hour
+    tx.begin();
+    em.createNativeQuery(
+            "INSERT INTO scheduled_run (name, last_run)"
+                + " VALUES (?1, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00')")
+        .setParameter(1, job)
+        .executeUpdate();
+    tx.commit();
+    Instant now = Instant.now();
+    Duration every = Duration.ofMinutes(55);
+
+    assertThat(store.claim(job, now, every)).as("the first node").isTrue();
+    assertThat(store.claim(job, now.plusSeconds(2), every)).as("another node").isFalse();
+    assertThat(store.claim(job, now.plus(Duration.ofMinutes(60)), every))
+        .as("the next hour")
+        .isTrue();
+  }
+
+  @Test
+  void theJobPurgesEveryCompanyThatLimitsRetentionEachInItsOwnScope() throws Exception {
+    setPolicy(alice, new Policy(30, null, null, null, null, null));
+    setPolicy(bob, new Policy(60, null, null, null, null, null));
+
+    assertThat(store.companiesRetaining()).contains(alice.tenantId(), bob.tenantId());
+    job.runFor(List.of(alice.tenantId(), bob.tenantId()), Instant.now());
+
+    for (ActingCaller c : List.of(alice, bob)) {
+      AuditEvent purge = as(c, () -> trail.search(AuditQuery.all(), 0, 1).events()).getFirst();
+      assertThat(purge.getType()).isEqualTo("retention.purged");
+      assertThat(purge.getActor()).isEqualTo("retention");
+      assertThat(purge.getDetail()).contains("\"conversationDays\":" + (c == alice ? 30 : 60));
+    }
   }
 
   @Test

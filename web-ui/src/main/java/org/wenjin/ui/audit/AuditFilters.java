@@ -36,6 +36,7 @@ class AuditFilters extends HorizontalLayout {
     TYPES.put("settings.*", "Settings");
     TYPES.put("tenant.*", "Company and members");
     TYPES.put("company.*", "Company switches");
+    TYPES.put("retention.*", "Retention purges");
   }
 
   private final DatePicker from = new DatePicker("From");

@@ -153,6 +153,13 @@ public class AuditView extends VerticalLayout {
       case "settings.knowledge-changed" -> "Knowledge settings changed";
       case "settings.chat-changed" -> "Model settings changed";
       case "company.switched" -> "Company switched";
+      case "settings.policy-changed" -> "Retention and quotas changed";
+      case "retention.purged" -> "Retention purge";
+      case "tenant.created" -> "Company created";
+      case "tenant.renamed" -> "Company renamed";
+      case "tenant.enabled" -> "Company enabled";
+      case "tenant.disabled" -> "Company disabled";
+      case "tenant.member-added" -> "Member added";
       default -> type;
     };
   }
