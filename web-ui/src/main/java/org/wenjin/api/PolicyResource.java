@@ -104,7 +104,11 @@ public class PolicyResource {
     if (!(v instanceof JsonNumber n) || !n.isIntegral()) {
       throw new InvalidRequestException("'" + field + "' must be a whole number or null.");
     }
-    return n.longValue();
+    try {
+      return n.longValueExact();
+    } catch (ArithmeticException e) {
+      throw new InvalidRequestException("'" + field + "' is too large.");
+    }
   }
 
   private static Integer integer(JsonObject body, String field) {

@@ -41,7 +41,10 @@ public class TurnResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject feedback(@PathParam("id") long turnId, JsonObject body) {
-    if (body == null || !(body.get("rating") instanceof JsonNumber rating)) {
+    if (body == null
+        || !(body.get("rating") instanceof JsonNumber rating)
+        || !rating.isIntegral()
+        || rating.bigIntegerValue().abs().compareTo(java.math.BigInteger.ONE) != 0) {
       throw new InvalidRequestException("Send {\"rating\":1} or {\"rating\":-1}, and a comment.");
     }
     String comment = body.get("comment") instanceof JsonString c ? c.getString() : null;

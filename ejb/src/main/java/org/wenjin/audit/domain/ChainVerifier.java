@@ -34,8 +34,8 @@ public final class ChainVerifier {
 
   /** Takes the next event; returns false once the chain is broken (no need to read further). */
   public boolean accept(AuditEvent event) {
-    if (broken != null || event.getSeq() > recordedSeq()) {
-      return false; // appended after the head was read: the next verification covers it
+    if (broken != null) {
+      return false;
     }
     events++;
     if (event.getSeq() != expectedSeq) {
@@ -46,6 +46,11 @@ public final class ChainVerifier {
     }
     if (!EventDigest.recompute(event).equals(event.getHash())) {
       return breakAt(event, "its content was changed after it was recorded");
+    }
+    if (head != null
+        && event.getSeq() == head.getLastSeq()
+        && !event.getHash().equals(head.getLastHash())) {
+      return breakAt(event, "it is not the event the chain's head recorded");
     }
     if (PURGE.equals(event.getType()) && event.getDetail() != null) {
       Matcher through = PURGED_THROUGH.matcher(event.getDetail());
@@ -73,9 +78,11 @@ public final class ChainVerifier {
               + " but the purges recorded in it removed events through #"
               + recordedPurge);
     }
+    if (head == null && events > 0) {
+      return ChainReport.broken(events, null, 1L, "the company's chain head is missing");
+    }
     long lastSeq = recordedSeq();
-    String lastHash = head == null ? AuditChain.GENESIS : head.getLastHash();
-    if (expectedSeq - 1 != lastSeq || !expectedPrev.equals(lastHash)) {
+    if (expectedSeq - 1 < lastSeq) {
       return ChainReport.broken(
           events,
           null,

@@ -48,8 +48,8 @@ public record AuditEventDto(
 
   public static AuditEventDto of(AuditEvent e) {
     JsonObject d = parse(e.getDetail());
-    JsonObject timings = d.getJsonObject("timings");
-    JsonObject tokens = d.getJsonObject("tokens");
+    JsonObject timings = d.get("timings") instanceof JsonObject t ? t : null;
+    JsonObject tokens = d.get("tokens") instanceof JsonObject t ? t : null;
     return new AuditEventDto(
         e.getId(),
         e.getSeq(),
@@ -63,9 +63,9 @@ public record AuditEventDto(
         e.getRating(),
         e.getQuestion(),
         e.getAnswer(),
-        d.getString("backend", null),
-        d.getString("error", null),
-        d.getString("comment", null),
+        string(d, "backend"),
+        string(d, "error"),
+        string(d, "comment"),
         passages(d),
         number(timings, "queueMs"),
         number(timings, "firstTokenMs"),
@@ -84,6 +84,14 @@ public record AuditEventDto(
     if (!(detail.get("passages") instanceof jakarta.json.JsonArray array)) {
       return List.of();
     }
+    try {
+      return shown(array);
+    } catch (RuntimeException e) {
+      return List.of(); // an edited row: verification names it, reading goes on
+    }
+  }
+
+  private static List<Shown> shown(jakarta.json.JsonArray array) {
     return array.getValuesAs(JsonObject.class).stream()
         .map(
             p ->
@@ -105,6 +113,10 @@ public record AuditEventDto(
     } catch (jakarta.json.JsonException e) {
       return JsonValue.EMPTY_JSON_OBJECT; // an edited row: verification says so, reading goes on
     }
+  }
+
+  private static String string(JsonObject o, String key) {
+    return o.get(key) instanceof jakarta.json.JsonString s ? s.getString() : null;
   }
 
   private static Long number(JsonObject o, String key) {

@@ -154,15 +154,19 @@ public class AnswerStreams {
                 firstPieceNanos,
                 total);
       }
-      TurnDto result;
+      TurnDto result = null;
       try {
         result = TenantScope.call(turn.tenantId(), () -> save(answered));
+      } catch (RuntimeException e) {
+        // never into the model pool's thread: it would skip freeing the slot for the next answer
+        LOG.log(Level.SEVERE, e, () -> "Turn " + turn.turnId() + " could not be saved");
       } finally {
         running.remove(turn.turnId());
         saved.countDown();
       }
       if (result != null) {
-        tell(w -> w.finished(result));
+        TurnDto done = result;
+        tell(w -> w.finished(done));
       }
     }
 

@@ -111,9 +111,10 @@ public class DefaultTurnService implements TurnService {
       conversations.find(turn.getConversationId()).ifPresent(c -> c.touch(Instant.now(clock)));
     }
     Exchange exchange = exchanges.of(prepared, status, answered);
-    audit.exchange(prepared.tenantId(), exchange);
     quotas.used(
         prepared.tenantId(), prepared.userId(), (long) exchange.tokensIn() + exchange.tokensOut());
+    // last: the company's chain head stays locked until this transaction commits
+    audit.exchange(prepared.tenantId(), exchange);
     return turn;
   }
 

@@ -138,8 +138,9 @@ public class DefaultDocumentService implements DocumentService {
     // remove what it wrote), then the index; if the index is down, the transaction rolls back and
     // nothing is deleted: the admin is told to try again.
     documents.delete(document);
-    audit.action("document.deleted", described(document).build());
     index.delete(document.getId(), 0, Math.max(document.getChunkHighWater(), chunks(document)));
+    // last: the company's audit chain stays locked until the commit, not during the index deletes
+    audit.action("document.deleted", described(document).build());
   }
 
   @Override

@@ -93,13 +93,30 @@ class ChainVerifierTest {
   }
 
   @Test
-  void eventsAppendedAfterTheHeadWasReadAreLeftForTheNextVerification() {
+  void eventsAppendedAfterTheHeadWasReadAreVerifiedToo() throws Exception {
     appendExchanges(3);
     AuditChain readEarlier = new AuditChain(ACME);
     readEarlier.advance(1, chain.get(0).getHash());
     readEarlier.advance(2, chain.get(1).getHash());
 
-    assertThat(new VerifierRun(readEarlier).over(chain)).isEqualTo(ChainReport.intact(2));
+    assertThat(new VerifierRun(readEarlier).over(chain)).isEqualTo(ChainReport.intact(3));
+    set(chain.get(2), "answer", "changed");
+    assertThat(new VerifierRun(readEarlier).over(chain).firstBrokenEvent()).isEqualTo(103L);
+  }
+
+  @Test
+  void eventsWithoutAChainHeadAreNotIntact() {
+    appendExchanges(2);
+
+    assertThat(new VerifierRun(null).over(chain).reason()).contains("head is missing");
+  }
+
+  @Test
+  void aHeadThatNamesAnotherEventIsCaught() throws Exception {
+    appendExchanges(3);
+    set(head, "lastHash", "f".repeat(64));
+
+    assertThat(verify(chain).reason()).contains("not the event the chain's head recorded");
   }
 
   @Test
