@@ -16,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -35,15 +34,13 @@ import org.wenjin.audit.application.Exchange;
 import org.wenjin.audit.domain.AuditQuery;
 import org.wenjin.audit.domain.ChainReport;
 import org.wenjin.audit.interfaces.AuditEventDto;
+import org.wenjin.it.TestCallers;
 import org.wenjin.it.TestDeployments;
-import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.platform.Jsonp;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.ActingCaller;
 import org.wenjin.tenancy.application.CallerScope;
-import org.wenjin.tenancy.application.SignedInUser;
 import org.wenjin.tenancy.application.UserProvisioningService;
-import org.wenjin.tenancy.domain.CallerIdentity;
 
 /**
  * The audit trail at 100,000 events of one company, on WildFly's H2: what recording an exchange
@@ -275,24 +272,7 @@ class AuditTrailBenchmark {
   }
 
   private ActingCaller caller(String subject, String tenantAlias) {
-    SignedInUser user =
-        provisioning.provision(
-            new CallerIdentity(
-                subject,
-                subject,
-                subject,
-                subject + "@example.com",
-                List.of(tenantAlias),
-                Set.of(Roles.USER),
-                List.of()));
-    Tenant tenant = user.tenants().get(0);
-    return new ActingCaller(
-        tenant.getId(),
-        tenant.getDisplayName(),
-        user.user().getId(),
-        subject,
-        Set.of(Roles.AUDITOR),
-        List.of());
+    return TestCallers.member(provisioning, subject, tenantAlias, Roles.AUDITOR);
   }
 
   private static long pct(List<Long> nanos, int p) {

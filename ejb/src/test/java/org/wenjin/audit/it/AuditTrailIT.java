@@ -10,7 +10,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -28,15 +27,13 @@ import org.wenjin.audit.application.Exchange;
 import org.wenjin.audit.domain.AuditQuery;
 import org.wenjin.audit.domain.AuditRules;
 import org.wenjin.audit.domain.ChainReport;
+import org.wenjin.it.TestCallers;
 import org.wenjin.it.TestDeployments;
 import org.wenjin.persistence.audit.AuditEvent;
-import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.ActingCaller;
 import org.wenjin.tenancy.application.CallerScope;
-import org.wenjin.tenancy.application.SignedInUser;
 import org.wenjin.tenancy.application.UserProvisioningService;
-import org.wenjin.tenancy.domain.CallerIdentity;
 
 /**
  * The audit trail on WildFly's real database: events chain per company, a row edited or removed
@@ -293,23 +290,6 @@ class AuditTrailIT {
   }
 
   private ActingCaller caller(String subject, String tenantAlias) {
-    SignedInUser user =
-        provisioning.provision(
-            new CallerIdentity(
-                subject,
-                subject,
-                subject,
-                subject + "@example.com",
-                List.of(tenantAlias),
-                Set.of(Roles.USER),
-                List.of()));
-    Tenant tenant = user.tenants().get(0);
-    return new ActingCaller(
-        tenant.getId(),
-        tenant.getDisplayName(),
-        user.user().getId(),
-        subject,
-        Set.of(Roles.AUDITOR),
-        List.of());
+    return TestCallers.member(provisioning, subject, tenantAlias, Roles.AUDITOR);
   }
 }

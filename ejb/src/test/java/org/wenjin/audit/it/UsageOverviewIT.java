@@ -6,7 +6,6 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -24,14 +23,12 @@ import org.wenjin.audit.domain.AuditRules;
 import org.wenjin.audit.domain.ExchangeTally;
 import org.wenjin.audit.domain.ModelUsage;
 import org.wenjin.audit.domain.UsageFigures;
+import org.wenjin.it.TestCallers;
 import org.wenjin.it.TestDeployments;
-import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.ActingCaller;
 import org.wenjin.tenancy.application.CallerScope;
-import org.wenjin.tenancy.application.SignedInUser;
 import org.wenjin.tenancy.application.UserProvisioningService;
-import org.wenjin.tenancy.domain.CallerIdentity;
 
 /**
  * The usage overview on WildFly's real database: questions per UTC day, active users, cited
@@ -210,23 +207,6 @@ class UsageOverviewIT {
   }
 
   private ActingCaller caller(String subject, String tenantAlias) {
-    SignedInUser user =
-        provisioning.provision(
-            new CallerIdentity(
-                subject,
-                subject,
-                subject,
-                subject + "@example.com",
-                List.of(tenantAlias),
-                Set.of(Roles.USER),
-                List.of()));
-    Tenant tenant = user.tenants().get(0);
-    return new ActingCaller(
-        tenant.getId(),
-        tenant.getDisplayName(),
-        user.user().getId(),
-        subject,
-        Set.of(Roles.TENANT_ADMIN),
-        List.of());
+    return TestCallers.member(provisioning, subject, tenantAlias, Roles.TENANT_ADMIN);
   }
 }

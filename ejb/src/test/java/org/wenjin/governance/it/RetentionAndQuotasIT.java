@@ -11,7 +11,6 @@ import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -32,15 +31,13 @@ import org.wenjin.governance.application.Retention;
 import org.wenjin.governance.domain.GovernanceRules;
 import org.wenjin.governance.domain.Policy;
 import org.wenjin.governance.domain.PurgeReport;
+import org.wenjin.it.TestCallers;
 import org.wenjin.it.TestDeployments;
 import org.wenjin.persistence.audit.AuditEvent;
-import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.ActingCaller;
 import org.wenjin.tenancy.application.CallerScope;
-import org.wenjin.tenancy.application.SignedInUser;
 import org.wenjin.tenancy.application.UserProvisioningService;
-import org.wenjin.tenancy.domain.CallerIdentity;
 
 /**
  * Retention and quotas on WildFly's database: a purge deletes what is older than the policy, of one
@@ -307,23 +304,6 @@ class RetentionAndQuotasIT {
   }
 
   private ActingCaller caller(String subject, String tenantAlias) {
-    SignedInUser user =
-        provisioning.provision(
-            new CallerIdentity(
-                subject,
-                subject,
-                subject,
-                subject + "@example.com",
-                List.of(tenantAlias),
-                Set.of(Roles.USER),
-                List.of()));
-    Tenant tenant = user.tenants().get(0);
-    return new ActingCaller(
-        tenant.getId(),
-        tenant.getDisplayName(),
-        user.user().getId(),
-        subject,
-        Set.of(Roles.TENANT_ADMIN),
-        List.of());
+    return TestCallers.member(provisioning, subject, tenantAlias, Roles.TENANT_ADMIN);
   }
 }
