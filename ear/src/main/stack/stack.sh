@@ -484,12 +484,26 @@ EOF
   chmod 600 "$props"
 }
 
+# 256 MB to start with (the idle server needs ~200), or all of a smaller maximum: the JVM refuses
+# to start when -Xms is above -Xmx.
+initial_heap() {
+  local mb
+  case ${1,,} in
+    *g) mb=$((${1%?} * 1024)) ;;
+    *m) mb=${1%?} ;;
+    *k) mb=$((${1%?} / 1024)) ;;
+    *) mb=$(($1 / 1048576)) ;;
+  esac
+  if ((mb < 256)); then echo "$1"; else echo 256m; fi
+}
+
 # Heap: see docs/operations.md ("Heap sizing"); an OutOfMemoryError writes java_pid<n>.hprof into
 # the logs folder and "Dumping heap to ..." into wildfly.console.log, and readiness turns DOWN.
 start_wildfly() {
+  local heap=${WENJIN_WILDFLY_HEAP:-1g}
   launch wildfly "$logs_dir/wildfly.console.log" env \
     JAVA_HOME="$JAVA_HOME" LAUNCH_JBOSS_IN_BACKGROUND=1 \
-    JAVA_OPTS="-Xms256m -Xmx${WENJIN_WILDFLY_HEAP:-1g} -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=$logs_dir -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -DDJL_CACHE_DIR=$stack_dir/djl-cache" \
+    JAVA_OPTS="-Xms$(initial_heap "$heap") -Xmx$heap -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=$logs_dir -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -DDJL_CACHE_DIR=$stack_dir/djl-cache" \
     "$wildfly_home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
     -Djboss.socket.binding.port-offset="$port_offset" \
     -Djboss.server.log.dir="$logs_dir/wildfly" \
