@@ -111,6 +111,59 @@ class KnowledgeApiIT {
   }
 
   @Test
+  void aQuestionWordedUnlikeTheTextStillFindsItsPassage() throws Exception {
+    // none of 生病, 请假, 材料 is in the text; the meaning is
+    String found = KnowledgeApi.search(alice, "员工生病了想请几天假，要交什么材料").body();
+
+    assertThat(found).contains("\"goodMatch\":");
+    assertThat(firstHit(found)).contains("\"heading\":\"休假制度 › 病假\"");
+  }
+
+  @Test
+  void englishQuestionsMatchOtherWordFormsAndIgnoreQuestionWords() throws Exception {
+    // resetting → reset, passwords → password; "how do I" counts for nothing
+    String found =
+        KnowledgeApi.search(alice, "How do I go about resetting passwords for the VPN?").body();
+
+    assertThat(firstHit(found)).contains("\"documentId\":" + handbook, "\"heading\":\"IT\"");
+    assertThat(found).contains("\"goodMatch\":true", "<em>reset</em>");
+  }
+
+  @Test
+  void aSearchOverACompanysDocumentsIsNeverEmptyHandedButSaysWhenNothingFits() throws Exception {
+    String found = KnowledgeApi.search(alice, "火星基地的氧气配额").body();
+
+    assertThat(found).contains("\"results\":[{", "\"goodMatch\":false");
+  }
+
+  @Test
+  void aPassageFoundByItsWordsAloneGroundsAnAnswer() throws Exception {
+    String defaults = KnowledgeApi.send("GET", "/api/knowledge/settings", carol).body();
+    try {
+      // no passage is ever this close in meaning: only the words can ground the answer
+      KnowledgeApi.sendJson(
+          "PUT",
+          "/api/knowledge/settings",
+          carol,
+          "{\"chunkSize\":450,\"chunkOverlap\":60,\"passages\":4,\"minSimilarity\":1.0}");
+      String answer =
+          KnowledgeApi.sendJson("POST", "/api/conversations", alice, "{\"question\":\"如何申请年假？\"}")
+              .body();
+      assertThat(answer).contains("\"citations\":[{\"n\":1,\"documentId\":" + handbook);
+    } finally {
+      KnowledgeApi.sendJson("PUT", "/api/knowledge/settings", carol, defaults);
+    }
+  }
+
+  /** The first result of a search's JSON, up to the next one. */
+  private static String firstHit(String results) {
+    int start = results.indexOf("\"results\":[{");
+    assertThat(start).as("some result in " + results).isNotNegative();
+    int next = results.indexOf("},{\"documentId\"", start);
+    return results.substring(start, next < 0 ? results.length() : next);
+  }
+
+  @Test
   void facetsCountLabelsAndTypesAndNarrowTheSearch() throws Exception {
     String all = KnowledgeApi.search(carol, "年假").body();
     assertThat(all).contains("\"facets\":{", "{\"value\":\"hr\",\"count\":");

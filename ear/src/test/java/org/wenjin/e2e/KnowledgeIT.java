@@ -137,6 +137,14 @@ class KnowledgeIT {
                     + " + r.headers.get('content-disposition') + ' ' + t.length)));",
                 original.getAttribute("href"));
     assertThat(String.valueOf(response)).startsWith("200 attachment").contains("travel-faq.html");
+
+    // a question nothing answers still shows the closest passages, and says they do not fit
+    browser.open("/knowledge");
+    query = browser.await(By.cssSelector("#search-query input"));
+    query.sendKeys("火星基地的氧气配额", Keys.ENTER);
+    browser.awaitText(By.id("search-weak"), "No good match");
+    assertThat(browser.all(By.cssSelector(".wenjin-search-hit"))).isNotEmpty();
+    browser.screenshot("knowledge-search-no-good-match");
   }
 
   @Test

@@ -1,5 +1,8 @@
 package org.wenjin.bench;
 
+import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +15,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import org.wenjin.knowledge.domain.Chunk;
+import org.wenjin.knowledge.domain.QueryLanguage;
+import org.wenjin.knowledge.infrastructure.elastic.WordsQuery;
 
 /**
  * The benchmark's direct line to the chunk index, as the application's Elasticsearch user: the raw
@@ -35,40 +40,57 @@ final class RawElasticsearch {
                 .encodeToString(("wenjin_app:" + appPassword).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The two requests ChunkSearch sends for one search (same filters and options). */
+  /** The three requests ChunkSearch sends for one search (same query, filters and options). */
   void rawSearch(String tenant, String query, float[] vector) throws Exception {
     ArrayNode filters = filters(tenant);
     ObjectNode words = JSON.createObjectNode().put("size", 100);
     ObjectNode bool = words.putObject("query").putObject("bool");
-    ObjectNode inner = bool.putArray("must").addObject().putObject("bool");
-    ObjectNode multi = inner.putArray("must").addObject().putObject("multi_match");
-    multi.put("query", query).put("minimum_should_match", "2<70%");
-    multi.putArray("fields").add("title^2").add("heading^1.5").add("content");
-    ObjectNode phrase =
-        inner.putArray("should").addObject().putObject("match_phrase").putObject("content");
-    phrase.put("query", query).put("boost", 2.0);
+    // the application's own words query, as the client would send it
+    bool.putArray("must")
+        .add(
+            JSON.readTree(
+                JsonpUtils.toJsonString(
+                    WordsQuery.of(query, QueryLanguage.of(query)), new JacksonJsonpMapper())));
     bool.set("filter", filters);
-    ObjectNode highlight = words.putObject("highlight");
-    highlight.putArray("pre_tags").add("\uE000");
-    highlight.putArray("post_tags").add("\uE001");
-    highlight
-        .putObject("fields")
-        .putObject("content")
-        .put("fragment_size", 160)
-        .put("number_of_fragments", 3);
-    words.putObject("_source").putArray("excludes").add("embedding");
-    esSearch(words);
+    words.putObject("_source").putArray("excludes").add("embedding").add("embedding_en");
+    words.put("track_total_hits", false);
+    JsonNode wordHits = esSearch(words).path("hits").path("hits");
 
     ObjectNode knn = JSON.createObjectNode().put("size", 100);
     ObjectNode k =
-        knn.putObject("knn").put("field", "embedding").put("k", 100).put("num_candidates", 200);
+        knn.putObject("knn")
+            .put("field", org.wenjin.elastic.ChunkIndex.vectorField(vector.length))
+            .put("k", 100)
+            .put("num_candidates", 200);
     ArrayNode v = k.putArray("query_vector");
     for (float f : vector) {
       v.add(f);
     }
     k.set("filter", filters(tenant));
-    knn.putObject("_source").putArray("excludes").add("embedding");
+    knn.putObject("_source").putArray("excludes").add("embedding").add("embedding_en");
     esSearch(knn);
+
+    // the page shown highlighted: the words query on its ten chunks
+    ObjectNode page = JSON.createObjectNode().put("size", 10);
+    ObjectNode pageBool = page.putObject("query").putObject("bool");
+    pageBool.set("must", bool.path("must"));
+    ArrayNode pageFilters = filters(tenant);
+    ArrayNode ids = pageFilters.addObject().putObject("ids").putArray("values");
+    for (int i = 0; i < Math.min(10, wordHits.size()); i++) {
+      ids.add(wordHits.get(i).path("_id").asText());
+    }
+    pageBool.set("filter", pageFilters);
+    ObjectNode highlight = page.putObject("highlight");
+    highlight.putArray("pre_tags").add("\uE000");
+    highlight.putArray("post_tags").add("\uE001");
+    String field = QueryLanguage.of(query) == QueryLanguage.CHINESE ? "content" : "content.en";
+    highlight
+        .putObject("fields")
+        .putObject(field)
+        .put("fragment_size", 160)
+        .put("number_of_fragments", 3);
+    page.put("_source", false);
+    esSearch(page);
   }
 
   private static ArrayNode filters(String tenant) {
@@ -78,11 +100,12 @@ final class RawElasticsearch {
     return filters;
   }
 
-  private void esSearch(ObjectNode body) throws Exception {
+  private JsonNode esSearch(ObjectNode body) throws Exception {
     HttpResponse<String> r = esPost("_search", "application/json", body.toString());
     if (r.statusCode() != 200) {
       throw new IllegalStateException("Elasticsearch: " + r.body());
     }
+    return JSON.readTree(r.body());
   }
 
   /** The tenant (as the index stores it) of a document the app indexed. */

@@ -32,9 +32,18 @@ final class WenjinApi {
     return api.passwordToken(user, passwords.of(user));
   }
 
-  /** The caller's documents, as {@code GET /api/documents} lists them. */
+  /** All the caller's documents, as {@code GET /api/documents} lists them, page by page. */
   JsonNode documents(String token) throws Exception {
-    return JSON.readTree(ok(api.get("/api/documents", token), "listing the documents"));
+    var all = JSON.createArrayNode();
+    for (int page = 0; ; page++) {
+      JsonNode some =
+          JSON.readTree(
+              ok(api.get("/api/documents?size=100&page=" + page, token), "listing the documents"));
+      some.forEach(all::add);
+      if (some.size() < 100) {
+        return all;
+      }
+    }
   }
 
   /** Uploads a file; its new document id. */
@@ -56,6 +65,19 @@ final class WenjinApi {
     ok(
         api.get("/api/search?size=10&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8), token),
         "search");
+  }
+
+  /** The JSON of one {@code GET /api/search} of {@code size} results. */
+  JsonNode searchResults(String token, String query, int size) throws Exception {
+    return JSON.readTree(
+        ok(
+            api.get(
+                "/api/search?size="
+                    + size
+                    + "&q="
+                    + URLEncoder.encode(query, StandardCharsets.UTF_8),
+                token),
+            "search"));
   }
 
   private static String ok(HttpResponse<String> r, String what) {

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The index of knowledge chunks. Applications read and write the alias {@link #ALIAS}; the concrete
- * index carries the mapping version ({@code wenjin-chunks-v2}), so a mapping change creates the
+ * index carries the mapping version ({@code wenjin-chunks-v3}), so a mapping change creates the
  * next version, re-feeds it from the stored originals and moves the alias (the bundled node has no
  * {@code _reindex}).
  */
@@ -19,12 +19,42 @@ public final class ChunkIndex {
 
   /**
    * v2: text fields analysed by {@code wenjin_text} (CJK bigrams from the wenjin-analysis plugin)
-   * instead of {@code standard} (one token per Han character).
+   * instead of {@code standard} (one token per Han character). v3: English sub-fields ({@code .en}:
+   * possessives, stop words, Porter stems) of title, heading and content, and Chinese words ({@code
+   * content.zh}: SmartCN) beside the bigrams.
    */
-  public static final String VERSION = "v2";
+  public static final String VERSION = "v3";
 
   public static final String INDEX = ALIAS + "-" + VERSION;
+
+  /** Vectors of the Chinese (default) embedding model, bge-small-zh-v1.5, in {@code embedding}. */
   public static final int DIMENSIONS = 512;
+
+  /** Vectors of the English embedding model, bge-small-en-v1.5, in {@code embedding_en}. */
+  public static final int ENGLISH_DIMENSIONS = 384;
+
+  /** The vector fields, which no search needs back. */
+  public static final List<String> VECTOR_FIELDS = List.of("embedding", "embedding_en");
+
+  /**
+   * The field that holds vectors of this length: each model writes and searches its own, so a
+   * question is only compared with passages embedded by the same model.
+   */
+  public static String vectorField(int dimensions) {
+    return switch (dimensions) {
+      case DIMENSIONS -> "embedding";
+      case ENGLISH_DIMENSIONS -> "embedding_en";
+      default ->
+          throw new IllegalStateException(
+              "the embedding model gives "
+                  + dimensions
+                  + " dimensions; the index holds "
+                  + DIMENSIONS
+                  + " (Chinese) or "
+                  + ENGLISH_DIMENSIONS
+                  + " (English) (docs/models.md: changing the embedding model)");
+    };
+  }
 
   private ChunkIndex() {}
 

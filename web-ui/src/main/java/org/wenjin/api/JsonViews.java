@@ -120,6 +120,7 @@ final class JsonViews {
         .add("total", r.total())
         .add("page", r.page())
         .add("wordsOnly", r.wordsOnly())
+        .add("goodMatch", r.goodMatch())
         .add("results", array(r.hits(), JsonViews::searchHit))
         .add("facets", facets(r.facets()))
         .build();

@@ -15,12 +15,14 @@ import org.wenjin.engine.spi.EmbeddingModelProviders;
 import org.wenjin.engine.spi.ModelSettings;
 
 /**
- * Holds one {@link EmbeddingModel} for the server. Configuration (MicroProfile Config): {@code
+ * Holds the server's two {@link EmbeddingModel}s. Configuration (MicroProfile Config): {@code
  * wenjin.embedding.model-file} and {@code wenjin.embedding.tokenizer-file} for an ONNX model of the
- * operator's choice (default: the built-in bge-small-zh-v1.5), {@code wenjin.embedding.pooling},
- * {@code wenjin.embedding.query-prefix}; {@code wenjin.embedding.sessions} (texts encoded at once)
- * and {@code wenjin.embedding.threads} (ONNX Runtime threads per text). docs/models.md explains
- * when a change needs a re-index.
+ * operator's choice in place of the Chinese one (default: the built-in bge-small-zh-v1.5), {@code
+ * wenjin.embedding.pooling}, {@code wenjin.embedding.query-prefix}; {@code
+ * wenjin.embedding.english} ({@code bge-small-en-v1.5}, the default, or {@code none}: English goes
+ * to the Chinese model too); {@code wenjin.embedding.sessions} (texts encoded at once) and {@code
+ * wenjin.embedding.threads} (ONNX Runtime threads per text), for both. docs/models.md explains when
+ * a change needs a re-index.
  */
 // CDI, not an EJB: model errors (ChatModelException) reach callers as they are, not wrapped
 @ApplicationScoped
@@ -45,6 +47,10 @@ public class DefaultEmbeddingService implements EmbeddingService {
   Optional<String> queryPrefix;
 
   @Inject
+  @ConfigProperty(name = "wenjin.embedding.english", defaultValue = ENGLISH_MODEL)
+  String english;
+
+  @Inject
   @ConfigProperty(name = "wenjin.embedding.sessions")
   Optional<String> sessions;
 
@@ -56,9 +62,26 @@ public class DefaultEmbeddingService implements EmbeddingService {
   @ConfigProperty(name = "wenjin.data.dir")
   Optional<String> dataDir;
 
+  /** The built-in English model (LangChain4j's quantized ONNX export of BAAI's bge-small-en). */
+  static final String ENGLISH_MODEL = "bge-small-en-v1.5";
+
   private volatile EmbeddingModel model;
 
-  private EmbeddingModel model() {
+  private volatile EmbeddingModel englishModel;
+
+  private EmbeddingModel model(String language) {
+    if (ENGLISH.equals(language) && !"none".equalsIgnoreCase(english.strip())) {
+      EmbeddingModel m = englishModel;
+      if (m == null) {
+        synchronized (this) {
+          if (englishModel == null) {
+            englishModel = loadEnglish();
+          }
+          m = englishModel;
+        }
+      }
+      return m;
+    }
     EmbeddingModel m = model;
     if (m == null) {
       synchronized (this) {
@@ -71,19 +94,26 @@ public class DefaultEmbeddingService implements EmbeddingService {
     return m;
   }
 
-  private EmbeddingModel load() {
+  private EmbeddingModel loadEnglish() {
+    if (!ENGLISH_MODEL.equals(english.strip())) {
+      throw new IllegalStateException(
+          "wenjin.embedding.english is '" + english + "'; it takes " + ENGLISH_MODEL + " or none");
+    }
     Map<String, String> properties = new HashMap<>();
-    modelFile.filter(f -> !f.isBlank()).ifPresent(f -> properties.put("model", f));
-    tokenizerFile.filter(f -> !f.isBlank()).ifPresent(f -> properties.put("tokenizer", f));
+    properties.put("built-in", "en");
     dataDir.ifPresent(d -> properties.put("cache-dir", Path.of(d, "models").toString()));
-    properties.put("pooling", pooling);
-    queryPrefix.ifPresent(p -> properties.put("query-prefix", p));
     sessions.ifPresent(n -> properties.put("sessions", n));
     threads.ifPresent(n -> properties.put("threads", n));
-    String id = properties.containsKey("model") ? "custom-onnx" : "bge-small-zh-v1.5-q";
+    return timed(
+        "bge-small-en-v1.5-q",
+        () ->
+            EmbeddingModelProviders.installed()
+                .create(new ModelSettings("bge-small-en-v1.5-q", "onnx", properties)));
+  }
+
+  private static EmbeddingModel timed(String id, java.util.function.Supplier<EmbeddingModel> load) {
     long started = System.nanoTime();
-    EmbeddingModel loaded =
-        EmbeddingModelProviders.installed().create(new ModelSettings(id, "onnx", properties));
+    EmbeddingModel loaded = load.get();
     LOG.info(
         () ->
             "Embedding model "
@@ -96,26 +126,43 @@ public class DefaultEmbeddingService implements EmbeddingService {
     return loaded;
   }
 
-  @Override
-  public String modelId() {
-    return model().id();
+  private EmbeddingModel load() {
+    Map<String, String> properties = new HashMap<>();
+    modelFile.filter(f -> !f.isBlank()).ifPresent(f -> properties.put("model", f));
+    tokenizerFile.filter(f -> !f.isBlank()).ifPresent(f -> properties.put("tokenizer", f));
+    dataDir.ifPresent(d -> properties.put("cache-dir", Path.of(d, "models").toString()));
+    properties.put("pooling", pooling);
+    queryPrefix.ifPresent(p -> properties.put("query-prefix", p));
+    sessions.ifPresent(n -> properties.put("sessions", n));
+    threads.ifPresent(n -> properties.put("threads", n));
+    String id = properties.containsKey("model") ? "custom-onnx" : "bge-small-zh-v1.5-q";
+    return timed(
+        id,
+        () ->
+            EmbeddingModelProviders.installed().create(new ModelSettings(id, "onnx", properties)));
   }
 
   @Override
-  public List<float[]> embedPassages(List<String> texts) {
-    return model().embedPassages(texts);
+  public String modelId(String language) {
+    return model(language).id();
   }
 
   @Override
-  public float[] embedQuery(String text) {
-    return model().embedQuery(text);
+  public List<float[]> embedPassages(String language, List<String> texts) {
+    return model(language).embedPassages(texts);
+  }
+
+  @Override
+  public float[] embedQuery(String language, String text) {
+    return model(language).embedQuery(text);
   }
 
   @PreDestroy
   void close() {
-    EmbeddingModel m = model;
-    if (m != null) {
-      m.close();
+    for (EmbeddingModel m : new EmbeddingModel[] {model, englishModel}) {
+      if (m != null) {
+        m.close();
+      }
     }
   }
 }

@@ -13,6 +13,7 @@ import org.wenjin.knowledge.domain.KnowledgeIndex;
 import org.wenjin.knowledge.domain.KnowledgeRules;
 import org.wenjin.knowledge.domain.KnowledgeSettings;
 import org.wenjin.knowledge.domain.NeighbourMerge;
+import org.wenjin.knowledge.domain.QueryLanguage;
 import org.wenjin.knowledge.domain.SearchFilters;
 import org.wenjin.knowledge.domain.SearchHit;
 import org.wenjin.knowledge.domain.SearchPage;
@@ -27,13 +28,6 @@ public class DefaultSearchService implements SearchService {
 
   /** Hits each ranking contributes to the fusion; deeper pages than this are not offered. */
   static final int WINDOW = 100;
-
-  /**
-   * A passage that only the vector search found must be at least this close to the query (cosine).
-   * bge-small-zh scores related Chinese pairs about 0.85 and unrelated ones about 0.25
-   * (recipes/djl.md); k-nearest-neighbour search returns the nearest even when nothing is near.
-   */
-  static final double MIN_VECTOR_ONLY_SIMILARITY = 0.6;
 
   @Inject private KnowledgeIndex index;
 
@@ -60,15 +54,13 @@ public class DefaultSearchService implements SearchService {
             filters.label().filter(l -> !l.isBlank()).map(String::strip),
             filters.mediaType().filter(m -> !m.isBlank()).map(String::strip));
     SearchPage found = index.search(new SearchRequest(q, vector, narrowed, WINDOW, true));
-    List<SearchHit> all =
-        found.hits().stream()
-            .filter(h -> !h.fragments().isEmpty() || h.similarity() >= MIN_VECTOR_ONLY_SIMILARITY)
-            .toList();
-    all = NeighbourMerge.merge(all);
+    List<SearchHit> all = NeighbourMerge.merge(found.hits());
     int from = Math.min(all.size(), page * size);
     int to = Math.min(all.size(), from + size);
-    return new SearchResults(
-        q, all.subList(from, to), all.size(), page, vector == null, found.facets());
+    double minSimilarity = settings.current().minSimilarity();
+    boolean goodMatch = !all.isEmpty() && all.get(0).isGood(minSimilarity);
+    List<SearchHit> shown = index.highlight(q, all.subList(from, to));
+    return new SearchResults(q, shown, all.size(), page, vector == null, goodMatch, found.facets());
   }
 
   @Override
@@ -107,26 +99,32 @@ public class DefaultSearchService implements SearchService {
       q = q.substring(0, SearchQueries.MAX_LENGTH);
     }
     float[] vector = queryVector(q);
-    List<SearchHit> close =
+    // the ranking the search page shows for the same words, then only the passages good enough to
+    // hand over: near in meaning or holding most of the question's words (without the model,
+    // every word hit is all there is)
+    List<SearchHit> ranked =
         index
             .search(
                 new SearchRequest(
                     q,
                     vector,
                     new SearchFilters(collections, Optional.empty(), Optional.empty()),
-                    Math.max(20, count * 4),
+                    WINDOW,
                     false))
-            .hits()
-            .stream()
-            .filter(h -> vector == null || h.similarity() >= minSimilarity)
-            .toList();
-    return NeighbourMerge.merge(close).stream().limit(count).toList();
+            .hits();
+    return NeighbourMerge.merge(ranked).stream()
+        .filter(h -> vector == null || h.isGood(minSimilarity))
+        .limit(count)
+        .toList();
   }
 
-  /** The query's embedding, or null: a search by words still works without the model. */
+  /**
+   * The query's embedding by the model of its language, or null: a search by words still works
+   * without the model.
+   */
   private float[] queryVector(String q) {
     try {
-      return embeddings.embedQuery(q);
+      return embeddings.embedQuery(QueryLanguage.of(q).tag(), q);
     } catch (ChatModelException e) {
       LOG.log(Level.WARNING, "embedding model unavailable; searching by words only", e);
       return null;

@@ -23,6 +23,7 @@ import org.wenjin.knowledge.domain.IndexedDocument;
 import org.wenjin.knowledge.domain.IngestionQueue.Claim;
 import org.wenjin.knowledge.domain.KnowledgeIndex;
 import org.wenjin.knowledge.domain.ParsedDocument;
+import org.wenjin.knowledge.domain.QueryLanguage;
 
 /**
  * One claimed document into the index: parse, chunk, embed and write in batches (overlapping the
@@ -110,25 +111,20 @@ public class DocumentIngestion {
     if (document.isEmpty()) {
       return;
     }
-    String model = embeddings.modelId();
     // the index writes batch n while the model embeds batch n + 1: the two use different
     // processes (and mostly different cores), so neither waits for the other
     CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
     int written = 0;
     for (int from = 0; from < chunks.size(); from += BATCH) {
       List<Chunk> batch = chunks.subList(from, Math.min(chunks.size(), from + BATCH));
-      List<String> texts = new ArrayList<>(batch.size());
-      for (Chunk c : batch) {
-        texts.add(c.heading().isEmpty() ? c.text() : c.heading() + "\n" + c.text());
-      }
       long embedding = System.nanoTime();
-      List<float[]> vectors = embeddings.embedPassages(texts);
+      Embedded embedded = embed(batch);
       embedNanos += System.nanoTime() - embedding;
       if (!written(writing, claim, written)) {
         removeWritten(work, chunks.size());
         return;
       }
-      writing = index.index(document.get(), batch, vectors, model);
+      writing = index.index(document.get(), batch, embedded.vectors(), embedded.models());
       written = from + batch.size();
     }
     if (!written(writing, claim, written)) {
@@ -157,6 +153,38 @@ public class DocumentIngestion {
    * Waits for a write to the index and records the progress it made; false when the document was
    * deleted meanwhile.
    */
+  private record Embedded(List<float[]> vectors, List<String> models) {}
+
+  /**
+   * Each passage embedded by the model of its language (heading and text, as the question will be
+   * compared with both); the batch's Chinese and English passages each in one call.
+   */
+  private Embedded embed(List<Chunk> batch) {
+    float[][] vectors = new float[batch.size()][];
+    String[] models = new String[batch.size()];
+    for (QueryLanguage language : QueryLanguage.values()) {
+      List<Integer> positions = new ArrayList<>();
+      List<String> texts = new ArrayList<>();
+      for (int i = 0; i < batch.size(); i++) {
+        Chunk c = batch.get(i);
+        if (QueryLanguage.of(c.text()) == language) {
+          positions.add(i);
+          texts.add(c.heading().isEmpty() ? c.text() : c.heading() + "\n" + c.text());
+        }
+      }
+      if (texts.isEmpty()) {
+        continue;
+      }
+      List<float[]> embedded = embeddings.embedPassages(language.tag(), texts);
+      String model = embeddings.modelId(language.tag());
+      for (int k = 0; k < positions.size(); k++) {
+        vectors[positions.get(k)] = embedded.get(k);
+        models[positions.get(k)] = model;
+      }
+    }
+    return new Embedded(List.of(vectors), List.of(models));
+  }
+
   private boolean written(CompletableFuture<Void> write, Claim claim, int chunksDone) {
     try {
       write.join();

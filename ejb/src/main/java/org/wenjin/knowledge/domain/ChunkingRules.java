@@ -11,9 +11,16 @@ public record ChunkingRules(int size, int overlap) {
 
   public static final ChunkingRules DEFAULT = new ChunkingRules(450, 60);
 
+  /**
+   * The longest passage: what a model is handed per citation stays a paragraph it can quote, not a
+   * page it skims (neighbouring passages are joined up to the same length, {@link NeighbourMerge}).
+   */
+  public static final int MAX_SIZE = 1200;
+
   public ChunkingRules {
-    if (size < 100 || size > 4000) {
-      throw new IllegalArgumentException("chunk size must be between 100 and 4000 characters");
+    if (size < 100 || size > MAX_SIZE) {
+      throw new IllegalArgumentException(
+          "chunk size must be between 100 and " + MAX_SIZE + " characters");
     }
     if (overlap < 0 || overlap > size / 2) {
       throw new IllegalArgumentException("chunk overlap must be between 0 and half the chunk size");

@@ -23,11 +23,12 @@ public interface KnowledgeIndex {
    * so a repeat overwrites instead of duplicating) and returns at once, so the caller can embed the
    * next chunks meanwhile.
    *
+   * @param models the id of the embedding model that made each vector
    * @return completes when the index has the chunks; fails with {@link SearchUnavailableException}
    *     when the index cannot be reached, or {@link IllegalStateException} when it refused a chunk
    */
   CompletableFuture<Void> index(
-      IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, String model);
+      IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, List<String> models);
 
   /**
    * Removes chunks {@code from} (inclusive) to {@code to} (exclusive) of a document; they are out
@@ -55,4 +56,11 @@ public interface KnowledgeIndex {
 
   /** Words and vector rankings of the caller's visible chunks, fused, with facets. */
   SearchPage search(SearchRequest request);
+
+  /**
+   * The hits with the excerpts where the query's words occur, highlighted. Asked for the page a
+   * user sees only: highlighting all the hundred hits a fusion ranks would cost more than the
+   * search itself.
+   */
+  List<SearchHit> highlight(String text, List<SearchHit> hits);
 }

@@ -13,8 +13,11 @@ import java.util.Map;
  */
 public final class NeighbourMerge {
 
-  /** A joined passage never grows beyond this many chunks. */
+  /** A joined passage never grows beyond this many chunks, nor beyond {@link #MAX_CHARACTERS}. */
   static final int MAX_CHUNKS = 3;
+
+  /** What a model is handed per passage at most (a chunk alone is never longer). */
+  static final int MAX_CHARACTERS = ChunkingRules.MAX_SIZE;
 
   private NeighbourMerge() {}
 
@@ -53,10 +56,15 @@ public final class NeighbourMerge {
       hits.add(hit);
     }
 
-    /** Same section and page (so the link and the heading stay right), and room left. */
+    /**
+     * Same section and page (so the link and the heading stay right), and room left (counted with
+     * the overlap the join drops, so a little conservatively).
+     */
     boolean accepts(SearchHit hit) {
       SearchHit first = hits.get(0);
+      int length = hits.stream().mapToInt(h -> h.text().length() + 1).sum();
       return hits.size() < MAX_CHUNKS
+          && length + hit.text().length() <= MAX_CHARACTERS
           && java.util.Objects.equals(first.page(), hit.page())
           && java.util.Objects.equals(first.heading(), hit.heading());
     }
@@ -71,6 +79,7 @@ public final class NeighbourMerge {
       List<String> fragments = new ArrayList<>();
       double score = 0;
       double similarity = 0;
+      boolean wordMatch = false;
       for (int i = 0; i < inOrder.size(); i++) {
         SearchHit h = inOrder.get(i);
         if (i > 0) {
@@ -79,11 +88,13 @@ public final class NeighbourMerge {
         fragments.addAll(h.fragments());
         score = Math.max(score, h.score());
         similarity = Math.max(similarity, h.similarity());
+        wordMatch |= h.wordMatch();
       }
       SearchHit first = inOrder.get(0);
       return new SearchHit(
           first.documentId(),
           first.chunk(),
+          inOrder.get(inOrder.size() - 1).chunk() - first.chunk() + 1,
           first.title(),
           first.sourceName(),
           first.mediaType(),
@@ -94,21 +105,21 @@ public final class NeighbourMerge {
           text.toString(),
           fragments,
           score,
-          similarity);
+          similarity,
+          wordMatch);
     }
 
     /** The next passage minus the sentences the chunker repeated from the end of this one. */
     private static String withoutOverlap(CharSequence before, String next) {
-      int longest = Math.min(before.length(), next.length());
+      String end = before.toString();
+      // the chunker repeats at most half a passage
+      int longest = Math.min(Math.min(end.length(), next.length()), ChunkingRules.MAX_SIZE / 2);
       for (int n = longest; n > 0; n--) {
-        if (before
-            .subSequence(before.length() - n, before.length())
-            .toString()
-            .equals(next.substring(0, n))) {
+        if (end.regionMatches(end.length() - n, next, 0, n)) {
           return next.substring(n);
         }
       }
-      return isCjk(before.charAt(before.length() - 1)) ? next : " " + next;
+      return isCjk(end.charAt(end.length() - 1)) ? next : " " + next;
     }
 
     private static boolean isCjk(char c) {

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reciprocal rank fusion (Cormack et al. 2009): a hit's score is the sum over the ranked lists of 1
- * / (k + rank). It needs no score calibration between BM25 and vector similarity, which is why
- * Elasticsearch offers it as a retriever; the bundled node lacks that retriever, so it is done
- * here.
+ * Weighted reciprocal rank fusion (Cormack et al. 2009): a hit's score is the sum over the ranked
+ * lists of weight / (k + rank). It needs no calibration between BM25 scores and vector
+ * similarities, which is why Elasticsearch offers it as a retriever; the bundled node lacks that
+ * retriever, so it is done here. The weights let one list count more where it is known to rank
+ * better (see {@link FusionWeights}).
  */
 public final class RankFusion {
 
@@ -19,12 +20,21 @@ public final class RankFusion {
 
   private RankFusion() {}
 
-  /** Ids in fused order with their fused scores; ties keep the order of the first list. */
+  /** Equal weights and {@link #K}. */
   public static List<Map.Entry<String, Double>> fuse(List<List<String>> rankings) {
+    double[] weights = new double[rankings.size()];
+    java.util.Arrays.fill(weights, 1.0);
+    return fuse(rankings, weights, K);
+  }
+
+  /** Ids in fused order with their fused scores; ties keep the order of the first list. */
+  public static List<Map.Entry<String, Double>> fuse(
+      List<List<String>> rankings, double[] weights, int k) {
     Map<String, Double> scores = new LinkedHashMap<>();
-    for (List<String> ranking : rankings) {
+    for (int list = 0; list < rankings.size(); list++) {
+      List<String> ranking = rankings.get(list);
       for (int rank = 0; rank < ranking.size(); rank++) {
-        scores.merge(ranking.get(rank), 1.0 / (K + rank + 1), Double::sum);
+        scores.merge(ranking.get(rank), weights[list] / (k + rank + 1), Double::sum);
       }
     }
     List<Map.Entry<String, Double>> fused = new ArrayList<>(scores.entrySet());

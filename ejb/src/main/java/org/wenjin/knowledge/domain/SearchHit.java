@@ -9,11 +9,16 @@ import java.util.List;
  *     <em>}; empty when only the vector search found it
  * @param score the fused rank score (higher is better; comparable within one search only)
  * @param similarity cosine similarity of the passage to the query (0 when the vector search did not
- *     return it); thresholds for grounding answers use this
+ *     return it)
+ * @param chunks how many consecutive chunks from {@code chunk} on the passage joins (1 unless
+ *     {@link NeighbourMerge} joined neighbours)
+ * @param wordMatch the passage has most of the query's words (the words query's
+ *     minimum-should-match part matched it)
  */
 public record SearchHit(
     long documentId,
     int chunk,
+    int chunks,
     String title,
     String sourceName,
     String mediaType,
@@ -24,4 +29,34 @@ public record SearchHit(
     String text,
     List<String> fragments,
     double score,
-    double similarity) {}
+    double similarity,
+    boolean wordMatch) {
+
+  /**
+   * Whether the passage is close enough to hand to a model: near in meaning, or holding most of the
+   * question's words. Search shows every hit; only grounding asks this.
+   */
+  public boolean isGood(double minSimilarity) {
+    return wordMatch || similarity >= minSimilarity;
+  }
+
+  /** The same passage with these highlighted excerpts. */
+  public SearchHit withFragments(List<String> highlighted) {
+    return new SearchHit(
+        documentId,
+        chunk,
+        chunks,
+        title,
+        sourceName,
+        mediaType,
+        collection,
+        labels,
+        page,
+        heading,
+        text,
+        List.copyOf(highlighted),
+        score,
+        similarity,
+        wordMatch);
+  }
+}

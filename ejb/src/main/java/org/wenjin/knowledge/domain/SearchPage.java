@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fused hits and the facets of the word matches.
+ * Fused hits and the facets of the hits ({@link FacetCounts}).
  *
  * @param facets by field ("labels", "media_type", "collection"), most frequent first
  */

@@ -7,6 +7,8 @@ import org.wenjin.knowledge.domain.Facet;
 
 /**
  * @param wordsOnly true when the semantic half was unavailable and only words were matched
+ * @param goodMatch false when even the best hit is neither near in meaning nor holds most of the
+ *     words: the hits are the closest there are, and chat would not ground an answer on them
  * @param facets by field (labels, media_type, collection): values of the word matches with counts
  */
 public record SearchResultsDto(
@@ -14,6 +16,7 @@ public record SearchResultsDto(
     int total,
     int page,
     boolean wordsOnly,
+    boolean goodMatch,
     List<SearchHitDto> hits,
     Map<String, List<Facet>> facets) {
 
@@ -23,6 +26,7 @@ public record SearchResultsDto(
         r.total(),
         r.page(),
         r.wordsOnly(),
+        r.goodMatch(),
         r.hits().stream().map(SearchHitDto::of).toList(),
         r.facets());
   }

@@ -18,7 +18,7 @@ public class NoKnowledgeSearch implements SearchService {
 
   @Override
   public SearchResults search(String query, SearchFilters filters, int page, int size) {
-    return new SearchResults(query, List.of(), 0, page, false, Map.of());
+    return new SearchResults(query, List.of(), 0, page, false, false, Map.of());
   }
 
   @Override

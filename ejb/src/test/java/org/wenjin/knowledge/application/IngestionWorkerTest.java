@@ -109,7 +109,7 @@ class IngestionWorkerTest {
         "embeddings",
         new FakeEmbeddings() {
           @Override
-          public List<float[]> embedPassages(List<String> texts) {
+          public List<float[]> embedPassages(String language, List<String> texts) {
             if (embedFailure != null) {
               throw embedFailure;
             }
@@ -268,7 +268,7 @@ class IngestionWorkerTest {
         "embeddings",
         new FakeEmbeddings() {
           @Override
-          public List<float[]> embedPassages(List<String> texts) {
+          public List<float[]> embedPassages(String language, List<String> texts) {
             // each caller waits (up to 5 s) for a second one: only two workers get past together
             mostAtOnce.accumulateAndGet(embedding.incrementAndGet(), Math::max);
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -337,12 +337,12 @@ class IngestionWorkerTest {
   /** A model whose passages are embedded by each test its own way. */
   abstract static class FakeEmbeddings implements EmbeddingService {
     @Override
-    public String modelId() {
+    public String modelId(String language) {
       return "test-model";
     }
 
     @Override
-    public float[] embedQuery(String text) {
+    public float[] embedQuery(String language, String text) {
       return new float[] {1f};
     }
   }
@@ -437,7 +437,7 @@ class IngestionWorkerTest {
 
     @Override
     public CompletableFuture<Void> index(
-        IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, String model) {
+        IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, List<String> models) {
       if (down) {
         return CompletableFuture.failedFuture(new SearchUnavailableException("down", null));
       }
@@ -475,6 +475,12 @@ class IngestionWorkerTest {
 
     @Override
     public SearchPage search(SearchRequest request) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<org.wenjin.knowledge.domain.SearchHit> highlight(
+        String text, List<org.wenjin.knowledge.domain.SearchHit> hits) {
       throw new UnsupportedOperationException();
     }
   }

@@ -38,6 +38,7 @@ class NeighbourMergeTest {
         new SearchHit(
             1,
             0,
+            1,
             "T",
             "t.pdf",
             "application/pdf",
@@ -48,9 +49,11 @@ class NeighbourMergeTest {
             "A.",
             List.of(),
             1,
-            1);
+            1,
+            true);
     SearchHit page2 =
         new SearchHit(
+            1,
             1,
             1,
             "T",
@@ -63,7 +66,8 @@ class NeighbourMergeTest {
             "B.",
             List.of(),
             1,
-            1);
+            1,
+            true);
 
     assertThat(NeighbourMerge.merge(List.of(page1, page2))).hasSize(2);
   }
@@ -79,12 +83,57 @@ class NeighbourMergeTest {
                 hit(1, 4, "Four.", 1)));
 
     assertThat(merged).extracting(SearchHit::text).containsExactly("One. Two. Three.", "Four.");
+    assertThat(merged).extracting(SearchHit::chunks).containsExactly(3, 1);
+  }
+
+  @Test
+  void aJoinedPassageStaysWithinTheLengthAModelIsHanded() {
+    String sentence = "x".repeat(499) + ".";
+    List<SearchHit> merged =
+        NeighbourMerge.merge(
+            List.of(hit(1, 1, sentence, 1), hit(1, 2, sentence, 1), hit(1, 3, sentence, 1)));
+
+    assertThat(merged).hasSize(2);
+    assertThat(merged)
+        .allSatisfy(h -> assertThat(h.text().length()).isLessThanOrEqualTo(ChunkingRules.MAX_SIZE));
+  }
+
+  @Test
+  void aJoinedPassageIsGoodWhenAnyOfItsPartsIs() {
+    SearchHit words = hit(1, 1, "A.", 1);
+    SearchHit near = hit(1, 2, "B.", 0.5);
+    SearchHit joined =
+        NeighbourMerge.merge(
+                List.of(
+                    new SearchHit(
+                        1,
+                        1,
+                        1,
+                        "T",
+                        "t.md",
+                        "text/markdown",
+                        "general",
+                        List.of(),
+                        null,
+                        "",
+                        words.text(),
+                        List.of(),
+                        1,
+                        0.1,
+                        true),
+                    near))
+            .get(0);
+
+    assertThat(joined.wordMatch()).isTrue();
+    assertThat(joined.isGood(0.9)).isTrue();
+    assertThat(near.isGood(0.9)).as("neither near enough nor a word match").isFalse();
   }
 
   private static SearchHit hit(long doc, int chunk, String text, double score) {
     return new SearchHit(
         doc,
         chunk,
+        1,
         "T",
         "t.md",
         "text/markdown",
@@ -95,6 +144,7 @@ class NeighbourMergeTest {
         text,
         List.of(),
         score,
-        score);
+        score,
+        false);
   }
 }

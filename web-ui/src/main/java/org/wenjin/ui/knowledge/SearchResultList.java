@@ -52,6 +52,15 @@ class SearchResultList extends Div {
     summary.setId("search-summary");
     summary.addClassName("wenjin-hint");
     add(summary);
+    if (!r.goodMatch()) {
+      Paragraph weak =
+          new Paragraph(
+              "No good match: these are the closest passages, but none is near in meaning or has"
+                  + " most of your words, so chat would not answer from them. Try other words.");
+      weak.setId("search-weak");
+      weak.addClassName("wenjin-hint");
+      add(weak);
+    }
     for (SearchHitDto hit : r.hits()) {
       add(card(hit));
     }

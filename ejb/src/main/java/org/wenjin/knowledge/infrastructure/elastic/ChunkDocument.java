@@ -4,10 +4,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.wenjin.elastic.ChunkIndex;
 import org.wenjin.knowledge.domain.Chunk;
 import org.wenjin.knowledge.domain.IndexedDocument;
 
-/** A chunk as Elasticsearch stores it (elastic-config's chunks-v1.json mapping). */
+/** A chunk as Elasticsearch stores it (elastic-config's chunks-v3.json mapping). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ChunkDocument(
@@ -27,12 +28,16 @@ record ChunkDocument(
     int end,
     String updated,
     String model,
-    float[] embedding) {
+    float[] embedding,
+    @JsonProperty("embedding_en") float[] embeddingEn) {
 
   /** The visible_to value of documents every member of the tenant may see. */
   static final String EVERYONE = "*";
 
-  /** Chunk {@code c} of {@code document} as written for {@code tenant}. */
+  /**
+   * Chunk {@code c} of {@code document} as written for {@code tenant}, its vector in the field of
+   * the model that made it (ChunkIndex.vectorField).
+   */
   static ChunkDocument of(
       String tenant, IndexedDocument document, Chunk c, String model, float[] vector) {
     return new ChunkDocument(
@@ -52,6 +57,7 @@ record ChunkDocument(
         c.end(),
         document.updated().toString(),
         model,
-        vector);
+        "embedding".equals(ChunkIndex.vectorField(vector.length)) ? vector : null,
+        "embedding_en".equals(ChunkIndex.vectorField(vector.length)) ? vector : null);
   }
 }

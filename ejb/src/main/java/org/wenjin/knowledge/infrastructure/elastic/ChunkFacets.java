@@ -1,27 +1,21 @@
 package org.wenjin.knowledge.infrastructure.elastic;
 
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.wenjin.knowledge.domain.Facet;
 
-/** The keyword fields counted over a search's matches, asked for and read back. */
+/**
+ * Keyword fields counted by Elasticsearch (the collections a caller's documents are in), read back.
+ */
 final class ChunkFacets {
 
-  /** Keyword fields whose values are counted over the word matches. */
+  /** Keyword fields whose counts are read back. */
   static final List<String> FIELDS = List.of("labels", "media_type", "collection");
-
-  static final Map<String, Aggregation> AGGREGATIONS =
-      FIELDS.stream()
-          .collect(
-              Collectors.toMap(
-                  f -> f, f -> Aggregation.of(a -> a.terms(t -> t.field(f).size(20)))));
 
   private ChunkFacets() {}
 

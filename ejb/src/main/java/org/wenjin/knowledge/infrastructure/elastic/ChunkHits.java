@@ -1,9 +1,14 @@
 package org.wenjin.knowledge.infrastructure.elastic;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.wenjin.knowledge.domain.FusionWeights;
+import org.wenjin.knowledge.domain.QueryLanguage;
 import org.wenjin.knowledge.domain.RankFusion;
 import org.wenjin.knowledge.domain.SearchHit;
 
@@ -23,19 +28,28 @@ final class ChunkHits {
    * One chunk as a ranking returned it.
    *
    * @param score the engine's score: for kNN on cosine, (1 + cos) / 2
+   * @param mostWords the words query's minimum-should-match part matched it
    */
-  record Ranked(String id, ChunkDocument chunk, List<String> highlights, Double score) {}
+  record Ranked(String id, ChunkDocument chunk, Double score, boolean mostWords) {}
 
   private ChunkHits() {}
 
-  /** The word and vector rankings fused (RRF), best first. */
-  static List<SearchHit> fuse(List<Ranked> words, List<Ranked> vectors) {
+  /**
+   * The word and vector rankings fused (weighted RRF), passages in the question's language first
+   * where the weights say so; best first.
+   */
+  static List<SearchHit> fuse(
+      List<Ranked> words, List<Ranked> vectors, FusionWeights weights, QueryLanguage question) {
     Map<String, Ranked> byId = new HashMap<>();
     Map<String, Double> similarity = new HashMap<>();
+    Set<String> mostWords = new HashSet<>();
     List<String> wordRanking = new ArrayList<>();
     for (Ranked r : words) {
       byId.put(r.id(), r);
       wordRanking.add(r.id());
+      if (r.mostWords()) {
+        mostWords.add(r.id());
+      }
     }
     List<String> vectorRanking = new ArrayList<>();
     for (Ranked r : vectors) {
@@ -44,21 +58,33 @@ final class ChunkHits {
       similarity.put(r.id(), r.score() == null ? 0 : 2 * r.score() - 1);
     }
     List<SearchHit> hits = new ArrayList<>();
-    for (Map.Entry<String, Double> fused : RankFusion.fuse(List.of(wordRanking, vectorRanking))) {
+    for (Map.Entry<String, Double> fused :
+        RankFusion.fuse(List.of(wordRanking, vectorRanking), weights.asArray(), weights.k())) {
       Ranked r = byId.get(fused.getKey());
       if (r.chunk() == null) {
         continue;
       }
-      List<String> fragments = r.highlights().stream().map(ChunkHits::safeHtml).toList();
-      hits.add(hit(r.chunk(), fragments, fused.getValue(), similarity.getOrDefault(r.id(), 0.0)));
+      double score =
+          weights.adjust(fused.getValue(), question, QueryLanguage.of(r.chunk().content()));
+      hits.add(
+          hit(
+              r.chunk(),
+              List.of(), // the page shown is highlighted on its own (ChunkSearch.highlight)
+              score,
+              similarity.getOrDefault(r.id(), 0.0),
+              mostWords.contains(r.id())));
     }
+    hits.sort(
+        Comparator.comparingDouble(SearchHit::score).reversed()); // stable: ties keep RRF order
     return hits;
   }
 
-  static SearchHit hit(ChunkDocument d, List<String> fragments, double score, double similarity) {
+  static SearchHit hit(
+      ChunkDocument d, List<String> fragments, double score, double similarity, boolean wordMatch) {
     return new SearchHit(
         Long.parseLong(d.docId()),
         d.chunk(),
+        1,
         d.title(),
         d.source(),
         d.mediaType(),
@@ -69,7 +95,8 @@ final class ChunkHits {
         d.content(),
         fragments,
         score,
-        similarity);
+        similarity,
+        wordMatch);
   }
 
   /** Document text escaped for HTML, matches in em: safe to render as it is. */

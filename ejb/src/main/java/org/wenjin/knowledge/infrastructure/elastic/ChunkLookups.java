@@ -42,12 +42,12 @@ final class ChunkLookups {
                       .size(MAX_PASSAGES)
                       .query(q -> q.bool(b -> b.filter(filters)))
                       .sort(o -> o.field(f -> f.field("chunk").order(SortOrder.Asc)))
-                      .source(src -> src.filter(f -> f.excludes("embedding"))),
+                      .source(src -> src.filter(f -> f.excludes(ChunkIndex.VECTOR_FIELDS))),
               ChunkDocument.class);
       List<SearchHit> passages = new ArrayList<>();
       for (Hit<ChunkDocument> hit : found.hits().hits()) {
         if (hit.source() != null) {
-          passages.add(ChunkHits.hit(hit.source(), List.of(), 0, 0));
+          passages.add(ChunkHits.hit(hit.source(), List.of(), 0, 0, false));
         }
       }
       return passages;

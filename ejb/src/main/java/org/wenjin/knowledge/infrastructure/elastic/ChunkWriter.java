@@ -40,21 +40,12 @@ final class ChunkWriter {
   }
 
   CompletableFuture<Void> index(
-      IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, String model) {
+      IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, List<String> models) {
     String tenant = TenantFilter.tenant();
     BulkRequest.Builder bulk = new BulkRequest.Builder().index(ChunkIndex.ALIAS);
     for (int i = 0; i < chunks.size(); i++) {
       Chunk c = chunks.get(i);
-      float[] vector = vectors.get(i);
-      if (vector.length != ChunkIndex.DIMENSIONS) {
-        throw new IllegalStateException(
-            "the embedding model gives "
-                + vector.length
-                + " dimensions; the index holds "
-                + ChunkIndex.DIMENSIONS
-                + " (docs/models.md: changing the embedding model)");
-      }
-      ChunkDocument doc = ChunkDocument.of(tenant, document, c, model, vector);
+      ChunkDocument doc = ChunkDocument.of(tenant, document, c, models.get(i), vectors.get(i));
       bulk.operations(op -> op.index(x -> x.id(chunkId(document.id(), c.index())).document(doc)));
     }
     return async

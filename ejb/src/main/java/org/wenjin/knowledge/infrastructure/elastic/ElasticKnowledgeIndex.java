@@ -42,8 +42,8 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
 
   @Override
   public CompletableFuture<Void> index(
-      IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, String model) {
-    return writer.index(document, chunks, vectors, model);
+      IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, List<String> models) {
+    return writer.index(document, chunks, vectors, models);
   }
 
   @Override
@@ -74,5 +74,10 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
   @Override
   public SearchPage search(SearchRequest request) {
     return search.search(request);
+  }
+
+  @Override
+  public List<SearchHit> highlight(String text, List<SearchHit> hits) {
+    return search.highlight(text, hits);
   }
 }
