@@ -228,8 +228,11 @@ class ApiLimitsIT {
 
       HttpResponse<String> answered = waiting.get(30, TimeUnit.SECONDS);
       assertThat(answered.statusCode()).as(answered.body()).isEqualTo(201);
-      // the stop may land after the first piece: what was written is kept, however little
-      assertThat(answered.body()).contains("\"status\":\"STOPPED\"").contains("\"answer\":\"word");
+      // the stop may land before the first piece (the question is still being grounded, or the
+      // model has not started) or after it: either way what was written is kept, however little
+      assertThat(answered.body())
+          .contains("\"status\":\"STOPPED\"")
+          .containsPattern("\"answer\":\"(word ?)*\"");
       ApiIT.send("DELETE", "/api/conversations/" + conversation, bob, null);
     }
   }

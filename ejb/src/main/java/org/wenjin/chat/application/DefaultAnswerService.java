@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.function.Supplier;
 import org.wenjin.chat.interfaces.AnswerListener;
 import org.wenjin.chat.interfaces.TurnDto;
 import org.wenjin.tenancy.application.ActingCaller;
@@ -29,23 +30,25 @@ public class DefaultAnswerService implements AnswerService {
 
   @Override
   public TurnDto ask(ActingCaller caller, Question question, AnswerListener listener) {
-    quotas.admit(caller);
-    return stream(turns.ask(caller, question), listener);
+    return admitted(caller, () -> turns.ask(caller, question), listener);
   }
 
   @Override
   public TurnDto regenerate(
       ActingCaller caller, long conversationId, String modelId, AnswerListener listener) {
-    quotas.admit(caller);
-    return stream(turns.regenerate(caller, conversationId, modelId), listener);
+    return admitted(caller, () -> turns.regenerate(caller, conversationId, modelId), listener);
   }
 
   @Override
   public TurnDto edit(
       ActingCaller caller, long turnId, String question, String modelId, AnswerListener listener) {
-    quotas.admit(caller);
-    streams.stopConversation(conversations.ownedTurn(caller, turnId).getConversationId());
-    return stream(turns.edit(caller, turnId, question, modelId), listener);
+    return admitted(
+        caller,
+        () -> {
+          streams.stopConversation(conversations.ownedTurn(caller, turnId).getConversationId());
+          return turns.edit(caller, turnId, question, modelId);
+        },
+        listener);
   }
 
   @Override
@@ -69,6 +72,20 @@ public class DefaultAnswerService implements AnswerService {
   public void deleteTurn(ActingCaller caller, long turnId) {
     streams.stop(conversations.ownedTurn(caller, turnId).getId());
     conversations.deleteTurn(caller, turnId);
+  }
+
+  /** Admitted by the quotas, prepared, streamed; a question refused while preparing costs none. */
+  private TurnDto admitted(
+      ActingCaller caller, Supplier<PreparedTurn> prepare, AnswerListener listener) {
+    quotas.admit(caller);
+    PreparedTurn prepared;
+    try {
+      prepared = prepare.get();
+    } catch (RuntimeException e) {
+      quotas.refund(caller);
+      throw e;
+    }
+    return stream(prepared, listener);
   }
 
   private TurnDto stream(PreparedTurn prepared, AnswerListener listener) {

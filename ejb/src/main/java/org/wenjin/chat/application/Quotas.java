@@ -14,6 +14,13 @@ public interface Quotas {
    */
   void admit(ActingCaller caller);
 
+  /**
+   * Gives back what {@link #admit} counted for a question that was then refused for another reason
+   * (no question, an unknown model, a conversation that is not the caller's): only questions taken
+   * count toward the per-minute limits.
+   */
+  void refund(ActingCaller caller);
+
   /** Counts one answered question and its tokens (prompt estimate plus generated) for today. */
   void used(long tenantId, long userId, long tokens);
 }

@@ -69,6 +69,18 @@ public class QuotaGate implements Quotas {
   }
 
   @Override
+  public void refund(ActingCaller caller) {
+    Policy policy = store.policy();
+    long now = clock.millis();
+    if (policy.userQuestionsPerMinute() != null) {
+      minutes.release(caller.tenantId() + "/" + caller.userId(), now);
+    }
+    if (policy.companyQuestionsPerMinute() != null) {
+      minutes.release(String.valueOf(caller.tenantId()), now);
+    }
+  }
+
+  @Override
   public void used(long tenantId, long userId, long tokens) {
     LocalDate today = LocalDate.now(clock);
     store.use(tenantId, userId, today, 1, tokens);

@@ -219,6 +219,26 @@ class RetentionAndQuotasIT {
   }
 
   @Test
+  void aQuestionRefusedForAnotherReasonDoesNotCountTowardTheMinute() throws Exception {
+    setPolicy(alice, new Policy(null, null, 1, 1, null, null));
+    long intoMinute = System.currentTimeMillis() % 60_000;
+    if (intoMinute > 55_000) {
+      Thread.sleep(60_000 - intoMinute + 100);
+    }
+
+    as(alice, () -> admit(alice));
+    as(
+        alice,
+        () -> {
+          quotas.refund(alice); // e.g. the question was empty
+          return null;
+        });
+    as(alice, () -> admit(alice));
+
+    assertThat(failure(() -> as(alice, () -> admit(alice)))).isInstanceOf(QuotaExceeded.class);
+  }
+
+  @Test
   void tokensPerDayCountAnswersAcrossTheDayAndRefuseOnceUsedUp() throws Exception {
     setPolicy(alice, new Policy(null, null, null, null, 1000L, null));
     as(alice, () -> admit(alice));
