@@ -10,6 +10,7 @@ import org.wenjin.audit.domain.AuditQuery;
 import org.wenjin.audit.domain.AuditRules;
 import org.wenjin.audit.domain.ChainReport;
 import org.wenjin.audit.domain.ChainVerifier;
+import org.wenjin.persistence.audit.AuditChain;
 import org.wenjin.persistence.audit.AuditEvent;
 import org.wenjin.tenancy.application.CallerScope;
 
@@ -53,9 +54,25 @@ public class DefaultAuditTrail implements AuditTrail {
   @Override
   public ChainReport verify() {
     long tenant = company();
-    ChainVerifier verifier = new ChainVerifier(events.head(tenant).orElse(null));
-    events.forEachInChain(tenant, verifier::accept);
-    return verifier.report();
+    for (int attempt = 1; ; attempt++) {
+      AuditChain head = events.head(tenant).orElse(null);
+      ChainVerifier verifier = new ChainVerifier(head);
+      events.forEachInChain(tenant, verifier::accept);
+      ChainReport report = verifier.report();
+      // a retention purge that ran meanwhile removed events this head still expected: verify
+      // again from where the chain now starts (purges are hourly, so once is plenty)
+      if (report.intact() || attempt == MAX_ATTEMPTS || !purgedSince(head, tenant)) {
+        return report;
+      }
+    }
+  }
+
+  /** Verifications a purge running at the same time may cause. */
+  static final int MAX_ATTEMPTS = 2;
+
+  private boolean purgedSince(AuditChain head, long tenant) {
+    long before = head == null ? 0 : head.getPurgedSeq();
+    return events.head(tenant).map(AuditChain::getPurgedSeq).orElse(0L) != before;
   }
 
   private static long company() {
