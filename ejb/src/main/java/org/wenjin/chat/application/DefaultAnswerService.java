@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.function.Supplier;
+import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.interfaces.AnswerListener;
 import org.wenjin.chat.interfaces.TurnDto;
 import org.wenjin.tenancy.application.ActingCaller;
@@ -81,9 +82,13 @@ public class DefaultAnswerService implements AnswerService {
     PreparedTurn prepared;
     try {
       prepared = prepare.get();
-    } catch (RuntimeException e) {
-      quotas.refund(caller);
-      throw e;
+    } catch (ChatRules refused) { // the question was not taken; an outage still counts
+      try {
+        quotas.refund(caller);
+      } catch (RuntimeException r) {
+        refused.addSuppressed(r);
+      }
+      throw refused;
     }
     return stream(prepared, listener);
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wenjin.engine.spi.ChatModelException;
 import org.wenjin.engine.spi.EmbeddingModel;
 import org.wenjin.engine.spi.EmbeddingModelProviders;
 import org.wenjin.engine.spi.ModelSettings;
@@ -65,33 +66,70 @@ public class DefaultEmbeddingService implements EmbeddingService {
   /** The built-in English model (LangChain4j's quantized ONNX export of BAAI's bge-small-en). */
   static final String ENGLISH_MODEL = "bge-small-en-v1.5";
 
-  private volatile EmbeddingModel model;
+  /** How long a model that failed to load is not tried again (each try takes the lock). */
+  private static final long RETRY_AFTER_NANOS = 60_000_000_000L;
 
-  private volatile EmbeddingModel englishModel;
+  private final Loaded chinese = new Loaded();
+
+  private final Loaded englishModel = new Loaded();
 
   private EmbeddingModel model(String language) {
     if (ENGLISH.equals(language) && !"none".equalsIgnoreCase(english.strip())) {
-      EmbeddingModel m = englishModel;
-      if (m == null) {
-        synchronized (this) {
-          if (englishModel == null) {
-            englishModel = loadEnglish();
-          }
-          m = englishModel;
-        }
-      }
-      return m;
+      return englishModel.get(this::loadEnglish);
     }
-    EmbeddingModel m = model;
-    if (m == null) {
+    return chinese.get(this::load);
+  }
+
+  /**
+   * One lazily loaded model, its own lock; a failed load is remembered for a minute, so a broken
+   * model file does not make every search wait for another attempt. Failures are {@link
+   * ChatModelException}s, which callers treat as "no model now" (search falls back to words).
+   */
+  private static final class Loaded {
+    private volatile EmbeddingModel model;
+    private ChatModelException failure;
+    private long failedAt;
+
+    EmbeddingModel get(java.util.function.Supplier<EmbeddingModel> load) {
+      EmbeddingModel m = model;
+      if (m != null) {
+        return m;
+      }
       synchronized (this) {
         if (model == null) {
-          model = load();
+          if (failure != null && System.nanoTime() - failedAt < RETRY_AFTER_NANOS) {
+            throw failure;
+          }
+          try {
+            model = load.get();
+            failure = null;
+          } catch (ChatModelException e) {
+            remember(e);
+            throw e;
+          } catch (RuntimeException e) {
+            remember(
+                new ChatModelException(
+                    ChatModelException.Kind.UNAVAILABLE,
+                    "the embedding model could not be loaded: " + e.getMessage(),
+                    e));
+            throw failure;
+          }
         }
-        m = model;
+        return model;
       }
     }
-    return m;
+
+    private void remember(ChatModelException e) {
+      failure = e;
+      failedAt = System.nanoTime();
+    }
+
+    void close() {
+      EmbeddingModel m = model;
+      if (m != null) {
+        m.close();
+      }
+    }
   }
 
   private EmbeddingModel loadEnglish() {
@@ -159,10 +197,7 @@ public class DefaultEmbeddingService implements EmbeddingService {
 
   @PreDestroy
   void close() {
-    for (EmbeddingModel m : new EmbeddingModel[] {model, englishModel}) {
-      if (m != null) {
-        m.close();
-      }
-    }
+    chinese.close();
+    englishModel.close();
   }
 }

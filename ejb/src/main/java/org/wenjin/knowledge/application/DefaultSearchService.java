@@ -54,11 +54,13 @@ public class DefaultSearchService implements SearchService {
             filters.label().filter(l -> !l.isBlank()).map(String::strip),
             filters.mediaType().filter(m -> !m.isBlank()).map(String::strip));
     SearchPage found = index.search(new SearchRequest(q, vector, narrowed, WINDOW, true));
-    List<SearchHit> all = NeighbourMerge.merge(found.hits());
+    List<SearchHit> merged = NeighbourMerge.merge(found.hits());
+    List<SearchHit> all = merged.subList(0, Math.min(WINDOW, merged.size())); // as the pager offers
     int from = Math.min(all.size(), page * size);
     int to = Math.min(all.size(), from + size);
     double minSimilarity = settings.current().minSimilarity();
-    boolean goodMatch = !all.isEmpty() && all.get(0).isGood(minSimilarity);
+    // the same rule grounding applies: would chat answer from any of these?
+    boolean goodMatch = all.stream().anyMatch(h -> h.isGood(minSimilarity));
     List<SearchHit> shown = index.highlight(q, all.subList(from, to));
     return new SearchResults(q, shown, all.size(), page, vector == null, goodMatch, found.facets());
   }
@@ -100,8 +102,8 @@ public class DefaultSearchService implements SearchService {
     }
     float[] vector = queryVector(q);
     // the ranking the search page shows for the same words, then only the passages good enough to
-    // hand over: near in meaning or holding most of the question's words (without the model,
-    // every word hit is all there is)
+    // hand over: near in meaning or holding most of the question's words (without the model, the
+    // latter alone)
     List<SearchHit> ranked =
         index
             .search(
@@ -113,7 +115,7 @@ public class DefaultSearchService implements SearchService {
                     false))
             .hits();
     return NeighbourMerge.merge(ranked).stream()
-        .filter(h -> vector == null || h.isGood(minSimilarity))
+        .filter(h -> h.isGood(minSimilarity))
         .limit(count)
         .toList();
   }

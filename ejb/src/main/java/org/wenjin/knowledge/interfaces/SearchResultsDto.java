@@ -7,9 +7,9 @@ import org.wenjin.knowledge.domain.Facet;
 
 /**
  * @param wordsOnly true when the semantic half was unavailable and only words were matched
- * @param goodMatch false when even the best hit is neither near in meaning nor holds most of the
- *     words: the hits are the closest there are, and chat would not ground an answer on them
- * @param facets by field (labels, media_type, collection): values of the word matches with counts
+ * @param goodMatch false when no hit is near in meaning or holds most of the words: the hits are
+ *     the closest there are, and chat would not ground an answer on them
+ * @param facets by field (labels, media_type, collection): values of the ranked hits with counts
  */
 public record SearchResultsDto(
     String query,

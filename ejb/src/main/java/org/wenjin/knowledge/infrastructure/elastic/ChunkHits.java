@@ -65,7 +65,10 @@ final class ChunkHits {
         continue;
       }
       double score =
-          weights.adjust(fused.getValue(), question, QueryLanguage.of(r.chunk().content()));
+          weights.adjust(
+              fused.getValue(),
+              question,
+              QueryLanguage.of(r.chunk().content() == null ? "" : r.chunk().content()));
       hits.add(
           hit(
               r.chunk(),

@@ -44,6 +44,13 @@ final class ChunkSearch {
   SearchPage search(SearchRequest request) {
     List<Query> filters = filters(request.filters()); // on this thread: it reads the caller
     QueryLanguage language = QueryLanguage.of(request.text());
+    String vectorField;
+    try {
+      vectorField =
+          request.vector() == null ? null : ChunkIndex.vectorField(request.vector().length);
+    } catch (IllegalStateException e) { // a model the index has no field for
+      throw Unavailable.because(e);
+    }
     try {
       CompletableFuture<SearchResponse<ChunkDocument>> words =
           async.search(
@@ -62,7 +69,7 @@ final class ChunkSearch {
       CompletableFuture<SearchResponse<ChunkDocument>> nearest =
           request.vector() == null
               ? CompletableFuture.completedFuture(null)
-              : async.search(nearest(request, filters), ChunkDocument.class);
+              : async.search(nearest(request, vectorField, filters), ChunkDocument.class);
       SearchResponse<ChunkDocument> wordHits = words.join();
       SearchResponse<ChunkDocument> vectorHits = nearest.join();
       List<SearchHit> fused =
@@ -73,13 +80,13 @@ final class ChunkSearch {
               language);
       return new SearchPage(fused, request.facets() ? FacetCounts.of(fused) : Map.of());
     } catch (CompletionException e) {
-      throw Unavailable.because(e.getCause());
+      throw Unavailable.because(e.getCause() == null ? e : e.getCause());
     }
   }
 
   /** The kNN request, on the vector field of the model that embedded the query. */
   private static co.elastic.clients.elasticsearch.core.SearchRequest nearest(
-      SearchRequest request, List<Query> filters) {
+      SearchRequest request, String field, List<Query> filters) {
     List<Float> vector = new ArrayList<>(request.vector().length);
     for (float v : request.vector()) {
       vector.add(v);
@@ -90,7 +97,7 @@ final class ChunkSearch {
                 .size(request.window())
                 .knn(
                     k ->
-                        k.field(ChunkIndex.vectorField(vector.size()))
+                        k.field(field)
                             .queryVector(vector)
                             .k(request.window())
                             .numCandidates(Math.max(100, request.window() * 2))
