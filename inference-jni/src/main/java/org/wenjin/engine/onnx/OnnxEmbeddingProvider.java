@@ -33,8 +33,7 @@ public final class OnnxEmbeddingProvider implements EmbeddingModelProvider {
   static final Map<String, String> BUILT_IN =
       Map.of("zh", "bge-small-zh-v1.5-q", "en", "bge-small-en-v1.5-q");
 
-  static final String BUILT_IN_MODEL = BUILT_IN.get("zh") + ".onnx";
-
+  /** The default model's tokenizer (a test reads it). */
   static final String BUILT_IN_TOKENIZER = BUILT_IN.get("zh") + "-tokenizer.json";
 
   @Override

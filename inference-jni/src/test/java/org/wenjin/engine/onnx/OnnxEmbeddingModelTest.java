@@ -17,7 +17,10 @@ import org.wenjin.engine.spi.EmbeddingModel;
 import org.wenjin.engine.spi.EmbeddingModelProviders;
 import org.wenjin.engine.spi.ModelSettings;
 
-/** The built-in bge-small-zh-v1.5, loaded the way the application loads it (the registry). */
+/**
+ * The built-in bge-small-zh-v1.5 (and bge-small-en-v1.5), loaded the way the application loads them
+ * (the registry).
+ */
 class OnnxEmbeddingModelTest {
 
   private static EmbeddingModel model;
@@ -57,6 +60,31 @@ class OnnxEmbeddingModelTest {
                 "To reset the VPN password, open the IT portal and choose Reset password.",
                 "The cafeteria serves lunch from 11:30 to 13:30."));
     assertThat(dot(vpn, english.get(0))).isGreaterThan(dot(vpn, english.get(1)));
+  }
+
+  @Test
+  void theBuiltInEnglishModelGives384DimensionsAndSeparatesEnglishWell() {
+    try (EmbeddingModel english =
+        EmbeddingModelProviders.installed()
+            .create(new ModelSettings("bge-small-en", "onnx", Map.of("built-in", "en")))) {
+      float[] vpn = english.embedQuery("how do I reset my VPN password?");
+      List<float[]> passages =
+          english.embedPassages(
+              List.of(
+                  "To reset the VPN password, open the IT portal and choose Reset password.",
+                  "The cafeteria serves lunch from 11:30 to 13:30."));
+
+      assertThat(english.dimensions()).isEqualTo(384);
+      assertThat(dot(vpn, vpn)).isCloseTo(1.0, within(1e-4));
+      assertThat(dot(vpn, passages.get(0))).isGreaterThan(dot(vpn, passages.get(1)) + 0.2);
+    }
+  }
+
+  @Test
+  void anUnknownBuiltInModelIsRefusedByName() {
+    ModelSettings settings = new ModelSettings("x", "onnx", Map.of("built-in", "fr"));
+    assertThatThrownBy(() -> EmbeddingModelProviders.installed().create(settings))
+        .hasMessageContaining("built-in must be zh or en");
   }
 
   @Test
