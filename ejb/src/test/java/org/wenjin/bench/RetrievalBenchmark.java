@@ -143,17 +143,19 @@ public final class RetrievalBenchmark {
   }
 
   private List<String[]> bm25(String q) throws Exception {
+    return ranked(Query.of(m -> m.match(t -> t.field("content").query(q))), 10);
+  }
+
+  /**
+   * The tenant's chunks that {@code query} finds, best first, as (source, heading, id, language).
+   */
+  private List<String[]> ranked(Query query, int size) throws Exception {
     return passages(
         es.search(
             s ->
                 s.index(ChunkIndex.ALIAS)
-                    .size(10)
-                    .query(
-                        x ->
-                            x.bool(
-                                b ->
-                                    b.must(m -> m.match(t -> t.field("content").query(q)))
-                                        .filter(tenantFilter())))
+                    .size(size)
+                    .query(x -> x.bool(b -> b.must(query).filter(tenantFilter())))
                     .source(src -> src.filter(f -> f.includes("source", "heading", "content"))),
             ObjectNode.class));
   }
@@ -255,19 +257,7 @@ public final class RetrievalBenchmark {
   }
 
   private List<String[]> wordsRanking(String q) throws Exception {
-    return passages(
-        es.search(
-            s ->
-                s.index(ChunkIndex.ALIAS)
-                    .size(100)
-                    .query(
-                        x ->
-                            x.bool(
-                                b ->
-                                    b.must(WordsQuery.of(q, QueryLanguage.of(q)))
-                                        .filter(tenantFilter())))
-                    .source(src -> src.filter(f -> f.includes("source", "heading", "content"))),
-            ObjectNode.class));
+    return ranked(WordsQuery.of(q, QueryLanguage.of(q)), 100);
   }
 
   /** What ChunkHits does with the two rankings (without joining neighbours). */
@@ -358,23 +348,9 @@ public final class RetrievalBenchmark {
   private void checkGold() throws Exception {
     Set<String> missing = new TreeSet<>();
     for (Question q : set.questions()) {
-      SearchResponse<ObjectNode> r =
-          es.search(
-              s ->
-                  s.index(ChunkIndex.ALIAS)
-                      .size(500)
-                      .query(
-                          x ->
-                              x.bool(
-                                  b ->
-                                      b.filter(tenantFilter())
-                                          .filter(
-                                              f -> f.term(t -> t.field("source").value(q.doc())))))
-                      .source(src -> src.filter(f -> f.includes("source", "heading", "content"))),
-              ObjectNode.class);
-      if (RetrievalSet.rank(
-              q, passages(r).stream().filter(p -> q.answeredBy(p[0], p[1])).limit(1).toList())
-          == 0) {
+      List<String[]> passages =
+          ranked(Query.of(f -> f.term(t -> t.field("source").value(q.doc()))), 500);
+      if (passages.stream().noneMatch(p -> q.answeredBy(p[0], p[1]))) {
         missing.add(q.id() + " (" + q.doc() + ": " + q.section() + ")");
       }
     }
