@@ -75,11 +75,16 @@ public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
     if (e instanceof InvalidRequestException) {
       return ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());
     }
-    if (e instanceof TenantRuleViolation) {
-      return ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());
+    if (e instanceof TenantRuleViolation rules) {
+      return rules.isNotFound()
+          ? ApiError.of(Response.Status.NOT_FOUND, "not_found", e.getMessage())
+          : ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());
     }
     if (e instanceof IdentityProviderException) {
       return ApiError.of(Response.Status.SERVICE_UNAVAILABLE, "identity_provider", e.getMessage());
+    }
+    if (e instanceof WebApplicationException web && web.getResponse().getEntity() != null) {
+      return web.getResponse(); // a resource's own error, already in the API's shape
     }
     if (e instanceof WebApplicationException web) {
       Response.Status status = Response.Status.fromStatusCode(web.getResponse().getStatus());

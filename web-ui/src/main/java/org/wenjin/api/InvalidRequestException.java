@@ -4,9 +4,9 @@ package org.wenjin.api;
  * A request the API itself refuses before any facade sees it (a page size over the cap, a page that
  * is no number): {@link ApiExceptionMapper} makes it a 400 {@code invalid_request}.
  */
-class InvalidRequestException extends RuntimeException {
+public class InvalidRequestException extends RuntimeException {
 
-  InvalidRequestException(String message) {
+  public InvalidRequestException(String message) {
     super(message);
   }
 }

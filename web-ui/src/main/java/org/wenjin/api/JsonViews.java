@@ -16,6 +16,7 @@ import org.wenjin.knowledge.domain.Facet;
 import org.wenjin.knowledge.interfaces.DocumentDto;
 import org.wenjin.knowledge.interfaces.SearchHitDto;
 import org.wenjin.knowledge.interfaces.SearchResultsDto;
+import org.wenjin.tenancy.interfaces.ApiKeyDto;
 import org.wenjin.tenancy.interfaces.SessionDto;
 import org.wenjin.tenancy.interfaces.TenantDto;
 
@@ -23,7 +24,7 @@ import org.wenjin.tenancy.interfaces.TenantDto;
  * The API's JSON, written with JSON-P on purpose: explicit field names that do not change when a
  * DTO does, and no dependence on which Jackson WildFly hands the deployment.
  */
-final class JsonViews {
+public final class JsonViews {
 
   private JsonViews() {}
 
@@ -81,7 +82,7 @@ final class JsonViews {
         .build();
   }
 
-  private static JsonObject citation(Citation c) {
+  public static JsonObject citation(Citation c) {
     return JSON.createObjectBuilder()
         .add("n", c.marker())
         .add("documentId", c.documentId())
@@ -90,6 +91,24 @@ final class JsonViews {
         .add("sourceName", c.source())
         .add("page", number(c.page()))
         .build();
+  }
+
+  static JsonObject apiKey(ApiKeyDto k) {
+    return JSON.createObjectBuilder()
+        .add("id", k.id())
+        .add("name", k.name())
+        .add("shown", k.shown())
+        .add("owner", k.owner())
+        .add("active", k.isActive())
+        .add("createdAt", k.createdAt().toString())
+        .add("lastUsedAt", instant(k.lastUsedAt()))
+        .add("revokedAt", instant(k.revokedAt()))
+        .add("revokedBy", nullable(k.revokedBy()))
+        .build();
+  }
+
+  private static JsonValue instant(java.time.Instant at) {
+    return at == null ? JsonValue.NULL : JSON.createValue(at.toString());
   }
 
   static JsonObject document(DocumentDto d) {
@@ -163,7 +182,7 @@ final class JsonViews {
     return n == null ? JsonValue.NULL : JSON.createValue(n);
   }
 
-  static <T> JsonArray array(Collection<T> items, Function<T, JsonObject> view) {
+  public static <T> JsonArray array(Collection<T> items, Function<T, JsonObject> view) {
     JsonArrayBuilder array = JSON.createArrayBuilder();
     items.forEach(item -> array.add(view.apply(item)));
     return array.build();

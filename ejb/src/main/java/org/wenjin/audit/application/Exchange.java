@@ -9,7 +9,7 @@ import java.util.List;
  * @param error why it failed or was cut off, else null
  * @param passages what the model was given, in marker order
  * @param tokensIn the prompt's size in tokens, estimated from its text ({@code
- *     org.wenjin.chat.domain.TokenEstimate})
+ *     org.wenjin.engine.spi.TokenEstimate})
  * @param tokensOut the pieces the model generated
  */
 public record Exchange(

@@ -13,8 +13,10 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.wenjin.chat.interfaces.AnswerListener;
+import org.wenjin.chat.interfaces.AnswerUsage;
 import org.wenjin.chat.interfaces.TurnDto;
 import org.wenjin.engine.spi.ChatModelException;
+import org.wenjin.engine.spi.TokenEstimate;
 import org.wenjin.inference.application.Generation;
 import org.wenjin.inference.application.GenerationListener;
 import org.wenjin.inference.application.GenerationOutcome;
@@ -166,7 +168,12 @@ public class AnswerStreams {
       }
       if (result != null) {
         TurnDto done = result;
-        tell(w -> w.finished(done));
+        AnswerUsage usage =
+            new AnswerUsage(
+                TokenEstimate.of(turn.request().groundedMessages()),
+                answered.pieces(),
+                outcome.kind() == GenerationOutcome.Kind.TRUNCATED);
+        tell(w -> w.finished(done, usage));
       }
     }
 

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.wenjin.audit.application.Exchange;
 import org.wenjin.chat.domain.Citation;
 import org.wenjin.chat.domain.CitedMarkers;
-import org.wenjin.chat.domain.TokenEstimate;
+import org.wenjin.engine.spi.TokenEstimate;
 import org.wenjin.inference.application.ModelCatalog;
 import org.wenjin.persistence.chat.TurnStatus;
 

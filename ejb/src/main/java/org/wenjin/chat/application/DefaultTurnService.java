@@ -15,6 +15,7 @@ import org.wenjin.chat.domain.ConversationRepository;
 import org.wenjin.chat.domain.ConversationTitles;
 import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.chat.domain.HistoryWindow;
+import org.wenjin.engine.spi.ChatMessage;
 import org.wenjin.engine.spi.ChatRequest;
 import org.wenjin.engine.spi.GenerationOptions;
 import org.wenjin.persistence.chat.ChatTurn;
@@ -61,7 +62,18 @@ public class DefaultTurnService implements TurnService {
     ChatTurn turn =
         conversations.add(
             new ChatTurn(conversation.getId(), nextPosition(earlier), text, model, now));
-    return prepare(caller, tenantSettings, conversation, turn, earlier, now);
+    // a client's own history counts only where the server has none: a new conversation
+    List<ChatMessage> clientHistory =
+        question.conversationId() == null ? question.earlier() : List.of();
+    return prepare(
+        caller,
+        tenantSettings,
+        conversation,
+        turn,
+        earlier,
+        clientHistory,
+        question.options(),
+        now);
   }
 
   @Override
@@ -133,7 +145,7 @@ public class DefaultTurnService implements TurnService {
     turn.restart(question, allowedModel(tenantSettings, modelId), now);
     List<ChatTurn> earlier =
         turns.stream().filter(t -> t.getPosition() < turn.getPosition()).toList();
-    return prepare(caller, tenantSettings, conversation, turn, earlier, now);
+    return prepare(caller, tenantSettings, conversation, turn, earlier, List.of(), null, now);
   }
 
   private PreparedTurn prepare(
@@ -142,16 +154,19 @@ public class DefaultTurnService implements TurnService {
       Conversation conversation,
       ChatTurn turn,
       List<ChatTurn> earlier,
+      List<ChatMessage> clientHistory,
+      GenerationOptions options,
       Instant now) {
     conversation.useModel(turn.getModelId());
     conversation.touch(now);
     conversations.flush();
+    String systemPrompt = HistoryWindow.systemPrompt(caller.tenantName());
     var messages =
-        HistoryWindow.messages(
-            HistoryWindow.systemPrompt(caller.tenantName()),
-            earlier,
-            tenantSettings.historyTurns(),
-            turn.getQuestion());
+        clientHistory.isEmpty()
+            ? HistoryWindow.messages(
+                systemPrompt, earlier, tenantSettings.historyTurns(), turn.getQuestion())
+            : HistoryWindow.fromClient(
+                systemPrompt, clientHistory, tenantSettings.historyTurns(), turn.getQuestion());
     KnowledgeGrounding.Grounding grounded =
         grounding.forQuestion(
             turn.getQuestion(), DocumentSources.decode(conversation.getKnowledgeScope()));
@@ -163,7 +178,10 @@ public class DefaultTurnService implements TurnService {
         conversation.getId(),
         turn.getId(),
         turn.getModelId(),
-        new ChatRequest(messages, grounded.passages(), GenerationOptions.defaults()),
+        new ChatRequest(
+            messages,
+            grounded.passages(),
+            options == null ? GenerationOptions.defaults() : options),
         turn.getCitations());
   }
 

@@ -28,6 +28,30 @@ public final class HistoryWindow {
     return messages;
   }
 
+  /**
+   * The same window over a history the client keeps itself (an OpenAI client sends it with every
+   * request): the company's system prompt first, with the client's system messages after it as the
+   * user's own instructions (they never replace the company's), then the last {@code turns} pairs'
+   * worth of its user and assistant messages, then the question.
+   */
+  public static List<ChatMessage> fromClient(
+      String systemPrompt, List<ChatMessage> clientHistory, int turns, String question) {
+    StringBuilder system = new StringBuilder(systemPrompt);
+    List<ChatMessage> said = new ArrayList<>();
+    for (ChatMessage message : clientHistory) {
+      if (message.role() == ChatMessage.Role.SYSTEM) {
+        system.append("\n\nInstructions from the user: ").append(message.content());
+      } else if (!message.content().isBlank()) {
+        said.add(message);
+      }
+    }
+    List<ChatMessage> messages = new ArrayList<>();
+    messages.add(ChatMessage.system(system.toString()));
+    messages.addAll(said.subList(Math.max(0, said.size() - 2 * turns), said.size()));
+    messages.add(ChatMessage.user(question));
+    return messages;
+  }
+
   public static String systemPrompt(String tenantName) {
     return "You are Wenjin (问津), the knowledge assistant of "
         + tenantName

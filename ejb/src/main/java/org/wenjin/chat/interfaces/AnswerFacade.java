@@ -11,6 +11,8 @@ import org.wenjin.chat.application.AnswerService;
 import org.wenjin.chat.application.ChatSettingsService;
 import org.wenjin.chat.application.Question;
 import org.wenjin.chat.domain.DocumentSources;
+import org.wenjin.engine.spi.ChatMessage;
+import org.wenjin.engine.spi.GenerationOptions;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.CallerScope;
 import org.wenjin.tenancy.interfaces.TenantScoped;
@@ -54,6 +56,42 @@ public class AnswerFacade {
       AnswerListener listener) {
     return answers.ask(
         CallerScope.current(), new Question(conversationId, question, modelId, sources), listener);
+  }
+
+  /**
+   * Asks as a client that keeps its own history and sampling limits does (the OpenAI-compatible
+   * API): {@code earlier} counts for a new conversation only; {@code options} null: the defaults.
+   */
+  public TurnDto ask(
+      Long conversationId,
+      String question,
+      String modelId,
+      List<ClientMessage> earlier,
+      SamplingOptions options,
+      AnswerListener listener) {
+    return answers.ask(
+        CallerScope.current(),
+        new Question(
+            conversationId,
+            question,
+            modelId,
+            null,
+            earlier.stream().map(AnswerFacade::message).toList(),
+            options == null ? null : generation(options)),
+        listener);
+  }
+
+  private static ChatMessage message(ClientMessage m) {
+    return new ChatMessage(ChatMessage.Role.valueOf(m.role().name()), m.content());
+  }
+
+  private static GenerationOptions generation(SamplingOptions o) {
+    GenerationOptions defaults = GenerationOptions.defaults();
+    return new GenerationOptions(
+        o.maxTokens() == null ? defaults.maxTokens() : o.maxTokens(),
+        o.temperature() == null ? defaults.temperature() : o.temperature(),
+        o.topP() == null ? defaults.topP() : o.topP(),
+        o.stop());
   }
 
   public TurnDto regenerate(long conversationId, String modelId, AnswerListener listener) {

@@ -16,4 +16,9 @@ public interface AnswerListener {
 
   /** The answer ended (complete, stopped or failed) and is saved. */
   void finished(TurnDto turn);
+
+  /** Like {@link #finished(TurnDto)}, with what the answer cost; for listeners that report it. */
+  default void finished(TurnDto turn, AnswerUsage usage) {
+    finished(turn);
+  }
 }

@@ -22,6 +22,11 @@ public class KnowledgeRules extends RuntimeException {
     return new KnowledgeRules("This document does not exist or is not in your company.", true);
   }
 
+  /** Something else the caller named that does not exist for them (a model, say). */
+  public static KnowledgeRules notFound(String message) {
+    return new KnowledgeRules(message, true);
+  }
+
   public boolean isNotFound() {
     return notFound;
   }

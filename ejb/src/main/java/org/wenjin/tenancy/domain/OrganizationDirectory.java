@@ -30,6 +30,14 @@ public interface OrganizationDirectory {
    */
   List<String> organizationsOf(String userId);
 
+  /**
+   * The user's account as Keycloak holds it now, for a caller who brings no token (an API key):
+   * whether it is enabled, its organizations and its full group paths.
+   *
+   * @return empty when the user no longer exists
+   */
+  Optional<Account> account(String userId);
+
   /** Adds an existing Keycloak user (by username or e-mail) to the organization. */
   Member addMember(String alias, String usernameOrEmail);
 
@@ -49,6 +57,21 @@ public interface OrganizationDirectory {
       tenant.setEmailDomain(emailDomain);
       tenant.setEnabled(enabled);
       return tenant;
+    }
+  }
+
+  /** A user's account: what a token would have said about them, read from the admin API. */
+  record Account(
+      String username,
+      String email,
+      String displayName,
+      boolean enabled,
+      List<String> organizations,
+      List<String> groupPaths) {
+
+    public Account {
+      organizations = List.copyOf(organizations);
+      groupPaths = List.copyOf(groupPaths);
     }
   }
 

@@ -11,6 +11,8 @@ public interface UserRepository {
 
   Optional<AppUser> findBySubject(String subject);
 
+  Optional<AppUser> findById(long id);
+
   AppUser add(AppUser user);
 
   Optional<TenantMembership> findMembership(Tenant tenant, AppUser user);

@@ -25,6 +25,11 @@ class JpaUserRepository implements UserRepository {
   }
 
   @Override
+  public Optional<AppUser> findById(long id) {
+    return Optional.ofNullable(em.find(AppUser.class, id));
+  }
+
+  @Override
   public AppUser add(AppUser user) {
     em.persist(user);
     return user;

@@ -9,12 +9,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -26,6 +28,8 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.MemberRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
@@ -173,6 +177,39 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
                 .map(OrganizationRepresentation::getAlias)
                 .sorted()
                 .toList());
+  }
+
+  @Override
+  public Optional<Account> account(String userId) {
+    return call(
+        () -> {
+          UserResource user = realm().users().get(userId);
+          UserRepresentation representation;
+          try {
+            representation = user.toRepresentation();
+          } catch (NotFoundException e) {
+            return Optional.empty();
+          }
+          List<String> paths = new ArrayList<>();
+          for (int first = 0; ; first += PAGE) {
+            List<GroupRepresentation> page = user.groups(first, PAGE, true);
+            page.stream()
+                .map(GroupRepresentation::getPath)
+                .filter(Objects::nonNull)
+                .forEach(paths::add);
+            if (page.size() < PAGE) {
+              break;
+            }
+          }
+          return Optional.of(
+              new Account(
+                  representation.getUsername(),
+                  representation.getEmail(),
+                  displayName(representation),
+                  Boolean.TRUE.equals(representation.isEnabled()),
+                  organizationsOf(userId),
+                  paths));
+        });
   }
 
   @Override

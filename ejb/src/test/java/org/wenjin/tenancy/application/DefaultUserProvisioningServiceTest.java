@@ -113,6 +113,11 @@ class DefaultUserProvisioningServiceTest {
     }
 
     @Override
+    public Optional<AppUser> findById(long id) {
+      return bySubject.values().stream().filter(u -> u.getId() == id).findFirst();
+    }
+
+    @Override
     public AppUser add(AppUser user) {
       bySubject.put(user.getSubject(), withId(user));
       return user;

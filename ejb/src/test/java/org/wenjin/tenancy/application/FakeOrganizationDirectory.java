@@ -65,6 +65,18 @@ class FakeOrganizationDirectory implements OrganizationDirectory {
     return members.getOrDefault(alias, List.of());
   }
 
+  /** Subject → account, for {@link #account}. */
+  final Map<String, Account> accounts = new HashMap<>();
+
+  int accountLookups;
+
+  @Override
+  public Optional<Account> account(String userId) {
+    reachable();
+    accountLookups++;
+    return Optional.ofNullable(accounts.get(userId));
+  }
+
   @Override
   public List<String> organizationsOf(String userId) {
     reachable();

@@ -1,10 +1,9 @@
-package org.wenjin.chat.domain;
+package org.wenjin.engine.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.wenjin.engine.spi.ChatMessage;
 
 class TokenEstimateTest {
 

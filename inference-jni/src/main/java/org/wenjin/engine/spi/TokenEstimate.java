@@ -1,7 +1,6 @@
-package org.wenjin.chat.domain;
+package org.wenjin.engine.spi;
 
 import java.util.List;
-import org.wenjin.engine.spi.ChatMessage;
 
 /**
  * A model-independent estimate of a prompt's size in tokens, for the audit and quotas: each Han,

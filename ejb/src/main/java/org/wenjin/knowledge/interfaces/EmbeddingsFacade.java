@@ -1,0 +1,30 @@
+package org.wenjin.knowledge.interfaces;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import java.util.List;
+import org.wenjin.engine.spi.TokenEstimate;
+import org.wenjin.knowledge.application.TextEmbeddings;
+import org.wenjin.security.Roles;
+import org.wenjin.tenancy.interfaces.TenantScoped;
+
+/** The knowledge base's embedding models, for API clients of the caller's company. */
+@Stateless
+@RolesAllowed(Roles.USER)
+@Interceptors(TenantScoped.class)
+public class EmbeddingsFacade {
+
+  @Inject private TextEmbeddings embeddings;
+
+  public List<String> models() {
+    return embeddings.models();
+  }
+
+  public EmbeddingsDto embed(String model, List<String> inputs) {
+    List<float[]> vectors = embeddings.embed(model, inputs);
+    return new EmbeddingsDto(
+        vectors, inputs.stream().mapToInt(TokenEstimate::of).reduce(0, Math::addExact));
+  }
+}
