@@ -26,17 +26,42 @@ public class DefaultApiKeyService implements ApiKeyService {
   /** Last use is kept to the minute: one write a minute per busy key, not one per request. */
   static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
 
-  @Inject private ApiKeyRepository keys;
+  private final ApiKeyRepository keys;
+  private final UserRepository users;
+  private final TenantRepository tenants;
+  private final ApiKeyHolders holders;
+  private final AdminAuditLog audit;
+  private final Clock clock;
 
-  @Inject private UserRepository users;
+  @Inject
+  public DefaultApiKeyService(
+      ApiKeyRepository keys,
+      UserRepository users,
+      TenantRepository tenants,
+      ApiKeyHolders holders,
+      AdminAuditLog audit) {
+    this(keys, users, tenants, holders, audit, Clock.systemUTC());
+  }
 
-  @Inject private TenantRepository tenants;
+  DefaultApiKeyService(
+      ApiKeyRepository keys,
+      UserRepository users,
+      TenantRepository tenants,
+      ApiKeyHolders holders,
+      AdminAuditLog audit,
+      Clock clock) {
+    this.keys = keys;
+    this.users = users;
+    this.tenants = tenants;
+    this.holders = holders;
+    this.audit = audit;
+    this.clock = clock;
+  }
 
-  @Inject private ApiKeyHolders holders;
-
-  @Inject private AdminAuditLog audit;
-
-  private final Clock clock = Clock.systemUTC();
+  /** For the EJB container's proxy only. */
+  protected DefaultApiKeyService() {
+    this(null, null, null, null, null, null);
+  }
 
   @Override
   public CreatedApiKeyDto create(ActingCaller caller, String name) {

@@ -41,4 +41,27 @@ class HistoryWindowTest {
     turn.finish(TurnStatus.COMPLETE, answer, null, Instant.EPOCH);
     return turn;
   }
+
+  @Test
+  void aClientsOwnHistoryKeepsTheCompanysSystemPromptFirstAndTheSameWindow() {
+    List<ChatMessage> client = new ArrayList<>();
+    client.add(ChatMessage.system("Answer like a pirate."));
+    for (int i = 0; i < 5; i++) {
+      client.add(ChatMessage.user("q" + i));
+      client.add(ChatMessage.assistant("a" + i));
+    }
+
+    List<ChatMessage> messages = HistoryWindow.fromClient("company rules", client, 2, "now?");
+
+    assertThat(messages)
+        .extracting(ChatMessage::content)
+        .containsExactly(
+            "company rules\n\nInstructions from the user: Answer like a pirate.",
+            "q3",
+            "a3",
+            "q4",
+            "a4",
+            "now?");
+    assertThat(messages).filteredOn(m -> m.role() == ChatMessage.Role.SYSTEM).hasSize(1);
+  }
 }

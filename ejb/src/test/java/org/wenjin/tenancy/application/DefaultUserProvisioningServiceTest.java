@@ -67,7 +67,7 @@ class DefaultUserProvisioningServiceTest {
   private static final AtomicLong IDS = new AtomicLong();
 
   /** JPA assigns ids on persist; these fakes do the same so memberships can refer to them. */
-  private static <T> T withId(T entity) {
+  static <T> T withId(T entity) {
     try {
       var field = entity.getClass().getDeclaredField("id");
       field.setAccessible(true);
