@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Prints the platform's overhead on chat answers (send -> first piece, send -> saved answer,
-# p50/p95, 1 and 50 users) with a zero-latency scripted model the benchmark serves itself.
+# Prints the platform's overhead on chat answers (send -> first piece, send -> whole answer,
+# p50/p95, 1 and 50 users) with a zero-latency scripted model the benchmark serves itself, through
+# Wenjin's own stream and through the OpenAI-compatible /v1 (API keys) side by side.
 # Usage: WENJIN_MODELS_FILE=bench/chat-models.properties WENJIN_API_RATE_PER_MINUTE=0 ./run.sh start
 #        bench/chat.sh   (50 clients on a few users: without the 0 the per-user API limit says 429)
 #        (needs a built reactor: ./mvnw -DskipTests install)

@@ -9,6 +9,7 @@ import org.wenjin.tenancy.interfaces.SessionDto;
 import org.wenjin.ui.admin.AdminView;
 import org.wenjin.ui.admin.TenantsView;
 import org.wenjin.ui.admin.UsageView;
+import org.wenjin.ui.apikeys.ApiKeysView;
 import org.wenjin.ui.audit.AuditView;
 import org.wenjin.ui.chat.ChatView;
 import org.wenjin.ui.knowledge.KnowledgeView;
@@ -23,7 +24,8 @@ enum NavigationEntry {
   ADMIN("Admin", AdminView.class, VaadinIcon.COG),
   USAGE("Usage", UsageView.class, VaadinIcon.BAR_CHART),
   TENANTS("Tenants", TenantsView.class, VaadinIcon.BUILDING),
-  AUDIT("Audit", AuditView.class, VaadinIcon.CLIPBOARD_CHECK);
+  AUDIT("Audit", AuditView.class, VaadinIcon.CLIPBOARD_CHECK),
+  API_KEYS("API keys", ApiKeysView.class, VaadinIcon.KEY);
 
   private final String label;
   private final Class<? extends Component> view;
