@@ -1,0 +1,53 @@
+package org.wenjin.chat.domain.flow;
+
+import static org.wenjin.platform.Jsonp.JSON;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The flows every company has from the start (ejb {@code resources/flows/*.json}), wenda's autos
+ * redone as data: quick knowledge (today's answer), summarise-then-answer (wenda's 知识库 mode),
+ * rewrite-then-search, outline-then-sections, and translation. A company edits copies; these stay.
+ */
+public final class BuiltInFlows {
+
+  /** In the order a menu shows them. */
+  static final List<String> IDS =
+      List.of("knowledge", "knowledge-notes", "rewrite-search", "write-document", "translate");
+
+  private static final List<FlowDefinition> ALL = IDS.stream().map(BuiltInFlows::load).toList();
+
+  private BuiltInFlows() {}
+
+  public static List<FlowDefinition> all() {
+    return ALL;
+  }
+
+  public static Optional<FlowDefinition> find(String id) {
+    return ALL.stream().filter(f -> f.id().equals(id)).findFirst();
+  }
+
+  /** The flow of a question that names none: today's grounded answer. */
+  public static FlowDefinition standard() {
+    return ALL.get(0);
+  }
+
+  private static FlowDefinition load(String id) {
+    String resource = "/flows/" + id + ".json";
+    try (InputStream in = BuiltInFlows.class.getResourceAsStream(resource);
+        var reader = JSON.createReader(in)) {
+      JsonObject json = reader.readObject();
+      return FlowParser.parse(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("built-in flow " + resource + " unreadable", e);
+    } catch (FlowRules e) {
+      throw new IllegalStateException(
+          "built-in flow " + resource + " is invalid: " + e.getMessage(), e);
+    }
+  }
+}
