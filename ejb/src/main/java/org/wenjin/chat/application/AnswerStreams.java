@@ -18,7 +18,6 @@ import org.wenjin.chat.interfaces.TurnDto;
 import org.wenjin.engine.spi.ChatModelException;
 import org.wenjin.engine.spi.TokenEstimate;
 import org.wenjin.inference.application.Generation;
-import org.wenjin.inference.application.GenerationListener;
 import org.wenjin.inference.application.GenerationOutcome;
 import org.wenjin.inference.application.GenerationService;
 import org.wenjin.inference.application.PoolBusyException;
@@ -42,16 +41,25 @@ public class AnswerStreams {
 
   @Inject private TurnDtos dtos;
 
+  @Inject private KnowledgeGrounding grounding;
+
   private static final long SAVE_WAIT_SECONDS = 30;
 
   private static final int SAVE_ATTEMPTS = 3;
 
   private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
-  /** Starts answering {@code turn}; {@code listener} hears it from pool threads. */
+  /**
+   * Starts answering {@code turn} (through its flow's steps when it has one); {@code listener}
+   * hears it from pool threads.
+   */
   public void start(PreparedTurn turn, AnswerListener listener) {
     Running answer = new Running(turn, listener);
     running.put(turn.turnId(), answer);
+    if (answer.flow != null) {
+      answer.flow.start();
+      return;
+    }
     try {
       answer.attach(generations.submit(turn.modelId(), turn.tenantId(), turn.request(), answer));
     } catch (PoolBusyException | ChatModelException e) {
@@ -83,9 +91,10 @@ public class AnswerStreams {
     stopping.forEach(Running::awaitSaved);
   }
 
-  private final class Running implements GenerationListener {
+  private final class Running implements FlowRun.Target {
     private final PreparedTurn turn;
     private final AnswerListener listener;
+    private final FlowRun flow;
     private final StringBuilder text = new StringBuilder();
     private final CountDownLatch saved = new CountDownLatch(1);
     private final long askedNanos = System.nanoTime();
@@ -98,13 +107,29 @@ public class AnswerStreams {
     Running(PreparedTurn turn, AnswerListener listener) {
       this.turn = turn;
       this.listener = listener;
+      this.flow = turn.flow() == null ? null : new FlowRun(turn, this, generations, grounding);
     }
 
-    synchronized void attach(Generation generation) {
-      this.generation = generation;
-      if (cancelled) {
+    @Override
+    public void attach(Generation generation) {
+      boolean stop;
+      synchronized (this) {
+        this.generation = generation;
+        stop = cancelled;
+      }
+      if (stop) {
         generation.cancel();
       }
+    }
+
+    @Override
+    public synchronized boolean isCancelled() {
+      return cancelled;
+    }
+
+    @Override
+    public void step(int number, int total, String label) {
+      tell(w -> w.step(number, total, label));
     }
 
     void cancel() {
@@ -154,7 +179,12 @@ public class AnswerStreams {
                 pieces,
                 startedNanos < 0 ? total : startedNanos,
                 firstPieceNanos,
-                total);
+                total,
+                flow == null
+                    ? TokenEstimate.of(turn.request().groundedMessages())
+                    : flow.promptTokens(),
+                flow == null ? null : flow.citationsJson(),
+                flow == null ? null : flow.traceJson());
       }
       TurnDto result = null;
       try {
@@ -170,7 +200,7 @@ public class AnswerStreams {
         TurnDto done = result;
         AnswerUsage usage =
             new AnswerUsage(
-                TokenEstimate.of(turn.request().groundedMessages()),
+                answered.promptTokens(),
                 answered.pieces(),
                 outcome.kind() == GenerationOutcome.Kind.TRUNCATED);
         tell(w -> w.finished(done, usage));

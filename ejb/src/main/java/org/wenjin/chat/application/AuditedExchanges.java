@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import org.wenjin.audit.application.Exchange;
 import org.wenjin.chat.domain.Citation;
 import org.wenjin.chat.domain.CitedMarkers;
-import org.wenjin.engine.spi.TokenEstimate;
 import org.wenjin.inference.application.ModelCatalog;
 import org.wenjin.persistence.chat.TurnStatus;
 
@@ -30,7 +29,8 @@ public class AuditedExchanges {
         answered.outcome().message(),
         turn.modelId(),
         models.find(turn.modelId()).map(m -> m.settings().backend()).orElse(null),
-        Citation.fromJson(turn.citations()).stream()
+        Citation.fromJson(answered.citations() == null ? turn.citations() : answered.citations())
+            .stream()
             .map(
                 c ->
                     new Exchange.ShownPassage(
@@ -44,7 +44,7 @@ public class AuditedExchanges {
             millis(answered.queueNanos()),
             answered.firstPieceNanos() < 0 ? null : millis(answered.firstPieceNanos()),
             millis(answered.totalNanos())),
-        TokenEstimate.of(turn.request().groundedMessages()),
+        answered.promptTokens(),
         answered.pieces());
   }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.wenjin.audit.application.AuditLog;
 import org.wenjin.audit.application.Exchange;
 import org.wenjin.chat.domain.ChatRules;
@@ -15,6 +16,9 @@ import org.wenjin.chat.domain.ConversationRepository;
 import org.wenjin.chat.domain.ConversationTitles;
 import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.chat.domain.HistoryWindow;
+import org.wenjin.chat.domain.flow.BuiltInFlows;
+import org.wenjin.chat.domain.flow.FlowDefinition;
+import org.wenjin.chat.domain.flow.FlowStep;
 import org.wenjin.engine.spi.ChatMessage;
 import org.wenjin.engine.spi.ChatRequest;
 import org.wenjin.engine.spi.GenerationOptions;
@@ -48,6 +52,7 @@ public class DefaultTurnService implements TurnService {
     String text = validQuestion(question.text());
     ChatSettings tenantSettings = settings.current();
     String model = allowedModel(tenantSettings, question.modelId());
+    FlowDefinition flow = flow(question.flowId(), tenantSettings);
     Instant now = Instant.now(clock);
     Conversation conversation =
         question.conversationId() == null
@@ -65,6 +70,7 @@ public class DefaultTurnService implements TurnService {
     // a client's own history counts only where the server has none: a new conversation
     List<ChatMessage> clientHistory =
         question.conversationId() == null ? question.earlier() : List.of();
+    turn.answerBy(flow == null ? null : flow.id());
     return prepare(
         caller,
         tenantSettings,
@@ -73,7 +79,38 @@ public class DefaultTurnService implements TurnService {
         earlier,
         clientHistory,
         question.options(),
+        flow,
         now);
+  }
+
+  /**
+   * The flow a question names, its step models checked against what the company offers; null for
+   * none or the standard one, which is the grounded answer itself (the chat's document sources
+   * included).
+   */
+  private static FlowDefinition flow(String flowId, ChatSettings settings) {
+    if (flowId == null || flowId.isBlank() || flowId.equals(BuiltInFlows.standard().id())) {
+      return null;
+    }
+    FlowDefinition flow = BuiltInFlows.find(flowId).orElseThrow(() -> ChatRules.notFound("flow"));
+    for (FlowStep step : flow.steps()) {
+      String model =
+          switch (step) {
+            case FlowStep.Generate g -> g.call().model();
+            case FlowStep.ForEach f -> f.call().model();
+            case FlowStep.Answer a -> a.call().model();
+            case FlowStep.Retrieve r -> null;
+          };
+      if (model != null && !settings.allows(model)) {
+        throw new ChatRules(
+            "The flow '"
+                + flowId
+                + "' uses the model '"
+                + model
+                + "', which your company does not offer.");
+      }
+    }
+    return flow;
   }
 
   @Override
@@ -119,6 +156,10 @@ public class DefaultTurnService implements TurnService {
           case FAILED -> TurnStatus.FAILED;
         };
     if (turn != null) {
+      if (answered.citations() != null) {
+        turn.cite(answered.citations()); // what the flow's cited search found
+      }
+      turn.recordFlow(answered.flowTrace());
       turn.finish(status, answered.text(), answered.outcome().message(), Instant.now(clock));
       conversations.find(turn.getConversationId()).ifPresent(c -> c.touch(Instant.now(clock)));
     }
@@ -145,7 +186,8 @@ public class DefaultTurnService implements TurnService {
     turn.restart(question, allowedModel(tenantSettings, modelId), now);
     List<ChatTurn> earlier =
         turns.stream().filter(t -> t.getPosition() < turn.getPosition()).toList();
-    return prepare(caller, tenantSettings, conversation, turn, earlier, List.of(), null, now);
+    FlowDefinition flow = flow(turn.getFlowId(), tenantSettings); // answered again the same way
+    return prepare(caller, tenantSettings, conversation, turn, earlier, List.of(), null, flow, now);
   }
 
   private PreparedTurn prepare(
@@ -156,6 +198,7 @@ public class DefaultTurnService implements TurnService {
       List<ChatTurn> earlier,
       List<ChatMessage> clientHistory,
       GenerationOptions options,
+      FlowDefinition flow,
       Instant now) {
     conversation.useModel(turn.getModelId());
     conversation.touch(now);
@@ -167,6 +210,28 @@ public class DefaultTurnService implements TurnService {
                 systemPrompt, earlier, tenantSettings.historyTurns(), turn.getQuestion())
             : HistoryWindow.fromClient(
                 systemPrompt, clientHistory, tenantSettings.historyTurns(), turn.getQuestion());
+    if (flow != null) { // its retrieve steps ground it, when they run
+      turn.cite(null);
+      return new PreparedTurn(
+          caller.tenantId(),
+          caller.userId(),
+          caller.username(),
+          conversation.getId(),
+          turn.getId(),
+          turn.getModelId(),
+          new ChatRequest(messages, List.of(), GenerationOptions.defaults()),
+          null,
+          new FlowPlan(
+              flow,
+              caller,
+              Map.of(
+                  "question", turn.getQuestion(),
+                  "history", HistoryWindow.transcript(messages),
+                  "company", caller.tenantName(),
+                  "language", "the language of the question"),
+              systemPrompt,
+              options));
+    }
     KnowledgeGrounding.Grounding grounded =
         grounding.forQuestion(
             turn.getQuestion(), DocumentSources.decode(conversation.getKnowledgeScope()));

@@ -32,9 +32,17 @@ public class KnowledgeGrounding {
     if (!sources.enabled()) {
       return new Grounding(List.of(), List.of());
     }
+    return forQuery(question, sources.collections(), null);
+  }
+
+  /**
+   * A flow's retrieve step: the passages for {@code query} in {@code collections} (empty: all the
+   * caller may see), at most {@code count} (null: the company's setting), numbered from 1.
+   */
+  public Grounding forQuery(String query, List<String> collections, Integer count) {
     List<SearchHit> hits;
     try {
-      hits = search.passages(question, sources.collections());
+      hits = search.passages(query, collections, count);
     } catch (SearchUnavailableException e) {
       LOG.log(Level.WARNING, "knowledge search unavailable; answering without passages", e);
       return new Grounding(List.of(), List.of());

@@ -4,7 +4,8 @@ import org.wenjin.engine.spi.ChatRequest;
 
 /**
  * A turn saved as "streaming" and the request to send to its model; {@code citations} as stored
- * with the turn (JSON, or null).
+ * with the turn (JSON, or null). With a {@code flow}, the request is the flow's starting point (the
+ * conversation and the question): its steps build what the models are sent.
  */
 public record PreparedTurn(
     long tenantId,
@@ -14,4 +15,18 @@ public record PreparedTurn(
     long turnId,
     String modelId,
     ChatRequest request,
-    String citations) {}
+    String citations,
+    FlowPlan flow) {
+
+  public PreparedTurn(
+      long tenantId,
+      long userId,
+      String username,
+      long conversationId,
+      long turnId,
+      String modelId,
+      ChatRequest request,
+      String citations) {
+    this(tenantId, userId, username, conversationId, turnId, modelId, request, citations, null);
+  }
+}

@@ -16,6 +16,7 @@ import org.wenjin.engine.spi.GenerationOptions;
  *     system messages and earlier user and assistant messages; used for a new conversation only (a
  *     kept conversation has its own history), never stored as turns
  * @param options sampling limits the client asked for; null: the defaults
+ * @param flowId the flow that answers (a built-in's id); null: the standard grounded answer
  */
 public record Question(
     Long conversationId,
@@ -23,14 +24,15 @@ public record Question(
     String modelId,
     DocumentSources sources,
     List<ChatMessage> earlier,
-    GenerationOptions options) {
+    GenerationOptions options,
+    String flowId) {
 
   public Question {
     earlier = earlier == null ? List.of() : List.copyOf(earlier);
   }
 
   public Question(Long conversationId, String text, String modelId, DocumentSources sources) {
-    this(conversationId, text, modelId, sources, List.of(), null);
+    this(conversationId, text, modelId, sources, List.of(), null, null);
   }
 
   /** In a new conversation, with the default model and all documents. */

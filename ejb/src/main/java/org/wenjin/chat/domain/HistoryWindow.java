@@ -52,6 +52,25 @@ public final class HistoryWindow {
     return messages;
   }
 
+  /**
+   * The conversation before the question as text for a flow's templates ({@code {{history}}}):
+   * "User: …" and "Assistant: …" lines, or "(none)" for a new conversation.
+   *
+   * @param messages as {@link #messages} makes them: system prompt first, question last
+   */
+  public static String transcript(List<ChatMessage> messages) {
+    StringBuilder text = new StringBuilder();
+    for (ChatMessage m :
+        messages.subList(Math.min(1, messages.size()), Math.max(1, messages.size() - 1))) {
+      if (m.role() == ChatMessage.Role.USER) {
+        text.append("User: ").append(m.content()).append('\n');
+      } else if (m.role() == ChatMessage.Role.ASSISTANT) {
+        text.append("Assistant: ").append(m.content()).append('\n');
+      }
+    }
+    return text.isEmpty() ? "(none)" : text.toString().strip();
+  }
+
   public static String systemPrompt(String tenantName) {
     return "You are Wenjin (问津), the knowledge assistant of "
         + tenantName

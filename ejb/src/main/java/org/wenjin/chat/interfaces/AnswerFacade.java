@@ -11,6 +11,7 @@ import org.wenjin.chat.application.AnswerService;
 import org.wenjin.chat.application.ChatSettingsService;
 import org.wenjin.chat.application.Question;
 import org.wenjin.chat.domain.DocumentSources;
+import org.wenjin.chat.domain.flow.BuiltInFlows;
 import org.wenjin.engine.spi.ChatMessage;
 import org.wenjin.engine.spi.GenerationOptions;
 import org.wenjin.security.Roles;
@@ -60,12 +61,14 @@ public class AnswerFacade {
 
   /**
    * Asks as a client that keeps its own history and sampling limits does (the OpenAI-compatible
-   * API): {@code earlier} counts for a new conversation only; {@code options} null: the defaults.
+   * API): {@code earlier} counts for a new conversation only; {@code options} null: the defaults;
+   * {@code flowId} null: the standard grounded answer.
    */
   public TurnDto ask(
       Long conversationId,
       String question,
       String modelId,
+      String flowId,
       List<ClientMessage> earlier,
       SamplingOptions options,
       AnswerListener listener) {
@@ -77,8 +80,16 @@ public class AnswerFacade {
             modelId,
             null,
             earlier.stream().map(AnswerFacade::message).toList(),
-            options == null ? null : generation(options)),
+            options == null ? null : generation(options),
+            flowId),
         listener);
+  }
+
+  /** The flows every company offers (built in; the standard one first). */
+  public List<FlowDto> flows() {
+    return BuiltInFlows.all().stream()
+        .map(f -> new FlowDto(f.id(), f.name(), f.description(), f.modelCalls()))
+        .toList();
   }
 
   private static ChatMessage message(ClientMessage m) {

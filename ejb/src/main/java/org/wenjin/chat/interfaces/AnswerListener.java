@@ -12,6 +12,12 @@ public interface AnswerListener {
 
   default void started() {}
 
+  /**
+   * A flow began its step {@code number} of {@code total}; {@code label} says what it does now
+   * ("searching the documents", "“notes” 3 of 4").
+   */
+  default void step(int number, int total, String label) {}
+
   default void text(String piece) {}
 
   /** The answer ended (complete, stopped or failed) and is saved. */

@@ -90,8 +90,13 @@ public class DefaultSearchService implements SearchService {
 
   @Override
   public List<SearchHit> passages(String question, List<String> collections) {
+    return passages(question, collections, null);
+  }
+
+  @Override
+  public List<SearchHit> passages(String question, List<String> collections, Integer wanted) {
     KnowledgeSettings tenant = settings.current();
-    int count = tenant.passages();
+    int count = wanted == null ? tenant.passages() : wanted;
     double minSimilarity = tenant.minSimilarity();
     String q = question == null ? "" : question.strip();
     if (count == 0 || q.isEmpty() || q.codePoints().noneMatch(Character::isLetterOrDigit)) {

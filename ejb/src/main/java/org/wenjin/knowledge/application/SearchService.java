@@ -38,4 +38,7 @@ public interface SearchService {
    * @param collections search only these; empty: every collection
    */
   List<SearchHit> passages(String question, List<String> collections);
+
+  /** Like {@link #passages(String, List)}, at most {@code count} of them (null: the setting). */
+  List<SearchHit> passages(String question, List<String> collections, Integer count);
 }

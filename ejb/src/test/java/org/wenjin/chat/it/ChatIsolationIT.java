@@ -229,7 +229,10 @@ class ChatIsolationIT {
                         1,
                         0,
                         0,
-                        0)));
+                        0,
+                        0,
+                        null,
+                        null)));
     assertThat(result).isNull();
     assertOwnersDataIntact();
   }

@@ -40,4 +40,9 @@ public class NoKnowledgeSearch implements SearchService {
   public List<SearchHit> passages(String question, List<String> collections) {
     return List.of();
   }
+
+  @Override
+  public List<SearchHit> passages(String question, List<String> collections, Integer count) {
+    return List.of();
+  }
 }

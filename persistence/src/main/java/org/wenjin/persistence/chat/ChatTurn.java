@@ -55,6 +55,14 @@ public class ChatTurn extends TenantOwnedEntity {
   @Column(name = "answered_at")
   private Instant answeredAt;
 
+  /** The flow that answers this turn; null: the standard grounded answer. */
+  @Column(name = "flow_id", length = 64)
+  private String flowId;
+
+  /** JSON array of what each step of the flow did (see V13__turn_flows.sql), or null. */
+  @Column(name = "flow_trace", length = MAX_TRACE)
+  private String flowTrace;
+
   @Version private long version;
 
   protected ChatTurn() {}
@@ -107,6 +115,28 @@ public class ChatTurn extends TenantOwnedEntity {
 
   public String getQuestion() {
     return question;
+  }
+
+  /** The longest flow trace kept; a longer one is cut (the answer itself is kept whole). */
+  public static final int MAX_TRACE = 1_000_000;
+
+  public String getFlowId() {
+    return flowId;
+  }
+
+  public void answerBy(String flowId) {
+    this.flowId = flowId;
+  }
+
+  public String getFlowTrace() {
+    return flowTrace;
+  }
+
+  public void recordFlow(String traceJson) {
+    this.flowTrace =
+        traceJson == null || traceJson.length() <= MAX_TRACE
+            ? traceJson
+            : traceJson.substring(0, MAX_TRACE);
   }
 
   public void cite(String citationsJson) {
