@@ -64,6 +64,27 @@ const scenarios = {
     return { id, content, chunks, finish_reason, usage };
   },
 
+  async flow(model, flow, question) {
+    // Wenjin's "flow" field rides along with OpenAI's parameters; the client sends it as it is
+    const stream = await client.chat.completions.create({
+      model,
+      ...(flow === '-' ? {} : { flow }),
+      messages: [{ role: 'user', content: question }],
+      stream: true,
+    });
+    let content = '';
+    let id = null;
+    let conversation_id = null;
+    let citations = null;
+    for await (const chunk of stream) {
+      id = chunk.id;
+      conversation_id = chunk.conversation_id;
+      if (chunk.citations) citations = chunk.citations;
+      content += chunk.choices[0]?.delta?.content ?? '';
+    }
+    return { id, conversation_id, content, citations };
+  },
+
   async embed(model) {
     // no encoding_format: the client asks for base64 and decodes it itself
     const result = await client.embeddings.create({ model, input: ['年假有几天', 'annual leave'] });

@@ -111,6 +111,48 @@ class OpenAiClientIT {
   }
 
   @Test
+  void flowsAreListedAndSummariseThenAnswerCallsTheModelOncePerPassageThenAnswers()
+      throws Exception {
+    assertThat(texts(run(key, "models").get("ids")))
+        .contains("flow:knowledge", "flow:knowledge-notes", "flow:translate");
+    model.answering(List.of("noted"), Duration.ZERO);
+    int before = model.requests();
+
+    JsonNode done =
+        run(key, "flow", "scripted", "knowledge-notes", "Where do visitors park? " + RUN);
+
+    assertThat(done.get("ok").asBoolean()).as(done.toString()).isTrue();
+    int calls = model.requests() - before;
+    assertThat(calls).isBetween(2, 5); // one per passage found (at most 4), then the answer
+    String answerPrompt = model.lastRequest().toString();
+    assertThat(answerPrompt).contains("Notes on passages").contains("[1] noted");
+    assertThat(done.get("citations").toString()).contains("parking-" + RUN + ".md");
+    // every step is kept with the turn
+    JsonNode conversation =
+        JSON.readTree(
+            ApiIT.send(
+                    "GET",
+                    "/api/conversations/" + done.get("conversation_id").asLong(),
+                    alice,
+                    null)
+                .body());
+    JsonNode turn = conversation.at("/turns/0");
+    assertThat(turn.get("flow").asText()).isEqualTo("knowledge-notes");
+    assertThat(turn.get("steps").size()).isEqualTo(calls + 1); // the search, the calls
+    assertThat(turn.get("steps").toString()).contains("Zeta-" + RUN);
+  }
+
+  @Test
+  void theStandardFlowIsTheGroundedAnswerAndAnUnknownFlowIsNotFound() throws Exception {
+    JsonNode standard = run(key, "flow", "flow:knowledge", "-", "Where do visitors park? " + RUN);
+    JsonNode unknown = run(key, "flow", "scripted", "no-such-flow", "hello");
+
+    assertThat(standard.get("ok").asBoolean()).as(standard.toString()).isTrue();
+    assertThat(standard.get("content").asText()).contains("Zeta-" + RUN); // extractive quotes it
+    assertThat(unknown.get("status").asInt()).isEqualTo(404);
+  }
+
+  @Test
   void aStreamArrivesPieceByPieceWithItsUsage() throws Exception {
     model.answering(Collections.nCopies(20, "word "), Duration.ofMillis(5));
 

@@ -79,7 +79,19 @@ public final class JsonViews {
             "rating",
             t.rating() == null ? jakarta.json.JsonValue.NULL : JSON.createValue(t.rating()))
         .add("citations", array(t.citations(), JsonViews::citation))
+        .add("flow", nullable(t.flowId()))
+        .add("steps", steps(t.flowTrace()))
         .build();
+  }
+
+  /** A flow's trace as stored with the turn (written by the server, so it parses). */
+  private static JsonValue steps(String trace) {
+    if (trace == null) {
+      return JsonValue.NULL;
+    }
+    try (var reader = JSON.createReader(new java.io.StringReader(trace))) {
+      return reader.readArray();
+    }
   }
 
   public static JsonObject citation(Citation c) {

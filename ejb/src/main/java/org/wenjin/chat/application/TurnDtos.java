@@ -31,7 +31,9 @@ public class TurnDtos {
         t.getRating() == null ? null : t.getRating().intValue(),
         t.getFeedback(),
         t.getAskedAt(),
-        Citation.fromJson(t.getCitations()));
+        Citation.fromJson(t.getCitations()),
+        t.getFlowId(),
+        t.getFlowTrace());
   }
 
   /** A turn just saved and handed to the pool: no answer yet. */
@@ -48,7 +50,9 @@ public class TurnDtos {
         null,
         null,
         Instant.now(),
-        Citation.fromJson(prepared.citations()));
+        Citation.fromJson(prepared.citations()),
+        prepared.flow() == null ? null : prepared.flow().flow().id(),
+        null);
   }
 
   private String label(String modelId) {

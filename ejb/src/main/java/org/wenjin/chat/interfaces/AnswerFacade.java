@@ -105,6 +105,20 @@ public class AnswerFacade {
         o.stop());
   }
 
+  /** Asks like {@link #ask(Long, String, String, DocumentSources, AnswerListener)}, by a flow. */
+  public TurnDto ask(
+      Long conversationId,
+      String question,
+      String modelId,
+      DocumentSources sources,
+      String flowId,
+      AnswerListener listener) {
+    return answers.ask(
+        CallerScope.current(),
+        new Question(conversationId, question, modelId, sources, List.of(), null, flowId),
+        listener);
+  }
+
   public TurnDto regenerate(long conversationId, String modelId, AnswerListener listener) {
     return answers.regenerate(CallerScope.current(), conversationId, modelId, listener);
   }

@@ -8,7 +8,8 @@ import org.wenjin.chat.domain.Citation;
 /**
  * One question and its answer as the UI shows it. {@code status}: STREAMING, COMPLETE, STOPPED,
  * FAILED or INTERRUPTED; {@code error} says why a FAILED answer failed; {@code citations} are the
- * passages the answer may cite as [n].
+ * passages the answer may cite as [n]; {@code flowId} the flow that answered (null: the standard
+ * answer) and {@code flowTrace} what each of its steps sent and got (a JSON array, or null).
  */
 public record TurnDto(
     long id,
@@ -22,7 +23,9 @@ public record TurnDto(
     Integer rating,
     String feedback,
     Instant askedAt,
-    List<Citation> citations)
+    List<Citation> citations,
+    String flowId,
+    String flowTrace)
     implements Serializable {
 
   public boolean isStreaming() {

@@ -30,6 +30,7 @@ import org.wenjin.api.limits.ApiLimits;
 import org.wenjin.chat.interfaces.AnswerFacade;
 import org.wenjin.chat.interfaces.AnswerListener;
 import org.wenjin.chat.interfaces.AnswerUsage;
+import org.wenjin.chat.interfaces.FlowDto;
 import org.wenjin.chat.interfaces.ModelDto;
 import org.wenjin.chat.interfaces.TurnDto;
 
@@ -104,21 +105,26 @@ public class ChatCompletionsResource {
   }
 
   private TurnDto ask(CompletionRequest request, AnswerListener listener) {
-    offered(request.model());
+    String model = request.model();
+    String flow = request.flow();
+    if (model.startsWith(ModelsResource.FLOW)) { // a flow with the company's preselected model
+      flow = model.substring(ModelsResource.FLOW.length());
+      model = null;
+    } else if (answers.models().stream().map(ModelDto::id).noneMatch(model::equals)) {
+      throw new ModelNotFound(model); // OpenAI's answer to an unknown model, and Wenjin's
+    }
+    String flowId = flow;
+    if (flowId != null && answers.flows().stream().map(FlowDto::id).noneMatch(flowId::equals)) {
+      throw new ModelNotFound(ModelsResource.FLOW + flowId);
+    }
     return answers.ask(
         request.conversationId(),
         request.question(),
-        request.model(),
+        model,
+        flow,
         request.earlier(),
         request.options(),
         listener);
-  }
-
-  /** OpenAI answers an unknown model with 404 {@code model_not_found}; so does Wenjin. */
-  private void offered(String model) {
-    if (answers.models().stream().map(ModelDto::id).noneMatch(model::equals)) {
-      throw new ModelNotFound(model);
-    }
   }
 
   /** Stops the answer with the caller's identity, from whichever thread notices it must stop. */

@@ -20,6 +20,8 @@ import org.wenjin.chat.interfaces.SamplingOptions;
  *
  * @param conversationId the Wenjin conversation to continue ({@code conversation_id} or the {@code
  *     X-Wenjin-Conversation} header); null: a new one
+ * @param flow the flow that answers with {@code model} (Wenjin's {@code "flow"} field); null: the
+ *     model names the flow ({@code flow:<id>}) or the standard answer
  */
 record CompletionRequest(
     String model,
@@ -28,7 +30,8 @@ record CompletionRequest(
     SamplingOptions options,
     boolean stream,
     boolean includeUsage,
-    Long conversationId) {
+    Long conversationId,
+    String flow) {
 
   static final int MAX_TOKENS = 32_768;
 
@@ -52,7 +55,8 @@ record CompletionRequest(
         options(body),
         bool(body, "stream"),
         streamOptions != null && bool(streamOptions, "include_usage"),
-        conversation(body, conversationHeader));
+        conversation(body, conversationHeader),
+        flow(body));
   }
 
   private static List<ClientMessage> messages(JsonObject body) {
@@ -155,6 +159,17 @@ record CompletionRequest(
     if (body.get("functions") instanceof JsonArray functions && !functions.isEmpty()) {
       throw invalid("Functions (function calling) are not supported.");
     }
+  }
+
+  private static String flow(JsonObject body) {
+    JsonValue value = body.get("flow");
+    if (value == null || value == JsonValue.NULL) {
+      return null;
+    }
+    if (!(value instanceof JsonString s) || s.getString().isBlank()) {
+      throw invalid("'flow' must be the id of a flow (GET /v1/models lists them as flow:<id>).");
+    }
+    return s.getString();
   }
 
   private static Long conversation(JsonObject body, String header) {

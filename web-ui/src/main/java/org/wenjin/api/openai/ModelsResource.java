@@ -15,14 +15,16 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.wenjin.chat.interfaces.AnswerFacade;
+import org.wenjin.chat.interfaces.FlowDto;
 import org.wenjin.chat.interfaces.ModelDto;
 import org.wenjin.knowledge.interfaces.EmbeddingsFacade;
 
 /**
  * {@code GET /v1/models} and {@code GET /v1/models/{id}}: what the caller's company offers, its
- * chat models (for {@code /v1/chat/completions}) then the knowledge base's embedding models (for
- * {@code /v1/embeddings}). Wenjin adds {@code label} and {@code kind} ({@code chat} or {@code
- * embedding}) to OpenAI's model object.
+ * chat models and its flows ({@code flow:<id>}, run with the company's preselected model), both for
+ * {@code /v1/chat/completions}, then the knowledge base's embedding models (for {@code
+ * /v1/embeddings}). Wenjin adds {@code label} and {@code kind} ({@code chat}, {@code flow} or
+ * {@code embedding}) to OpenAI's model object.
  */
 @Path("models")
 @RequestScoped
@@ -31,6 +33,9 @@ public class ModelsResource {
 
   /** OpenAI's {@code created} (seconds); Wenjin's models are as old as the server's start. */
   private static final long CREATED = ManagementFactory.getRuntimeMXBean().getStartTime() / 1000;
+
+  /** A flow's model id: {@code flow:knowledge-notes}. */
+  static final String FLOW = "flow:";
 
   @EJB private AnswerFacade answers;
 
@@ -56,6 +61,9 @@ public class ModelsResource {
     List<JsonObject> models = new ArrayList<>();
     for (ModelDto chat : answers.models()) {
       models.add(model(chat.id(), chat.label(), "chat"));
+    }
+    for (FlowDto flow : answers.flows()) {
+      models.add(model(FLOW + flow.id(), flow.name(), "flow"));
     }
     for (String id : embeddings.models()) {
       models.add(model(id, id, "embedding"));

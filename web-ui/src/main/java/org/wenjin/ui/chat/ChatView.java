@@ -86,6 +86,7 @@ public class ChatView extends HorizontalLayout implements BeforeEnterObserver, T
       return; // the layout explains why (no company, company disabled); nothing to load
     }
     header.showModels(answers.models(), chosenModel);
+    header.showFlows(answers.flows());
     Notices.attempt(() -> header.showCollections(knowledge.collections()), null);
     show(event.getRouteParameters().get("conversationId").map(ChatView::parseId).orElse(null));
   }
@@ -130,7 +131,9 @@ public class ChatView extends HorizontalLayout implements BeforeEnterObserver, T
     DocumentSources sources = conversationId == null ? header.sources() : null;
     TurnDto asked =
         turns.start(
-            answer -> answers.ask(conversationId, question, header.modelId(), sources, answer));
+            answer ->
+                answers.ask(
+                    conversationId, question, header.modelId(), sources, header.flowId(), answer));
     if (asked != null && conversationId == null) {
       conversationId = asked.conversationId();
       UI.getCurrent().getPage().getHistory().replaceState(null, "chat/" + conversationId);

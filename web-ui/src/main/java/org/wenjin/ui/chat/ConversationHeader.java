@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.chat.interfaces.ConversationDto;
+import org.wenjin.chat.interfaces.FlowDto;
 import org.wenjin.chat.interfaces.ModelDto;
 import org.wenjin.ui.chat.ConversationEvents.ClearEvent;
 import org.wenjin.ui.chat.ConversationEvents.DeleteEvent;
@@ -31,6 +32,7 @@ class ConversationHeader extends HorizontalLayout {
   private final HorizontalLayout actions = new HorizontalLayout();
   private final DocumentSourcesField sources = new DocumentSourcesField();
   private final ModelSelect model = new ModelSelect();
+  private final FlowSelect flow = new FlowSelect();
   private TextPromptDialog renaming;
 
   ConversationHeader() {
@@ -51,7 +53,7 @@ class ConversationHeader extends HorizontalLayout {
             () -> fireEvent(new ClearEvent(this))),
         iconButton("delete-conversation", VaadinIcon.TRASH, "Delete", this::confirmDelete));
     sources.onChange(chosen -> fireEvent(new SourcesChangedEvent(this, chosen)));
-    add(title, actions, sources, model);
+    add(title, actions, sources, model, flow);
     setWidthFull();
     setAlignItems(FlexComponent.Alignment.BASELINE);
     expand(title);
@@ -112,6 +114,15 @@ class ConversationHeader extends HorizontalLayout {
 
   String modelId() {
     return model.modelId();
+  }
+
+  void showFlows(List<FlowDto> flows) {
+    flow.offer(flows);
+  }
+
+  /** The flow the next question is answered with (null: the standard answer). */
+  String flowId() {
+    return flow.flowId();
   }
 
   private void askTitle() {

@@ -33,6 +33,11 @@ final class StreamingAnswer implements AnswerListener {
   }
 
   @Override
+  public void step(int number, int total, String label) {
+    ui.access(() -> card.get().showStep(number, total, label));
+  }
+
+  @Override
   public void started() {
     ui.access(() -> card.get().showAnswering());
   }

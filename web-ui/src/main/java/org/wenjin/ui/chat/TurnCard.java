@@ -75,6 +75,11 @@ class TurnCard extends VerticalLayout {
     state.setText("Answering with " + turn.modelLabel() + "…");
   }
 
+  /** A flow's progress: "Step 2 of 3: “notes” 1 of 4". */
+  void showStep(int number, int total, String label) {
+    state.setText("Step " + number + " of " + total + ": " + label + "…");
+  }
+
   /** Shows the turn as saved on the server (the final text replaces what was streamed). */
   void update(TurnDto saved) {
     this.turn = saved;
