@@ -44,7 +44,11 @@ class FlowChatIT {
             KnowledgeApi.upload(
                 carol,
                 "bicycles-" + RUN + ".md",
-                ("# Bicycles " + RUN + "\n\nBicycles are parked in the courtyard rack Kappa-" + RUN + ".\n")
+                ("# Bicycles "
+                        + RUN
+                        + "\n\nBicycles are parked in the courtyard rack Kappa-"
+                        + RUN
+                        + ".\n")
                     .getBytes(StandardCharsets.UTF_8),
                 Map.of()));
     assertThat(KnowledgeApi.awaitSettled(carol, document)).contains("\"status\":\"INDEXED\"");

@@ -91,7 +91,12 @@ class TurnCard extends VerticalLayout {
     state.setText(
         switch (saved.status()) {
           case "STREAMING" -> "Answering with " + saved.modelLabel() + "…";
-          case "COMPLETE" -> "Answered by " + saved.modelLabel();
+          case "COMPLETE" ->
+              "Answered by "
+                  + saved.modelLabel()
+                  + (saved.flowId() == null
+                      ? ""
+                      : " through the flow \u201c" + saved.flowId() + "\u201d");
           case "STOPPED" -> "Stopped — partial answer by " + saved.modelLabel();
           case "INTERRUPTED" -> saved.error();
           default -> "Failed: " + saved.error();
