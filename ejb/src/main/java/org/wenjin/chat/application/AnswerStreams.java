@@ -1,8 +1,10 @@
 package org.wenjin.chat.application;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,9 @@ public class AnswerStreams {
   @Inject private TurnDtos dtos;
 
   @Inject private KnowledgeGrounding grounding;
+
+  /** Where a flow's next step starts after a model call (not on the pool's thread). */
+  @Resource private ManagedExecutorService continuations;
 
   private static final long SAVE_WAIT_SECONDS = 30;
 
@@ -107,7 +112,10 @@ public class AnswerStreams {
     Running(PreparedTurn turn, AnswerListener listener) {
       this.turn = turn;
       this.listener = listener;
-      this.flow = turn.flow() == null ? null : new FlowRun(turn, this, generations, grounding);
+      this.flow =
+          turn.flow() == null
+              ? null
+              : new FlowRun(turn, this, generations, grounding, continuations);
     }
 
     @Override
@@ -176,7 +184,7 @@ public class AnswerStreams {
             new Answered(
                 outcome,
                 text.toString(),
-                pieces,
+                flow == null ? pieces : pieces + flow.stepPieces(),
                 startedNanos < 0 ? total : startedNanos,
                 firstPieceNanos,
                 total,

@@ -230,7 +230,8 @@ public class DefaultTurnService implements TurnService {
                   "company", caller.tenantName(),
                   "language", "the language of the question"),
               systemPrompt,
-              options));
+              options,
+              DocumentSources.decode(conversation.getKnowledgeScope())));
     }
     KnowledgeGrounding.Grounding grounded =
         grounding.forQuestion(

@@ -1,6 +1,7 @@
 package org.wenjin.chat.application;
 
 import java.util.Map;
+import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.chat.domain.flow.FlowDefinition;
 import org.wenjin.engine.spi.GenerationOptions;
 import org.wenjin.tenancy.application.ActingCaller;
@@ -9,14 +10,16 @@ import org.wenjin.tenancy.application.ActingCaller;
  * A flow about to answer one turn: the flow, who asked (its retrieve steps search what they may
  * see, also from the pool's threads), the values every template reads ({@code question}, {@code
  * history}, {@code company}, {@code language}), the company's system prompt, and the sampling the
- * client asked for (the answer step's, unless the step sets its own).
+ * client asked for (the answer step's, unless the step sets its own), and the documents the
+ * conversation answers from (retrieve steps search within them; none when it answers without).
  */
 public record FlowPlan(
     FlowDefinition flow,
     ActingCaller caller,
     Map<String, Object> globals,
     String systemPrompt,
-    GenerationOptions answerOptions) {
+    GenerationOptions answerOptions,
+    DocumentSources sources) {
 
   public FlowPlan {
     globals = Map.copyOf(globals);

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.wenjin.chat.domain.Citation;
 import org.wenjin.chat.domain.flow.FlowStep;
@@ -53,13 +54,25 @@ final class FlowRun {
   private final List<FlowStep> steps;
   private final JsonArrayBuilder trace = JSON.createArrayBuilder();
   private final Map<String, KnowledgeGrounding.Grounding> found = new HashMap<>();
+  private final Executor continuation;
   private int promptTokens;
+  private int stepPieces;
 
+  /** The number of the latest model call; only it may become the turn's running generation. */
+  private int calls;
+
+  /**
+   * @param continuation where the next step starts after a model call: never the pool thread that
+   *     finished the call, which would hold up the job waiting for that slot (a search takes a
+   *     while)
+   */
   FlowRun(
       PreparedTurn turn,
       Target target,
       GenerationService generations,
-      KnowledgeGrounding grounding) {
+      KnowledgeGrounding grounding,
+      Executor continuation) {
+    this.continuation = continuation;
     this.plan = turn.flow();
     this.turn = turn;
     this.target = target;
@@ -75,6 +88,11 @@ final class FlowRun {
 
   synchronized int promptTokens() {
     return promptTokens;
+  }
+
+  /** What the steps before the answer wrote, counted like the answer's pieces. */
+  synchronized int stepPieces() {
+    return stepPieces;
   }
 
   synchronized String traceJson() {
@@ -126,11 +144,17 @@ final class FlowRun {
   private void retrieve(FlowStep.Retrieve r) {
     String query = r.query().render(values).strip();
     KnowledgeGrounding.Grounding result;
-    try {
-      result =
-          CallerScope.call(plan.caller(), () -> grounding.forQuery(query, r.collections(), r.k()));
-    } catch (Exception e) {
-      throw new IllegalStateException("the search failed: " + e.getMessage(), e);
+    List<String> collections = collections(r.collections(), plan.sources().collections());
+    if (!plan.sources().enabled() || collections == null) {
+      // the user answers without documents, or none of the step's collections is chosen
+      result = new KnowledgeGrounding.Grounding(List.of(), List.of());
+    } else {
+      try {
+        result =
+            CallerScope.call(plan.caller(), () -> grounding.forQuery(query, collections, r.k()));
+      } catch (Exception e) {
+        throw new IllegalStateException("the search failed: " + e.getMessage(), e);
+      }
     }
     List<Map<String, Object>> passages = new ArrayList<>();
     for (Passage p : result.passages()) {
@@ -154,6 +178,18 @@ final class FlowRun {
             result.passages().isEmpty() ? "" : PassageBlock.of(result.passages()),
             "count",
             passages.size()));
+  }
+
+  /**
+   * The step's collections within the user's choice (either empty: no narrowing by it); null when
+   * they have none in common.
+   */
+  private static List<String> collections(List<String> step, List<String> chosen) {
+    if (step.isEmpty() || chosen.isEmpty()) {
+      return step.isEmpty() ? chosen : step;
+    }
+    List<String> both = step.stream().filter(chosen::contains).toList();
+    return both.isEmpty() ? null : both;
   }
 
   private void loop(
@@ -205,6 +241,7 @@ final class FlowRun {
     String system = call.system() == null ? plan.systemPrompt() : call.system().render(scope);
     List<ChatMessage> messages = List.of(ChatMessage.system(system), ChatMessage.user(prompt));
     addTokens(messages);
+    int number = nextCall();
     StepListener listener = new StepListener(name, prompt, then);
     Generation generation =
         generations.submit(
@@ -212,6 +249,24 @@ final class FlowRun {
             turn.tenantId(),
             new ChatRequest(messages, List.of(), options(call, GenerationOptions.defaults())),
             listener);
+    attach(number, generation);
+  }
+
+  private synchronized int nextCall() {
+    return ++calls;
+  }
+
+  /**
+   * Makes a call the turn's running generation unless a later one started meanwhile (the call
+   * finished before {@code submit} returned, and the next step is already running): Stop must
+   * cancel what runs now, not a call that has ended.
+   */
+  private void attach(int number, Generation generation) {
+    synchronized (this) {
+      if (number != calls) {
+        return;
+      }
+    }
     target.attach(generation);
   }
 
@@ -229,9 +284,11 @@ final class FlowRun {
           JSON.createObjectBuilder()
               .add("step", a.id())
               .add("type", "answer")
-              .add("prompt", prompt));
+              .add("prompt", kept(prompt)));
     }
-    target.attach(
+    int number = nextCall();
+    attach(
+        number,
         generations.submit(
             model(a.call()),
             turn.tenantId(),
@@ -280,6 +337,14 @@ final class FlowRun {
     target.finished(GenerationOutcome.failed("Step \u201c" + step.id() + "\u201d failed: " + why));
   }
 
+  /** Characters of one prompt or output in the trace (26 entries at most fit the column). */
+  static final int TRACE_TEXT = 16_000;
+
+  /** A prompt or output as the trace keeps it: enough to see what happened, bounded. */
+  static String kept(String text) {
+    return text.length() <= TRACE_TEXT ? text : text.substring(0, TRACE_TEXT) + "…";
+  }
+
   private static Map<String, Object> passage(Passage p) {
     return Map.of(
         "n", p.marker(),
@@ -316,8 +381,13 @@ final class FlowRun {
     }
 
     @Override
-    public synchronized void text(String piece) {
-      text.append(piece);
+    public void text(String piece) {
+      synchronized (this) {
+        text.append(piece);
+      }
+      synchronized (FlowRun.this) {
+        stepPieces++;
+      }
     }
 
     @Override
@@ -331,15 +401,15 @@ final class FlowRun {
             JSON.createObjectBuilder()
                 .add("step", name)
                 .add("type", "generate")
-                .add("prompt", prompt)
-                .add("output", output);
+                .add("prompt", kept(prompt))
+                .add("output", kept(output));
         if (outcome.kind() != GenerationOutcome.Kind.COMPLETE) {
           entry.add("ended", outcome.kind().name());
         }
         trace.add(entry);
       }
       switch (outcome.kind()) {
-        case COMPLETE, TRUNCATED -> then.accept(output);
+        case COMPLETE, TRUNCATED -> continuation.execute(() -> then.accept(output));
         case STOPPED -> target.finished(outcome);
         case FAILED ->
             target.finished(

@@ -21,8 +21,9 @@ import org.wenjin.tenancy.domain.OrganizationDirectory.Account;
 /**
  * Who the owner of an API key is now. A key carries no token, so what a token would say (enabled,
  * member of the company, groups) is read from Keycloak's admin API and kept for a minute, as for
- * the memberships of token callers (decision 0006): disabling the user, removing them from the
- * company or from a document group takes effect on their keys within a minute.
+ * the memberships of token callers (decision 0006): disabling the user, taking the realm role
+ * {@code user} away, removing them from the company or from a document group takes effect on their
+ * keys within a minute. While Keycloak is down the last answer holds for at most ten minutes.
  *
  * <p>A key acts as a plain user of its one company: the realm role {@code user}, that company's
  * document groups, and none of its company roles, whatever its owner holds. A key is for asking,
@@ -34,6 +35,9 @@ public class ApiKeyHolders {
   private static final Logger LOG = Logger.getLogger(ApiKeyHolders.class.getName());
 
   static final Duration FRESH_FOR = Duration.ofSeconds(60);
+
+  /** While Keycloak cannot be asked, a looked-up account counts this long, then keys get 503. */
+  static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
   private static final int MAX_ENTRIES = 10_000;
 
@@ -66,7 +70,11 @@ public class ApiKeyHolders {
    */
   public Optional<CallerIdentity> caller(String subject, String alias) {
     return account(subject)
-        .filter(a -> a.enabled() && a.organizations().contains(alias))
+        .filter(
+            a ->
+                a.enabled()
+                    && a.realmRoles().contains(Roles.USER)
+                    && a.organizations().contains(alias))
         .map(
             a ->
                 new CallerIdentity(
@@ -99,8 +107,8 @@ public class ApiKeyHolders {
       lookups.put(subject, new Lookup(account, now));
       return account;
     } catch (IdentityProviderException e) {
-      if (known == null) {
-        throw e;
+      if (known == null || now.isAfter(known.at().plus(STALE_AFTER))) {
+        throw e; // a key does not outlive its owner's access by a long outage
       }
       LOG.warning("Keycloak unreachable; using the account looked up at " + known.at());
       return known.account();

@@ -1,6 +1,8 @@
 package org.wenjin.tenancy.application;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -114,6 +116,7 @@ public class DefaultApiKeyService implements ApiKeyService {
   }
 
   @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Keycloak may be asked: no tx held
   public Optional<ApiKeyPrincipal> authenticate(String secret) {
     if (!ApiKeySecret.looksLikeKey(secret)) {
       return Optional.empty();
@@ -132,7 +135,7 @@ public class DefaultApiKeyService implements ApiKeyService {
     }
     Instant now = Instant.now(clock);
     if (key.getLastUsedAt() == null || key.getLastUsedAt().plus(USE_RESOLUTION).isBefore(now)) {
-      key.used(now.truncatedTo(ChronoUnit.MINUTES));
+      keys.recordUse(key.getId(), now.truncatedTo(ChronoUnit.MINUTES));
     }
     return Optional.of(
         new ApiKeyPrincipal(

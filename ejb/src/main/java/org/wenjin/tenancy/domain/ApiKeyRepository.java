@@ -1,5 +1,6 @@
 package org.wenjin.tenancy.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.wenjin.persistence.tenancy.ApiKey;
@@ -18,6 +19,12 @@ public interface ApiKeyRepository {
 
   /** A company's keys with their owners' usernames, newest first, revoked ones included. */
   List<Owned> ofTenant(long tenantId);
+
+  /**
+   * Records that the key was used at {@code at}, in a transaction of its own: signing in with a key
+   * runs outside any (it asks Keycloak), and a lost update of this is harmless.
+   */
+  void recordUse(long keyId, Instant at);
 
   /** Keys of the user in the company that still work. */
   long activeOf(long tenantId, long userId);

@@ -32,7 +32,7 @@ public interface OrganizationDirectory {
 
   /**
    * The user's account as Keycloak holds it now, for a caller who brings no token (an API key):
-   * whether it is enabled, its organizations and its full group paths.
+   * whether it is enabled, its organizations, its full group paths and its effective realm roles.
    *
    * @return empty when the user no longer exists
    */
@@ -67,11 +67,13 @@ public interface OrganizationDirectory {
       String displayName,
       boolean enabled,
       List<String> organizations,
-      List<String> groupPaths) {
+      List<String> groupPaths,
+      List<String> realmRoles) {
 
     public Account {
       organizations = List.copyOf(organizations);
       groupPaths = List.copyOf(groupPaths);
+      realmRoles = List.copyOf(realmRoles);
     }
   }
 

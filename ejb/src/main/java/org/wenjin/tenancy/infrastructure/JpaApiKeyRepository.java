@@ -3,6 +3,8 @@ package org.wenjin.tenancy.infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.wenjin.persistence.tenancy.ApiKey;
@@ -52,6 +54,15 @@ class JpaApiKeyRepository implements ApiKeyRepository {
         .getResultStream()
         .map(row -> new Owned((ApiKey) row[0], (String) row[1]))
         .toList();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void recordUse(long keyId, Instant at) {
+    em.createQuery("update ApiKey k set k.lastUsedAt = :at where k.id = :id")
+        .setParameter("at", at)
+        .setParameter("id", keyId)
+        .executeUpdate();
   }
 
   @Override

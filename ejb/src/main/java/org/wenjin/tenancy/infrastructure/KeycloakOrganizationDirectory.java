@@ -33,6 +33,7 @@ import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.MemberRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.wenjin.tenancy.domain.IdentityProviderException;
 import org.wenjin.tenancy.domain.OrganizationDirectory;
@@ -208,7 +209,10 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
                   displayName(representation),
                   Boolean.TRUE.equals(representation.isEnabled()),
                   organizationsOf(userId),
-                  paths));
+                  paths,
+                  user.roles().realmLevel().listEffective().stream()
+                      .map(RoleRepresentation::getName)
+                      .toList()));
         });
   }
 

@@ -3,6 +3,8 @@ package org.wenjin.tenancy.interfaces;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.wenjin.security.Roles;
@@ -23,6 +25,7 @@ public class ApiKeySignIn {
    *     owner no longer a member): the client hears the same 401 for each
    */
   @PermitAll
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Optional<ApiKeyPrincipal> authenticate(String secret) {
     return keys.authenticate(secret);
   }

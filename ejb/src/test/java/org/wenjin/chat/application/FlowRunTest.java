@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.wenjin.chat.domain.Citation;
+import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.chat.domain.flow.BuiltInFlows;
 import org.wenjin.chat.domain.flow.FlowDefinition;
 import org.wenjin.engine.spi.ChatMessage;
@@ -105,6 +106,7 @@ class FlowRunTest {
   }
 
   private final ScriptedPool pool = new ScriptedPool();
+  private DocumentSources sources = DocumentSources.ALL;
   private final Turn turn = new Turn();
 
   private final KnowledgeGrounding search =
@@ -149,8 +151,9 @@ class FlowRunTest {
                     "company", "Acme",
                     "language", "the language of the question"),
                 "company rules",
-                new GenerationOptions(300, 0.5, 0.9, List.of())));
-    FlowRun run = new FlowRun(prepared, turn, pool, search);
+                new GenerationOptions(300, 0.5, 0.9, List.of()),
+                sources));
+    FlowRun run = new FlowRun(prepared, turn, pool, search, Runnable::run);
     run.start();
     return run;
   }
@@ -275,12 +278,77 @@ class FlowRunTest {
                 ALICE,
                 Map.of("question", "q", "history", "(none)", "company", "Acme", "language", "x"),
                 "s",
-                null));
+                null,
+                DocumentSources.ALL));
 
-    new FlowRun(prepared, turn, failing, search).start();
+    new FlowRun(prepared, turn, failing, search, Runnable::run).start();
 
     assertThat(turn.outcome.kind()).isEqualTo(GenerationOutcome.Kind.FAILED);
     assertThat(turn.outcome.message())
         .isEqualTo("Step \u201coutline\u201d failed: model unreachable");
+  }
+
+  @Test
+  void aConversationWithoutDocumentsSearchesNothingThroughAFlowEither() {
+    sources = DocumentSources.NONE;
+
+    run("knowledge-notes", "年假有几天？");
+
+    assertThat(turn.searchedAs).isNull();
+    assertThat(pool.sent).hasSize(1); // no passages, no notes: straight to the answer
+  }
+
+  @Test
+  void stopCancelsTheCallThatRunsNotOneThatEnded() {
+    // the first call ends inside submit (before it is attached); the second is held
+    pool.reply = r -> "1. Why";
+    List<GenerationListener> held = new ArrayList<>();
+    GenerationService mixed =
+        new GenerationService() {
+          @Override
+          public Generation submit(
+              String modelId, long tenantId, ChatRequest request, GenerationListener listener) {
+            if (held.isEmpty() && pool.sent.isEmpty()) {
+              pool.sent.add(request);
+              listener.text("1. Why");
+              listener.finished(GenerationOutcome.of(GenerationOutcome.Kind.COMPLETE));
+              return () -> {}; // ended: cancelling it does nothing
+            }
+            held.add(listener);
+            return () -> listener.finished(GenerationOutcome.of(GenerationOutcome.Kind.STOPPED));
+          }
+
+          @Override
+          public List<LaneStats> stats() {
+            return List.of();
+          }
+        };
+    FlowDefinition flow = BuiltInFlows.find("write-document").orElseThrow();
+    PreparedTurn prepared =
+        new PreparedTurn(
+            7,
+            3,
+            "alice",
+            11,
+            12,
+            "m",
+            new ChatRequest(
+                List.of(ChatMessage.system("s"), ChatMessage.user("q")),
+                List.of(),
+                GenerationOptions.defaults()),
+            null,
+            new FlowPlan(
+                flow,
+                ALICE,
+                Map.of("question", "q", "history", "(none)", "company", "Acme", "language", "x"),
+                "s",
+                null,
+                DocumentSources.ALL));
+    new FlowRun(prepared, turn, mixed, search, Runnable::run).start();
+    assertThat(held).hasSize(1); // the section call runs
+
+    turn.stop();
+
+    assertThat(turn.outcome.kind()).isEqualTo(GenerationOutcome.Kind.STOPPED);
   }
 }

@@ -21,6 +21,10 @@ class ApiKeyHoldersTest {
   private final ApiKeyHolders holders = new ApiKeyHolders(directory, clock);
 
   private static Account alice(boolean enabled, List<String> orgs) {
+    return alice(enabled, orgs, List.of("user", "offline_access"));
+  }
+
+  private static Account alice(boolean enabled, List<String> orgs, List<String> realmRoles) {
     return new Account(
         "alice",
         "alice@acme.example.com",
@@ -31,7 +35,8 @@ class ApiKeyHoldersTest {
             "/acme/groups/engineering",
             "/acme/roles/tenant-admin",
             "/globex/groups/sales",
-            "/realm-wide"));
+            "/realm-wide"),
+        realmRoles);
   }
 
   @Test
@@ -54,6 +59,24 @@ class ApiKeyHoldersTest {
     assertThat(holders.caller("sub-a", "acme")).isEmpty();
     assertThat(holders.caller("sub-b", "acme")).isEmpty();
     assertThat(holders.caller("sub-deleted", "acme")).isEmpty();
+  }
+
+  @Test
+  void anOwnerWithoutTheRealmRoleUserHasNoCaller() {
+    directory.accounts.put("sub-a", alice(true, List.of("acme"), List.of("offline_access")));
+
+    assertThat(holders.caller("sub-a", "acme")).isEmpty();
+  }
+
+  @Test
+  void aLongOutageEndsTheLastAnswer() {
+    directory.accounts.put("sub-a", alice(true, List.of("acme")));
+    holders.caller("sub-a", "acme");
+    directory.down = true;
+    clock.advance(Duration.ofMinutes(11));
+
+    assertThatThrownBy(() -> holders.caller("sub-a", "acme"))
+        .isInstanceOf(IdentityProviderException.class);
   }
 
   @Test

@@ -57,7 +57,8 @@ class DefaultApiKeyServiceTest {
         new ActingCaller(
             acme.getId(), "Acme", c.getId(), "carol", Set.of("tenant-admin"), List.of());
     directory.accounts.put(
-        "sub-a", new Account("alice", null, "Alice", true, List.of("acme"), List.of()));
+        "sub-a",
+        new Account("alice", null, "Alice", true, List.of("acme"), List.of(), List.of("user")));
     assertThat(globex.getId()).isNotEqualTo(acme.getId());
   }
 
@@ -94,7 +95,8 @@ class DefaultApiKeyServiceTest {
   void aKeyOfAnOwnerWhoLeftTheCompanyOrWasDisabledSignsInNobody() {
     String secret = service.create(alice, "script").secret();
     directory.accounts.put(
-        "sub-a", new Account("alice", null, "Alice", true, List.of("globex"), List.of()));
+        "sub-a",
+        new Account("alice", null, "Alice", true, List.of("globex"), List.of(), List.of("user")));
     clock.advance(Duration.ofMinutes(2));
 
     assertThat(service.authenticate(secret)).isEmpty();
@@ -185,6 +187,11 @@ class DefaultApiKeyServiceTest {
           .filter(k -> k.getTenantId() == tenantId)
           .map(k -> new Owned(k, owners.apply(k.getUserId())))
           .toList();
+    }
+
+    @Override
+    public void recordUse(long keyId, Instant at) {
+      all.stream().filter(k -> k.getId() == keyId).forEach(k -> k.used(at));
     }
 
     @Override

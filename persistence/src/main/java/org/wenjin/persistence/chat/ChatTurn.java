@@ -117,7 +117,7 @@ public class ChatTurn extends TenantOwnedEntity {
     return question;
   }
 
-  /** The longest flow trace kept; a longer one is cut (the answer itself is kept whole). */
+  /** The longest flow trace kept (the answer itself is kept whole). */
   public static final int MAX_TRACE = 1_000_000;
 
   public String getFlowId() {
@@ -132,11 +132,9 @@ public class ChatTurn extends TenantOwnedEntity {
     return flowTrace;
   }
 
+  /** A trace too long for the column (the runner bounds each entry) is not kept at all. */
   public void recordFlow(String traceJson) {
-    this.flowTrace =
-        traceJson == null || traceJson.length() <= MAX_TRACE
-            ? traceJson
-            : traceJson.substring(0, MAX_TRACE);
+    this.flowTrace = traceJson == null || traceJson.length() <= MAX_TRACE ? traceJson : "[]";
   }
 
   public void cite(String citationsJson) {

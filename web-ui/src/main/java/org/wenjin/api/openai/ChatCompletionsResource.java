@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -71,7 +72,7 @@ public class ChatCompletionsResource {
       JsonObject body,
       @HeaderParam(CONVERSATION_HEADER) String conversation,
       @Suspended AsyncResponse response) {
-    Waiting waiting = new Waiting(response);
+    Waiting waiting = new Waiting();
     TurnDto asked;
     try {
       asked = ask(CompletionRequest.of(body(body), conversation), waiting);
@@ -81,9 +82,15 @@ public class ChatCompletionsResource {
     }
     Runnable stop = stopper(asked);
     long timeout = limits.askTimeout().toSeconds();
-    response.setTimeoutHandler(late -> late.resume(tookTooLong(stop, timeout)));
+    response.setTimeoutHandler(
+        late -> {
+          waiting.timedOut(); // the stop below finishes the turn: that is no completion
+          late.resume(tookTooLong(stop, timeout));
+        });
     // the servlet container's timeout, not AsyncResponse.setTimeout (see ConversationResource)
     servletRequest.getAsyncContext().setTimeout(TimeUnit.SECONDS.toMillis(timeout));
+    // last, as in ConversationResource: an answer that ended already resumes only now
+    waiting.result().thenAccept(response::resume);
   }
 
   /** The answer as it is written; the client hanging up stops it. */
@@ -135,7 +142,8 @@ public class ChatCompletionsResource {
           try {
             facade.stop(asked.id());
           } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "answer " + asked.id() + " had ended already", e);
+            // e.g. the key's owner left the company meanwhile: the pool's deadline ends it
+            LOG.log(Level.WARNING, "answer " + asked.id() + " could not be stopped", e);
           }
         });
   }
@@ -159,13 +167,18 @@ public class ChatCompletionsResource {
             + " Ask with \"stream\": true for long answers.");
   }
 
-  /** Resumes the suspended request with the completion once the answer is saved. */
+  /** The completion (or the model's failure) once the answer is saved, unless it timed out. */
   private static final class Waiting implements AnswerListener {
 
-    private final AsyncResponse response;
+    private final CompletableFuture<Response> result = new CompletableFuture<>();
+    private volatile boolean timedOut;
 
-    Waiting(AsyncResponse response) {
-      this.response = response;
+    CompletableFuture<Response> result() {
+      return result;
+    }
+
+    void timedOut() {
+      timedOut = true;
     }
 
     @Override
@@ -175,16 +188,16 @@ public class ChatCompletionsResource {
 
     @Override
     public void finished(TurnDto turn, AnswerUsage usage) {
-      if ("FAILED".equals(turn.status())) {
-        response.resume(
-            ApiError.of(
-                Response.Status.BAD_GATEWAY, "model_error", CompletionStream.failure(turn)));
-      } else {
-        response.resume(
-            Response.ok(CompletionJson.completion(CompletionJson.Head.of(turn), turn, usage))
-                .header(CONVERSATION_HEADER, turn.conversationId())
-                .build());
+      if (timedOut) {
+        return; // the client gets the 504
       }
+      result.complete(
+          "FAILED".equals(turn.status())
+              ? ApiError.of(
+                  Response.Status.BAD_GATEWAY, "model_error", CompletionStream.failure(turn))
+              : Response.ok(CompletionJson.completion(CompletionJson.Head.of(turn), turn, usage))
+                  .header(CONVERSATION_HEADER, turn.conversationId())
+                  .build());
     }
   }
 

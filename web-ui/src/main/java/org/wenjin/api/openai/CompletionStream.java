@@ -42,6 +42,10 @@ final class CompletionStream implements AnswerListener {
   synchronized void begin(TurnDto asked, Runnable hangUp) {
     this.head = CompletionJson.Head.of(asked);
     this.hangUp = hangUp;
+    if (hungUp.get()) { // a "queued" comment failed before the answer was taken
+      hangUp.run();
+      return;
+    }
     send(CompletionJson.opening(head));
   }
 
@@ -49,6 +53,20 @@ final class CompletionStream implements AnswerListener {
   public synchronized void queued(int position) {
     if (!sink.isClosed()) {
       write(sse.newEventBuilder().comment("queued " + position).build());
+    }
+  }
+
+  /**
+   * A flow's step: an SSE comment, which clients ignore, so that a client who left is noticed
+   * before the flow's next model call, and proxies see the stream is alive.
+   */
+  @Override
+  public synchronized void step(int number, int total, String label) {
+    if (!sink.isClosed()) {
+      write(
+          sse.newEventBuilder().comment("step " + number + " of " + total + ": " + label).build());
+    } else {
+      leave();
     }
   }
 

@@ -3,6 +3,7 @@ package org.wenjin.api.openai;
 import static org.wenjin.platform.Jsonp.JSON;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -19,6 +20,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.wenjin.security.Roles;
@@ -47,6 +50,8 @@ public class OpenAiSignInFilter extends HttpFilter {
       Pattern.compile("^Bearer +([^ ]+) *$", Pattern.CASE_INSENSITIVE);
 
   static final String KEY_PREFIX = "wj-";
+
+  private static final Logger LOG = Logger.getLogger(OpenAiSignInFilter.class.getName());
 
   @EJB private ApiKeySignIn signIn;
 
@@ -77,6 +82,14 @@ public class OpenAiSignInFilter extends HttpFilter {
       owner = signIn.authenticate(bearer.get());
     } catch (IdentityProviderException e) {
       refuse(response, 503, "identity_provider", e.getMessage());
+      return;
+    } catch (EJBException e) { // the database, say: the key could not be checked
+      if (e.getCause() instanceof IdentityProviderException idp) {
+        refuse(response, 503, "identity_provider", idp.getMessage());
+      } else {
+        LOG.log(Level.WARNING, "an API key could not be checked", e);
+        refuse(response, 503, "unavailable", "The API key could not be checked; try again soon.");
+      }
       return;
     }
     if (owner.isEmpty()) {
