@@ -98,6 +98,11 @@ class FlowChatIT {
     List<WebElement> turns = browser.all(By.cssSelector("[id^='turn-']"));
     String turn = turns.get(turns.size() - 1).getAttribute("id").substring("turn-".length());
     assertThat(browser.await(By.id("sources-" + turn)).getText()).contains("Bicycles " + RUN);
+    // the steps, folded under the answer: the search, a note per passage, the answer's prompt
+    WebElement steps = browser.await(By.id("steps-" + turn));
+    steps.click();
+    browser.awaitText(By.id("steps-" + turn), "notes[1]");
+    assertThat(steps.getText()).contains("search · retrieve", "Kappa-" + RUN, "answer · answer");
     browser.screenshot("flow-answered");
     // the answer step was sent the notes, one per passage, numbered as the passages
     assertThat(model.lastRequest().toString()).contains("Notes on passages").contains("[1] noted");

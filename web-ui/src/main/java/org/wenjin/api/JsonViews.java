@@ -84,13 +84,15 @@ public final class JsonViews {
         .build();
   }
 
-  /** A flow's trace as stored with the turn (written by the server, so it parses). */
+  /** A flow's trace as stored with the turn; one that does not parse is shown as none. */
   private static JsonValue steps(String trace) {
     if (trace == null) {
       return JsonValue.NULL;
     }
     try (var reader = JSON.createReader(new java.io.StringReader(trace))) {
       return reader.readArray();
+    } catch (jakarta.json.JsonException e) {
+      return JsonValue.EMPTY_JSON_ARRAY;
     }
   }
 

@@ -28,6 +28,7 @@ class TurnCard extends VerticalLayout {
   private final AnswerText answer;
   private final Span state = new Span();
   private final Div sources = new Div();
+  private final FlowSteps steps;
   private final HorizontalLayout actions = new HorizontalLayout();
   private final TurnActions handler;
   private TurnDto turn;
@@ -51,7 +52,8 @@ class TurnCard extends VerticalLayout {
     actions.addClassName("wenjin-turn-actions");
     sources.setId("sources-" + turn.id());
     sources.addClassName("wenjin-turn-sources");
-    add(messages, sources, new HorizontalLayout(state, actions));
+    steps = new FlowSteps(turn.id());
+    add(messages, sources, steps, new HorizontalLayout(state, actions));
     update(turn);
   }
 
@@ -84,6 +86,7 @@ class TurnCard extends VerticalLayout {
   void update(TurnDto saved) {
     this.turn = saved;
     showSources(saved.citations());
+    steps.show(saved.flowId(), saved.flowTrace());
     if (!saved.isStreaming()) {
       answer.replace(saved.answer());
     }
