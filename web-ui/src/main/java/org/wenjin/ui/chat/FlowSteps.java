@@ -52,7 +52,7 @@ class FlowSteps extends Details {
               + step.getString("query", "")
               + "\u201d, "
               + step.getInt("passages", 0)
-              + " passages";
+              + (step.getInt("passages", 0) == 1 ? " passage" : " passages");
     }
     if (step.containsKey("ended")) {
       title += " (" + step.getString("ended", "").toLowerCase() + ")";
