@@ -2,11 +2,9 @@ package org.wenjin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -40,18 +38,14 @@ class FlowChatIT {
     model = new OpenAiProtocolServer(MODEL_PORT);
     String carol = ApiIT.tokenFor("carol");
     document =
-        KnowledgeApi.id(
-            KnowledgeApi.upload(
-                carol,
-                "bicycles-" + RUN + ".md",
-                ("# Bicycles "
-                        + RUN
-                        + "\n\nBicycles are parked in the courtyard rack Kappa-"
-                        + RUN
-                        + ".\n")
-                    .getBytes(StandardCharsets.UTF_8),
-                Map.of()));
-    assertThat(KnowledgeApi.awaitSettled(carol, document)).contains("\"status\":\"INDEXED\"");
+        KnowledgeApi.indexedMarkdown(
+            carol,
+            "bicycles-" + RUN + ".md",
+            "# Bicycles "
+                + RUN
+                + "\n\nBicycles are parked in the courtyard rack Kappa-"
+                + RUN
+                + ".\n");
   }
 
   @AfterAll

@@ -29,6 +29,16 @@ final class KnowledgeApi {
     return Long.parseLong(m.group(1));
   }
 
+  /** Uploads a Markdown document as {@code admin} (no fields) and waits until it is INDEXED. */
+  static long indexedMarkdown(String admin, String fileName, String markdown) throws Exception {
+    long id = id(upload(admin, fileName, markdown.getBytes(StandardCharsets.UTF_8), Map.of()));
+    String settled = awaitSettled(admin, id);
+    if (!settled.contains("\"status\":\"INDEXED\"")) {
+      throw new AssertionError("not indexed: " + settled);
+    }
+    return id;
+  }
+
   /** Polls the document until it is INDEXED or FAILED; returns its JSON. */
   static String awaitSettled(String token, long id) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));

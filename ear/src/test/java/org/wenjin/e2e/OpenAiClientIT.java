@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -55,14 +54,10 @@ class OpenAiClientIT {
     keyId = created.get("id").asLong();
     String carol = ApiIT.tokenFor("carol");
     document =
-        KnowledgeApi.id(
-            KnowledgeApi.upload(
-                carol,
-                "parking-" + RUN + ".md",
-                ("# Parking\n\nVisitors park in garage Zeta-" + RUN + " on level minus two.\n")
-                    .getBytes(StandardCharsets.UTF_8),
-                Map.of()));
-    assertThat(KnowledgeApi.awaitSettled(carol, document)).contains("\"status\":\"INDEXED\"");
+        KnowledgeApi.indexedMarkdown(
+            carol,
+            "parking-" + RUN + ".md",
+            "# Parking\n\nVisitors park in garage Zeta-" + RUN + " on level minus two.\n");
   }
 
   @AfterAll

@@ -1,9 +1,5 @@
 package org.wenjin.chat.application;
 
-import static org.wenjin.platform.Jsonp.JSON;
-
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,7 +48,7 @@ final class FlowRun {
   private final KnowledgeGrounding grounding;
   private final Map<String, Object> values;
   private final List<FlowStep> steps;
-  private final JsonArrayBuilder trace = JSON.createArrayBuilder();
+  private final FlowTrace trace = new FlowTrace();
   private final Map<String, KnowledgeGrounding.Grounding> found = new HashMap<>();
   private final Executor continuation;
   private int promptTokens;
@@ -95,8 +91,8 @@ final class FlowRun {
     return stepPieces;
   }
 
-  synchronized String traceJson() {
-    return trace.build().toString();
+  String traceJson() {
+    return trace.json();
   }
 
   /** The passages the answer cites, numbered as its retrieve step found them. */
@@ -126,7 +122,7 @@ final class FlowRun {
               g.call(),
               values,
               output -> {
-                record(g.id(), Map.of("text", output, "lines", lines(output)));
+                record(g.id(), Map.of("text", output, "lines", FlowValues.lines(output)));
                 next(index + 1);
               });
         }
@@ -144,7 +140,8 @@ final class FlowRun {
   private void retrieve(FlowStep.Retrieve r) {
     String query = r.query().render(values).strip();
     KnowledgeGrounding.Grounding result;
-    List<String> collections = collections(r.collections(), plan.sources().collections());
+    List<String> collections =
+        FlowValues.collections(r.collections(), plan.sources().collections());
     if (!plan.sources().enabled() || collections == null) {
       // the user answers without documents, or none of the step's collections is chosen
       result = new KnowledgeGrounding.Grounding(List.of(), List.of());
@@ -158,17 +155,12 @@ final class FlowRun {
     }
     List<Map<String, Object>> passages = new ArrayList<>();
     for (Passage p : result.passages()) {
-      passages.add(passage(p));
+      passages.add(FlowValues.passage(p));
     }
     synchronized (this) {
       found.put(r.id(), result);
-      trace.add(
-          JSON.createObjectBuilder()
-              .add("step", r.id())
-              .add("type", "retrieve")
-              .add("query", query)
-              .add("passages", passages.size()));
     }
+    trace.searched(r.id(), query, passages.size());
     record(
         r.id(),
         Map.of(
@@ -178,18 +170,6 @@ final class FlowRun {
             result.passages().isEmpty() ? "" : PassageBlock.of(result.passages()),
             "count",
             passages.size()));
-  }
-
-  /**
-   * The step's collections within the user's choice (either empty: no narrowing by it); null when
-   * they have none in common.
-   */
-  private static List<String> collections(List<String> step, List<String> chosen) {
-    if (step.isEmpty() || chosen.isEmpty()) {
-      return step.isEmpty() ? chosen : step;
-    }
-    List<String> both = step.stream().filter(chosen::contains).toList();
-    return both.isEmpty() ? null : both;
   }
 
   private void loop(
@@ -247,7 +227,8 @@ final class FlowRun {
         generations.submit(
             model(call),
             turn.tenantId(),
-            new ChatRequest(messages, List.of(), options(call, GenerationOptions.defaults())),
+            new ChatRequest(
+                messages, List.of(), FlowValues.options(call, GenerationOptions.defaults())),
             listener);
     attach(number, generation);
   }
@@ -279,34 +260,20 @@ final class FlowRun {
       messages.set(0, ChatMessage.system(a.call().system().render(values)));
     }
     addTokens(messages);
-    synchronized (this) {
-      trace.add(
-          JSON.createObjectBuilder()
-              .add("step", a.id())
-              .add("type", "answer")
-              .add("prompt", kept(prompt)));
-    }
+    trace.answering(a.id(), prompt);
     int number = nextCall();
     attach(
         number,
         generations.submit(
             model(a.call()),
             turn.tenantId(),
-            new ChatRequest(messages, List.of(), options(a.call(), plan.answerOptions())),
+            new ChatRequest(
+                messages, List.of(), FlowValues.options(a.call(), plan.answerOptions())),
             target));
   }
 
   private String model(FlowStep.Prompt call) {
     return call.model() == null ? turn.modelId() : call.model();
-  }
-
-  private static GenerationOptions options(FlowStep.Prompt call, GenerationOptions base) {
-    GenerationOptions from = base == null ? GenerationOptions.defaults() : base;
-    return new GenerationOptions(
-        call.maxTokens() == null ? from.maxTokens() : call.maxTokens(),
-        call.temperature() == null ? from.temperature() : call.temperature(),
-        from.topP(),
-        from.stop());
   }
 
   private List<Map<String, Object>> items(FlowStep.ForEach f) {
@@ -335,31 +302,6 @@ final class FlowRun {
 
   private void fail(FlowStep step, String why) {
     target.finished(GenerationOutcome.failed("Step \u201c" + step.id() + "\u201d failed: " + why));
-  }
-
-  /** Characters of one prompt or output in the trace (26 entries at most fit the column). */
-  static final int TRACE_TEXT = 16_000;
-
-  /** A prompt or output as the trace keeps it: enough to see what happened, bounded. */
-  static String kept(String text) {
-    return text.length() <= TRACE_TEXT ? text : text.substring(0, TRACE_TEXT) + "…";
-  }
-
-  private static Map<String, Object> passage(Passage p) {
-    return Map.of(
-        "n", p.marker(),
-        "title", p.title() == null ? "" : p.title(),
-        "source", p.source() == null ? "" : p.source(),
-        "text", p.text(),
-        "block", PassageBlock.of(List.of(p)));
-  }
-
-  private static List<Map<String, Object>> lines(String text) {
-    return text.lines()
-        .map(l -> l.strip().replaceFirst("^([-*•]|\\d+[.)、])\\s*", ""))
-        .filter(l -> !l.isEmpty())
-        .map(l -> Map.<String, Object>of("text", l))
-        .toList();
   }
 
   /** Collects one intermediate call's text; a stop or a failure ends the whole answer. */
@@ -396,18 +338,7 @@ final class FlowRun {
       synchronized (this) {
         output = text.toString().strip();
       }
-      synchronized (FlowRun.this) {
-        JsonObjectBuilder entry =
-            JSON.createObjectBuilder()
-                .add("step", name)
-                .add("type", "generate")
-                .add("prompt", kept(prompt))
-                .add("output", kept(output));
-        if (outcome.kind() != GenerationOutcome.Kind.COMPLETE) {
-          entry.add("ended", outcome.kind().name());
-        }
-        trace.add(entry);
-      }
+      trace.called(name, prompt, output, outcome.kind());
       switch (outcome.kind()) {
         case COMPLETE, TRUNCATED -> continuation.execute(() -> then.accept(output));
         case STOPPED -> target.finished(outcome);

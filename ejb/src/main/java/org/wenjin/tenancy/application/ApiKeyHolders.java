@@ -4,17 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.domain.CallerIdentity;
 import org.wenjin.tenancy.domain.CompanyGrants;
-import org.wenjin.tenancy.domain.IdentityProviderException;
 import org.wenjin.tenancy.domain.OrganizationDirectory;
 import org.wenjin.tenancy.domain.OrganizationDirectory.Account;
 
@@ -32,20 +27,13 @@ import org.wenjin.tenancy.domain.OrganizationDirectory.Account;
 @ApplicationScoped
 public class ApiKeyHolders {
 
-  private static final Logger LOG = Logger.getLogger(ApiKeyHolders.class.getName());
-
   static final Duration FRESH_FOR = Duration.ofSeconds(60);
 
   /** While Keycloak cannot be asked, a looked-up account counts this long, then keys get 503. */
   static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
-  private static final int MAX_ENTRIES = 10_000;
-
-  private record Lookup(Optional<Account> account, Instant at) {}
-
-  private final Map<String, Lookup> lookups = new ConcurrentHashMap<>();
+  private final KeycloakAnswers<Optional<Account>> accounts;
   private final OrganizationDirectory directory;
-  private final Clock clock;
 
   @Inject
   public ApiKeyHolders(OrganizationDirectory directory) {
@@ -54,7 +42,7 @@ public class ApiKeyHolders {
 
   ApiKeyHolders(OrganizationDirectory directory, Clock clock) {
     this.directory = directory;
-    this.clock = clock;
+    this.accounts = new KeycloakAnswers<>(FRESH_FOR, STALE_AFTER, clock);
   }
 
   /** For the CDI container's proxy only. */
@@ -66,7 +54,8 @@ public class ApiKeyHolders {
    * The key owner as a caller of {@code alias}, or empty when they may not act there now (deleted,
    * disabled, no longer a member).
    *
-   * @throws IdentityProviderException when Keycloak cannot be asked and nothing is known yet
+   * @throws org.wenjin.tenancy.domain.IdentityProviderException when Keycloak cannot be asked and
+   *     nothing young enough is known
    */
   public Optional<CallerIdentity> caller(String subject, String alias) {
     return account(subject)
@@ -94,24 +83,6 @@ public class ApiKeyHolders {
   }
 
   private Optional<Account> account(String subject) {
-    Instant now = clock.instant();
-    Lookup known = lookups.get(subject);
-    if (known != null && now.isBefore(known.at().plus(FRESH_FOR))) {
-      return known.account();
-    }
-    try {
-      Optional<Account> account = directory.account(subject);
-      if (lookups.size() >= MAX_ENTRIES) {
-        lookups.clear();
-      }
-      lookups.put(subject, new Lookup(account, now));
-      return account;
-    } catch (IdentityProviderException e) {
-      if (known == null || now.isAfter(known.at().plus(STALE_AFTER))) {
-        throw e; // a key does not outlive its owner's access by a long outage
-      }
-      LOG.warning("Keycloak unreachable; using the account looked up at " + known.at());
-      return known.account();
-    }
+    return accounts.get(subject, () -> directory.account(subject));
   }
 }

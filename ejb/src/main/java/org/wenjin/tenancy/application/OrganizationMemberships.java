@@ -4,13 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 import org.wenjin.tenancy.domain.CallerIdentity;
-import org.wenjin.tenancy.domain.IdentityProviderException;
 import org.wenjin.tenancy.domain.OrganizationDirectory;
 
 /**
@@ -23,19 +18,16 @@ import org.wenjin.tenancy.domain.OrganizationDirectory;
 @ApplicationScoped
 public class OrganizationMemberships {
 
-  private static final Logger LOG = Logger.getLogger(OrganizationMemberships.class.getName());
-
   /** How long a looked-up membership list is used; a change in Keycloak shows after this. */
   static final Duration FRESH_FOR = Duration.ofSeconds(60);
 
-  /** Bounds the memory: beyond this many callers the cache starts over. */
-  private static final int MAX_ENTRIES = 10_000;
+  /**
+   * While Keycloak restarts, the memberships last looked up hold (the token's expiry ends them).
+   */
+  static final Duration STALE_AFTER = Duration.ofDays(365);
 
-  private record Lookup(List<String> aliases, Instant at) {}
-
-  private final Map<String, Lookup> lookups = new ConcurrentHashMap<>();
+  private final KeycloakAnswers<List<String>> lookups;
   private final OrganizationDirectory directory;
-  private final Clock clock;
 
   @Inject
   public OrganizationMemberships(OrganizationDirectory directory) {
@@ -44,7 +36,7 @@ public class OrganizationMemberships {
 
   OrganizationMemberships(OrganizationDirectory directory, Clock clock) {
     this.directory = directory;
-    this.clock = clock;
+    this.lookups = new KeycloakAnswers<>(FRESH_FOR, STALE_AFTER, clock);
   }
 
   /** For the CDI container's proxy only. */
@@ -61,25 +53,6 @@ public class OrganizationMemberships {
   }
 
   private List<String> lookUp(String subject) {
-    Instant now = clock.instant();
-    Lookup known = lookups.get(subject);
-    if (known != null && now.isBefore(known.at().plus(FRESH_FOR))) {
-      return known.aliases();
-    }
-    try {
-      List<String> aliases = directory.organizationsOf(subject);
-      if (lookups.size() >= MAX_ENTRIES) {
-        lookups.clear();
-      }
-      lookups.put(subject, new Lookup(aliases, now));
-      return aliases;
-    } catch (IdentityProviderException e) {
-      if (known == null) {
-        throw e;
-      }
-      // better the last answer than locking a signed-in user out while Keycloak restarts
-      LOG.warning("Keycloak unreachable; using the memberships looked up at " + known.at());
-      return known.aliases();
-    }
+    return lookups.get(subject, () -> directory.organizationsOf(subject));
   }
 }

@@ -259,27 +259,7 @@ class FlowRunTest {
             return List.of();
           }
         };
-    FlowDefinition flow = BuiltInFlows.find("write-document").orElseThrow();
-    PreparedTurn prepared =
-        new PreparedTurn(
-            7,
-            3,
-            "alice",
-            11,
-            12,
-            "m",
-            new ChatRequest(
-                List.of(ChatMessage.system("s"), ChatMessage.user("q")),
-                List.of(),
-                GenerationOptions.defaults()),
-            null,
-            new FlowPlan(
-                flow,
-                ALICE,
-                Map.of("question", "q", "history", "(none)", "company", "Acme", "language", "x"),
-                "s",
-                null,
-                DocumentSources.ALL));
+    PreparedTurn prepared = writeDocument();
 
     new FlowRun(prepared, turn, failing, search, Runnable::run).start();
 
@@ -323,32 +303,35 @@ class FlowRunTest {
             return List.of();
           }
         };
-    FlowDefinition flow = BuiltInFlows.find("write-document").orElseThrow();
-    PreparedTurn prepared =
-        new PreparedTurn(
-            7,
-            3,
-            "alice",
-            11,
-            12,
-            "m",
-            new ChatRequest(
-                List.of(ChatMessage.system("s"), ChatMessage.user("q")),
-                List.of(),
-                GenerationOptions.defaults()),
-            null,
-            new FlowPlan(
-                flow,
-                ALICE,
-                Map.of("question", "q", "history", "(none)", "company", "Acme", "language", "x"),
-                "s",
-                null,
-                DocumentSources.ALL));
+    PreparedTurn prepared = writeDocument();
     new FlowRun(prepared, turn, mixed, search, Runnable::run).start();
     assertThat(held).hasSize(1); // the section call runs
 
     turn.stop();
 
     assertThat(turn.outcome.kind()).isEqualTo(GenerationOutcome.Kind.STOPPED);
+  }
+
+  /** The outline-then-sections flow on a bare question, for tests that script the pool. */
+  private static PreparedTurn writeDocument() {
+    return new PreparedTurn(
+        7,
+        3,
+        "alice",
+        11,
+        12,
+        "m",
+        new ChatRequest(
+            List.of(ChatMessage.system("s"), ChatMessage.user("q")),
+            List.of(),
+            GenerationOptions.defaults()),
+        null,
+        new FlowPlan(
+            BuiltInFlows.find("write-document").orElseThrow(),
+            ALICE,
+            Map.of("question", "q", "history", "(none)", "company", "Acme", "language", "x"),
+            "s",
+            null,
+            DocumentSources.ALL));
   }
 }
