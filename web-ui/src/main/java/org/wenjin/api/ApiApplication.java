@@ -25,6 +25,7 @@ public class ApiApplication extends Application {
         ConversationResource.class,
         TurnResource.class,
         ModelSettingsResource.class,
+        CompanyFlowResource.class,
         DocumentResource.class,
         SearchResource.class,
         KnowledgeSettingsResource.class,

@@ -1,8 +1,11 @@
 package org.wenjin.api;
 
+import static org.wenjin.platform.Jsonp.JSON;
+
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -12,6 +15,7 @@ import org.wenjin.api.limits.BodyTooLargeException;
 import org.wenjin.audit.domain.AuditRules;
 import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.QuotaExceeded;
+import org.wenjin.chat.domain.flow.FlowRules;
 import org.wenjin.governance.domain.GovernanceRules;
 import org.wenjin.knowledge.domain.KnowledgeRules;
 import org.wenjin.knowledge.domain.SearchUnavailableException;
@@ -44,6 +48,18 @@ public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
     if (e instanceof jakarta.json.JsonException) {
       return ApiError.of(
           Response.Status.BAD_REQUEST, "invalid_json", "The request body is not valid JSON.");
+    }
+    if (e instanceof FlowRules rules) {
+      return Response.status(Response.Status.BAD_REQUEST)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(
+              JSON.createObjectBuilder()
+                  .add("status", 400)
+                  .add("error", "invalid_flow")
+                  .add("message", "The flow cannot be saved or run: " + e.getMessage())
+                  .add("problems", JSON.createArrayBuilder(rules.problems()))
+                  .build())
+          .build();
     }
     if (e instanceof ChatRules rules) {
       return rules.isNotFound()

@@ -85,7 +85,7 @@ public final class JsonViews {
   }
 
   /** A flow's trace as stored with the turn; one that does not parse is shown as none. */
-  private static JsonValue steps(String trace) {
+  static JsonValue steps(String trace) {
     if (trace == null) {
       return JsonValue.NULL;
     }

@@ -18,10 +18,12 @@ import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.interfaces.ModelDto;
 import org.wenjin.chat.interfaces.ModelSettingsDto;
 import org.wenjin.chat.interfaces.ModelSettingsFacade;
+import org.wenjin.chat.interfaces.VoiceSettingsDto;
 
 /**
  * The company's model settings, for tenant admins: {@code GET /api/chat/settings} and {@code PUT}
- * with {@code {"offered":["extractive"],"preselected":"extractive","historyTurns":5}}.
+ * with {@code {"offered":["extractive"],"preselected":"extractive","historyTurns":5}}; the
+ * assistant's system prompt and answer language under {@code /voice}.
  */
 @Path("chat/settings")
 @RequestScoped
@@ -50,6 +52,39 @@ public class ModelSettingsResource {
             offered.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(),
             preselected.getString(),
             turns.intValue()));
+  }
+
+  /** {@code GET /api/chat/settings/voice}: the system prompt and answer language. */
+  @GET
+  @Path("voice")
+  public JsonObject voice() {
+    return json(modelSettings.voice());
+  }
+
+  /**
+   * {@code PUT /api/chat/settings/voice} with {@code {"systemPrompt": "... {{company}} ...",
+   * "answerLanguage": "auto" | "zh" | "en"}}; an empty prompt restores the built-in one.
+   */
+  @PUT
+  @Path("voice")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public JsonObject putVoice(JsonObject body) {
+    if (body == null
+        || !(body.get("systemPrompt") instanceof JsonString prompt)
+        || !(body.get("answerLanguage") instanceof JsonString language)) {
+      throw new ChatRules(
+          "Send {\"systemPrompt\": \"text, or empty for the built-in one\", \"answerLanguage\":"
+              + " \"auto\", \"zh\" or \"en\"}.");
+    }
+    return json(modelSettings.changeVoice(prompt.getString(), language.getString()));
+  }
+
+  private static JsonObject json(VoiceSettingsDto v) {
+    return JSON.createObjectBuilder()
+        .add("systemPrompt", v.systemPrompt())
+        .add("defaultPrompt", v.defaultPrompt())
+        .add("answerLanguage", v.language())
+        .build();
   }
 
   private static JsonObject json(ModelSettingsDto s) {

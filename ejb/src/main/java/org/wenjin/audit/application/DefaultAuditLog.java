@@ -6,9 +6,13 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +47,12 @@ public class DefaultAuditLog implements AuditLog {
                 .add("in", e.tokensIn())
                 .add("inEstimated", true)
                 .add("out", e.tokensOut()));
+    if (e.flow() != null) {
+      detail.add("flow", flow(e.flow()));
+    }
+    if (e.apiKeyId() != null) {
+      detail.add("apiKeyId", e.apiKeyId());
+    }
     events.append(
         tenantId,
         new AuditContent(
@@ -96,6 +106,47 @@ public class DefaultAuditLog implements AuditLog {
   @Override
   public void action(long tenantId, String actor, String type, JsonObject detail) {
     events.append(tenantId, AuditContent.action(type, actor, null, detail.toString()), List.of());
+  }
+
+  private static JsonObjectBuilder flow(Exchange.FlowRecord flow) {
+    JsonObjectBuilder o = JSON.createObjectBuilder().add("id", flow.id());
+    if (flow.revision() != null) {
+      o.add("revision", flow.revision());
+    }
+    if (flow.trace() != null) {
+      o.add("steps", steps(flow.trace()));
+    }
+    return o;
+  }
+
+  /** Characters of prompts and outputs one exchange's detail keeps, all steps together. */
+  static final int FLOW_TEXT = 40_000;
+
+  /**
+   * The trace with each prompt and output shortened to its share of {@link #FLOW_TEXT}, so the
+   * detail stays whole JSON within its column (the turn keeps the longer trace).
+   */
+  private static JsonArrayBuilder steps(String trace) {
+    JsonArray steps;
+    try (var reader = JSON.createReader(new StringReader(trace))) {
+      steps = reader.readArray();
+    }
+    int share = Math.max(200, FLOW_TEXT / Math.max(1, 2 * steps.size()));
+    JsonArrayBuilder kept = JSON.createArrayBuilder();
+    for (JsonValue value : steps) {
+      JsonObjectBuilder step = JSON.createObjectBuilder();
+      value
+          .asJsonObject()
+          .forEach(
+              (k, v) ->
+                  step.add(
+                      k,
+                      v instanceof JsonString text && text.getString().length() > share
+                          ? JSON.createValue(text.getString().substring(0, share) + "…")
+                          : v));
+      kept.add(step);
+    }
+    return kept;
   }
 
   private static JsonArrayBuilder passages(List<Exchange.ShownPassage> passages) {

@@ -11,6 +11,8 @@ import java.util.List;
  * @param tokensIn the prompt's size in tokens, estimated from its text ({@code
  *     org.wenjin.engine.spi.TokenEstimate})
  * @param tokensOut the pieces the model generated
+ * @param flow the flow that answered and what its steps did; null for the standard answer
+ * @param apiKeyId the personal API key the question came with; null for a signed-in user
  */
 public record Exchange(
     long userId,
@@ -26,7 +28,49 @@ public record Exchange(
     List<ShownPassage> passages,
     Timings timings,
     int tokensIn,
-    int tokensOut) {
+    int tokensOut,
+    FlowRecord flow,
+    Long apiKeyId) {
+
+  public Exchange(
+      long userId,
+      String username,
+      long conversationId,
+      long turnId,
+      String question,
+      String answer,
+      String status,
+      String error,
+      String model,
+      String backend,
+      List<ShownPassage> passages,
+      Timings timings,
+      int tokensIn,
+      int tokensOut) {
+    this(
+        userId,
+        username,
+        conversationId,
+        turnId,
+        question,
+        answer,
+        status,
+        error,
+        model,
+        backend,
+        passages,
+        timings,
+        tokensIn,
+        tokensOut,
+        null,
+        null);
+  }
+
+  /**
+   * A flow's part in the answer: its id, the company's revision of it (null: a built-in as
+   * shipped), and its steps' trace (a JSON array of what each step sent and got).
+   */
+  public record FlowRecord(String id, Integer revision, String trace) {}
 
   /** A passage given to the model; {@code cited}: the answer refers to its marker. */
   public record ShownPassage(int marker, long documentId, int chunk, String title, boolean cited) {}

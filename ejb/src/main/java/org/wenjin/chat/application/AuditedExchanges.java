@@ -45,7 +45,12 @@ public class AuditedExchanges {
             answered.firstPieceNanos() < 0 ? null : millis(answered.firstPieceNanos()),
             millis(answered.totalNanos())),
         answered.promptTokens(),
-        answered.pieces());
+        answered.pieces(),
+        turn.flow() == null
+            ? null
+            : new Exchange.FlowRecord(
+                turn.flow().flow().id(), turn.flowRevision(), answered.flowTrace()),
+        turn.apiKeyId());
   }
 
   private static long millis(long nanos) {

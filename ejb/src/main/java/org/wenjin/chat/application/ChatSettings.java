@@ -1,10 +1,19 @@
 package org.wenjin.chat.application;
 
 import java.util.List;
+import org.wenjin.chat.domain.AnswerLanguage;
 import org.wenjin.inference.application.RegisteredModel;
 
-/** A tenant's effective chat settings: the models it may use (default first) and the history. */
-public record ChatSettings(List<RegisteredModel> models, String defaultModel, int historyTurns) {
+/**
+ * A tenant's effective chat settings: the models it may use (default first), the history, and how
+ * its assistant speaks ({@code systemPrompt} null: the built-in one).
+ */
+public record ChatSettings(
+    List<RegisteredModel> models,
+    String defaultModel,
+    int historyTurns,
+    String systemPrompt,
+    AnswerLanguage language) {
 
   public static final int DEFAULT_HISTORY_TURNS = 5;
 

@@ -7,8 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import org.wenjin.audit.application.AuditLog;
+import org.wenjin.chat.domain.AnswerLanguage;
 import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.ConversationRepository;
+import org.wenjin.chat.domain.SystemPrompt;
 import org.wenjin.inference.application.ModelCatalog;
 import org.wenjin.inference.application.RegisteredModel;
 import org.wenjin.persistence.chat.TenantChatSettings;
@@ -42,7 +44,35 @@ public class ChatSettingsService {
     return new ChatSettings(
         models,
         defaultModel,
-        stored.map(TenantChatSettings::getHistoryTurns).orElse(ChatSettings.DEFAULT_HISTORY_TURNS));
+        stored.map(TenantChatSettings::getHistoryTurns).orElse(ChatSettings.DEFAULT_HISTORY_TURNS),
+        stored.map(TenantChatSettings::getSystemPrompt).orElse(null),
+        AnswerLanguage.of(stored.map(TenantChatSettings::getAnswerLanguage).orElse("auto")));
+  }
+
+  /**
+   * How the company's assistant speaks: its system prompt ({@code {{company}}} and {@code
+   * {{language}}} filled in; blank: the built-in one) and the language it answers in.
+   *
+   * @throws ChatRules for a prompt that is too long or reads other names, or an unknown language
+   */
+  public ChatSettings changeVoice(String systemPrompt, String languageCode) {
+    String prompt = SystemPrompt.checked(systemPrompt);
+    AnswerLanguage language = AnswerLanguage.of(languageCode);
+    ChatSettings before = current();
+    conversations
+        .settings()
+        .ifPresentOrElse(
+            s -> s.speak(prompt, language.code()),
+            () -> {
+              var created = new TenantChatSettings(null, null, ChatSettings.DEFAULT_HISTORY_TURNS);
+              created.speak(prompt, language.code());
+              conversations.saveSettings(created);
+            });
+    ChatSettings after = current();
+    audit.action(
+        "settings.voice-changed",
+        JSON.createObjectBuilder().add("before", voice(before)).add("after", voice(after)).build());
+    return after;
   }
 
   /**
@@ -81,6 +111,12 @@ public class ChatSettingsService {
         "settings.chat-changed",
         JSON.createObjectBuilder().add("before", json(before)).add("after", json(after)).build());
     return after;
+  }
+
+  private static JsonObjectBuilder voice(ChatSettings s) {
+    return JSON.createObjectBuilder()
+        .add("systemPrompt", s.systemPrompt() == null ? "" : s.systemPrompt())
+        .add("language", s.language().code());
   }
 
   private static JsonObjectBuilder json(ChatSettings s) {

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.wenjin.audit.application.AuditLog;
 import org.wenjin.audit.application.Exchange;
 import org.wenjin.chat.domain.ChatRules;
@@ -16,9 +15,8 @@ import org.wenjin.chat.domain.ConversationRepository;
 import org.wenjin.chat.domain.ConversationTitles;
 import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.chat.domain.HistoryWindow;
-import org.wenjin.chat.domain.flow.BuiltInFlows;
-import org.wenjin.chat.domain.flow.FlowDefinition;
-import org.wenjin.chat.domain.flow.FlowStep;
+import org.wenjin.chat.domain.SystemPrompt;
+import org.wenjin.chat.domain.flow.FlowEntry;
 import org.wenjin.engine.spi.ChatMessage;
 import org.wenjin.engine.spi.ChatRequest;
 import org.wenjin.engine.spi.GenerationOptions;
@@ -39,6 +37,8 @@ public class DefaultTurnService implements TurnService {
 
   @Inject private KnowledgeGrounding grounding;
 
+  @Inject private FlowService flows;
+
   @Inject private AuditLog audit;
 
   @Inject private AuditedExchanges exchanges;
@@ -52,7 +52,7 @@ public class DefaultTurnService implements TurnService {
     String text = validQuestion(question.text());
     ChatSettings tenantSettings = settings.current();
     String model = allowedModel(tenantSettings, question.modelId());
-    FlowDefinition flow = flow(question.flowId(), tenantSettings);
+    FlowEntry flow = flows.forQuestion(question.flowId(), tenantSettings).orElse(null);
     Instant now = Instant.now(clock);
     Conversation conversation =
         question.conversationId() == null
@@ -70,7 +70,9 @@ public class DefaultTurnService implements TurnService {
     // a client's own history counts only where the server has none: a new conversation
     List<ChatMessage> clientHistory =
         question.conversationId() == null ? question.earlier() : List.of();
-    turn.answerBy(flow == null ? null : flow.id());
+    if (flow != null) {
+      turn.answerBy(flow.id(), flow.turnRevision());
+    }
     return prepare(
         caller,
         tenantSettings,
@@ -81,36 +83,6 @@ public class DefaultTurnService implements TurnService {
         question.options(),
         flow,
         now);
-  }
-
-  /**
-   * The flow a question names, its step models checked against what the company offers; null for
-   * none or the standard one, which is the grounded answer itself (the chat's document sources
-   * included).
-   */
-  private static FlowDefinition flow(String flowId, ChatSettings settings) {
-    if (flowId == null || flowId.isBlank() || flowId.equals(BuiltInFlows.standard().id())) {
-      return null;
-    }
-    FlowDefinition flow = BuiltInFlows.find(flowId).orElseThrow(() -> ChatRules.notFound("flow"));
-    for (FlowStep step : flow.steps()) {
-      String model =
-          switch (step) {
-            case FlowStep.Generate g -> g.call().model();
-            case FlowStep.ForEach f -> f.call().model();
-            case FlowStep.Answer a -> a.call().model();
-            case FlowStep.Retrieve r -> null;
-          };
-      if (model != null && !settings.allows(model)) {
-        throw new ChatRules(
-            "The flow '"
-                + flowId
-                + "' uses the model '"
-                + model
-                + "', which your company does not offer.");
-      }
-    }
-    return flow;
   }
 
   @Override
@@ -186,7 +158,9 @@ public class DefaultTurnService implements TurnService {
     turn.restart(question, allowedModel(tenantSettings, modelId), now);
     List<ChatTurn> earlier =
         turns.stream().filter(t -> t.getPosition() < turn.getPosition()).toList();
-    FlowDefinition flow = flow(turn.getFlowId(), tenantSettings); // answered again the same way
+    // answered again by the same flow, as the company has it now
+    FlowEntry flow = flows.forQuestion(turn.getFlowId(), tenantSettings).orElse(null);
+    turn.answerBy(flow == null ? null : flow.id(), flow == null ? null : flow.turnRevision());
     return prepare(caller, tenantSettings, conversation, turn, earlier, List.of(), null, flow, now);
   }
 
@@ -198,12 +172,14 @@ public class DefaultTurnService implements TurnService {
       List<ChatTurn> earlier,
       List<ChatMessage> clientHistory,
       GenerationOptions options,
-      FlowDefinition flow,
+      FlowEntry flow,
       Instant now) {
     conversation.useModel(turn.getModelId());
     conversation.touch(now);
     conversations.flush();
-    String systemPrompt = HistoryWindow.systemPrompt(caller.tenantName());
+    String systemPrompt =
+        SystemPrompt.render(
+            tenantSettings.systemPrompt(), caller.tenantName(), tenantSettings.language());
     var messages =
         clientHistory.isEmpty()
             ? HistoryWindow.messages(
@@ -221,17 +197,15 @@ public class DefaultTurnService implements TurnService {
           turn.getModelId(),
           new ChatRequest(messages, List.of(), GenerationOptions.defaults()),
           null,
-          new FlowPlan(
-              flow,
+          FlowPlan.of(
+              flow.flow(),
               caller,
-              Map.of(
-                  "question", turn.getQuestion(),
-                  "history", HistoryWindow.transcript(messages),
-                  "company", caller.tenantName(),
-                  "language", "the language of the question"),
-              systemPrompt,
+              tenantSettings.language(),
+              messages,
               options,
-              DocumentSources.decode(conversation.getKnowledgeScope())));
+              DocumentSources.decode(conversation.getKnowledgeScope())),
+          flow.turnRevision(),
+          caller.apiKeyId());
     }
     KnowledgeGrounding.Grounding grounded =
         grounding.forQuestion(
@@ -248,7 +222,10 @@ public class DefaultTurnService implements TurnService {
             messages,
             grounded.passages(),
             options == null ? GenerationOptions.defaults() : options),
-        turn.getCitations());
+        turn.getCitations(),
+        null,
+        null,
+        caller.apiKeyId());
   }
 
   private static String validQuestion(String question) {

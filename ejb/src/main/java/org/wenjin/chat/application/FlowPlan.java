@@ -1,8 +1,12 @@
 package org.wenjin.chat.application;
 
+import java.util.List;
 import java.util.Map;
+import org.wenjin.chat.domain.AnswerLanguage;
 import org.wenjin.chat.domain.DocumentSources;
+import org.wenjin.chat.domain.HistoryWindow;
 import org.wenjin.chat.domain.flow.FlowDefinition;
+import org.wenjin.engine.spi.ChatMessage;
 import org.wenjin.engine.spi.GenerationOptions;
 import org.wenjin.tenancy.application.ActingCaller;
 
@@ -23,5 +27,29 @@ public record FlowPlan(
 
   public FlowPlan {
     globals = Map.copyOf(globals);
+  }
+
+  /**
+   * The plan of a question asked in a conversation: {@code messages} as the history window made
+   * them (the company's system prompt first, the question last).
+   */
+  public static FlowPlan of(
+      FlowDefinition flow,
+      ActingCaller caller,
+      AnswerLanguage language,
+      List<ChatMessage> messages,
+      GenerationOptions options,
+      DocumentSources sources) {
+    return new FlowPlan(
+        flow,
+        caller,
+        Map.of(
+            "question", messages.get(messages.size() - 1).content(),
+            "history", HistoryWindow.transcript(messages),
+            "company", caller.tenantName(),
+            "language", language.phrase()),
+        messages.get(0).content(),
+        options,
+        sources);
   }
 }

@@ -5,7 +5,9 @@ import org.wenjin.engine.spi.ChatRequest;
 /**
  * A turn saved as "streaming" and the request to send to its model; {@code citations} as stored
  * with the turn (JSON, or null). With a {@code flow}, the request is the flow's starting point (the
- * conversation and the question): its steps build what the models are sent.
+ * conversation and the question): its steps build what the models are sent. {@code flowRevision} is
+ * the revision of the company's flow (null: a built-in as shipped), {@code apiKeyId} the key the
+ * question came with (null: a signed-in user).
  */
 public record PreparedTurn(
     long tenantId,
@@ -16,7 +18,9 @@ public record PreparedTurn(
     String modelId,
     ChatRequest request,
     String citations,
-    FlowPlan flow) {
+    FlowPlan flow,
+    Integer flowRevision,
+    Long apiKeyId) {
 
   public PreparedTurn(
       long tenantId,
@@ -27,6 +31,42 @@ public record PreparedTurn(
       String modelId,
       ChatRequest request,
       String citations) {
-    this(tenantId, userId, username, conversationId, turnId, modelId, request, citations, null);
+    this(
+        tenantId,
+        userId,
+        username,
+        conversationId,
+        turnId,
+        modelId,
+        request,
+        citations,
+        null,
+        null,
+        null);
+  }
+
+  /** A flow's turn for a signed-in user, with a built-in flow. */
+  public PreparedTurn(
+      long tenantId,
+      long userId,
+      String username,
+      long conversationId,
+      long turnId,
+      String modelId,
+      ChatRequest request,
+      String citations,
+      FlowPlan flow) {
+    this(
+        tenantId,
+        userId,
+        username,
+        conversationId,
+        turnId,
+        modelId,
+        request,
+        citations,
+        flow,
+        null,
+        null);
   }
 }

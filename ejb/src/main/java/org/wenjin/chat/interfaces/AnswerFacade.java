@@ -9,9 +9,9 @@ import jakarta.interceptor.Interceptors;
 import java.util.List;
 import org.wenjin.chat.application.AnswerService;
 import org.wenjin.chat.application.ChatSettingsService;
+import org.wenjin.chat.application.FlowService;
 import org.wenjin.chat.application.Question;
 import org.wenjin.chat.domain.DocumentSources;
-import org.wenjin.chat.domain.flow.BuiltInFlows;
 import org.wenjin.engine.spi.ChatMessage;
 import org.wenjin.engine.spi.GenerationOptions;
 import org.wenjin.security.Roles;
@@ -32,6 +32,8 @@ public class AnswerFacade {
   @Inject private AnswerService answers;
 
   @Inject private ChatSettingsService settings;
+
+  @Inject private FlowService flows;
 
   /** The models the caller's company offers, its preselected one marked. */
   public List<ModelDto> models() {
@@ -85,9 +87,10 @@ public class AnswerFacade {
         listener);
   }
 
-  /** The flows every company offers (built in; the standard one first). */
+  /** The flows the caller's company offers, the standard one first. */
   public List<FlowDto> flows() {
-    return BuiltInFlows.all().stream()
+    return flows.offered().stream()
+        .map(e -> e.flow())
         .map(f -> new FlowDto(f.id(), f.name(), f.description(), f.modelCalls()))
         .toList();
   }

@@ -10,6 +10,8 @@ import java.util.Set;
  *
  * @param roles company roles held in this tenant ({@code tenant-admin}, {@code auditor})
  * @param groups document groups the user is in, in this tenant
+ * @param apiKeyId the personal API key the request signed in with (its audit records name it); null
+ *     for a token
  */
 public record ActingCaller(
     long tenantId,
@@ -17,7 +19,18 @@ public record ActingCaller(
     long userId,
     String username,
     Set<String> roles,
-    List<String> groups) {
+    List<String> groups,
+    Long apiKeyId) {
+
+  public ActingCaller(
+      long tenantId,
+      String tenantName,
+      long userId,
+      String username,
+      Set<String> roles,
+      List<String> groups) {
+    this(tenantId, tenantName, userId, username, roles, groups, null);
+  }
 
   public ActingCaller {
     roles = Set.copyOf(roles);

@@ -63,7 +63,8 @@ public class TenantContext {
         user.getId(),
         caller.username(),
         grants.roles(),
-        grants.groups());
+        grants.groups(),
+        caller.apiKeyId());
   }
 
   public Tenant activeTenant(CallerIdentity caller) {

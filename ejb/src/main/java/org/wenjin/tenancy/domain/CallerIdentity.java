@@ -10,6 +10,7 @@ import java.util.Set;
  *
  * @param subject the token's {@code sub}, stable for the life of the Keycloak user
  * @param organizations aliases of the Keycloak Organizations the user belongs to (the tenants)
+ * @param apiKeyId the personal API key the request signed in with; null for a token
  */
 public record CallerIdentity(
     String subject,
@@ -18,7 +19,19 @@ public record CallerIdentity(
     String email,
     List<String> organizations,
     Set<String> roles,
-    List<String> groups) {
+    List<String> groups,
+    Long apiKeyId) {
+
+  public CallerIdentity(
+      String subject,
+      String username,
+      String displayName,
+      String email,
+      List<String> organizations,
+      Set<String> roles,
+      List<String> groups) {
+    this(subject, username, displayName, email, organizations, roles, groups, null);
+  }
 
   public CallerIdentity {
     Objects.requireNonNull(subject, "subject");
@@ -34,6 +47,13 @@ public record CallerIdentity(
 
   /** The same caller with the organizations the identity provider lists for them. */
   public CallerIdentity withOrganizations(List<String> organizations) {
-    return new CallerIdentity(subject, username, displayName, email, organizations, roles, groups);
+    return new CallerIdentity(
+        subject, username, displayName, email, organizations, roles, groups, apiKeyId);
+  }
+
+  /** The same caller, signed in with the API key {@code keyId}. */
+  public CallerIdentity viaApiKey(long keyId) {
+    return new CallerIdentity(
+        subject, username, displayName, email, organizations, roles, groups, keyId);
   }
 }

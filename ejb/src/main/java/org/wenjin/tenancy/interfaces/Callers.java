@@ -26,6 +26,7 @@ public class Callers {
       // request that outlives the owner's membership acts for no company
       return keyHolders
           .caller(key.subject(), key.tenantAlias())
+          .map(c -> c.viaApiKey(key.keyId()))
           .orElseThrow(
               () ->
                   new EJBAccessException(

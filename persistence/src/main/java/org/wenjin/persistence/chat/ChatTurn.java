@@ -59,6 +59,10 @@ public class ChatTurn extends TenantOwnedEntity {
   @Column(name = "flow_id", length = 64)
   private String flowId;
 
+  /** The revision of a company's own flow that answered (see V14); null: a built-in one. */
+  @Column(name = "flow_revision")
+  private Integer flowRevision;
+
   /** JSON array of what each step of the flow did (see V13__turn_flows.sql), or null. */
   @Column(name = "flow_trace", length = MAX_TRACE)
   private String flowTrace;
@@ -125,7 +129,16 @@ public class ChatTurn extends TenantOwnedEntity {
   }
 
   public void answerBy(String flowId) {
+    answerBy(flowId, null);
+  }
+
+  public void answerBy(String flowId, Integer revision) {
     this.flowId = flowId;
+    this.flowRevision = revision;
+  }
+
+  public Integer getFlowRevision() {
+    return flowRevision;
   }
 
   public String getFlowTrace() {

@@ -13,6 +13,8 @@ import org.wenjin.persistence.tenancy.TenantOwnedEntity;
 @Table(name = "tenant_chat_settings")
 public class TenantChatSettings extends TenantOwnedEntity {
 
+  public static final int MAX_SYSTEM_PROMPT = 4000;
+
   /** Comma-separated model ids; null = every registered model. */
   @Column(name = "allowed_models", length = 2000)
   private String allowedModels;
@@ -22,6 +24,14 @@ public class TenantChatSettings extends TenantOwnedEntity {
 
   @Column(name = "history_turns", nullable = false)
   private int historyTurns;
+
+  /** A template over {{company}} and {{language}}; null: the built-in system prompt. */
+  @Column(name = "system_prompt", length = MAX_SYSTEM_PROMPT)
+  private String systemPrompt;
+
+  /** {@code auto} (the question's language), {@code zh} or {@code en}. */
+  @Column(name = "answer_language", nullable = false, length = 8)
+  private String answerLanguage = "auto";
 
   @Version private long version;
 
@@ -35,6 +45,20 @@ public class TenantChatSettings extends TenantOwnedEntity {
     this.allowedModels = allowed == null ? null : String.join(",", allowed);
     this.defaultModel = defaultModelId;
     this.historyTurns = turns;
+  }
+
+  /** How the assistant speaks: {@code prompt} null for the built-in one. */
+  public void speak(String prompt, String language) {
+    this.systemPrompt = prompt;
+    this.answerLanguage = language;
+  }
+
+  public String getSystemPrompt() {
+    return systemPrompt;
+  }
+
+  public String getAnswerLanguage() {
+    return answerLanguage;
   }
 
   /** Null when the tenant may use every registered model. */

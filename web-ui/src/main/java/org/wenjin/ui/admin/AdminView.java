@@ -23,8 +23,8 @@ import org.wenjin.ui.common.TextPromptDialog;
 import org.wenjin.ui.layout.MainLayout;
 
 /**
- * A company's own admins: its members and the models it offers (documents: Knowledge → Manage
- * documents).
+ * A company's own admins: its members, the models it offers, how its assistant speaks, retention
+ * and quotas (documents: Knowledge → Manage documents; flows: Flows).
  */
 @Route(value = "admin", layout = MainLayout.class)
 @PageTitle("Admin · Wenjin")
@@ -42,6 +42,8 @@ public class AdminView extends VerticalLayout {
   @Inject private GovernanceFacade governance;
 
   private final PolicyForm policy = new PolicyForm();
+
+  private final VoiceForm voice = new VoiceForm();
 
   @PostConstruct
   void init() {
@@ -66,6 +68,13 @@ public class AdminView extends VerticalLayout {
     add(models);
     models.onSave(this::saveModels);
     Notices.attempt(() -> models.show(modelSettings.modelSettings()), null);
+    add(voice);
+    voice.onSave(
+        e ->
+            Notices.attempt(
+                () -> voice.show(modelSettings.changeVoice(e.systemPrompt, e.language)),
+                "Assistant saved."));
+    Notices.attempt(() -> voice.show(modelSettings.voice()), null);
     add(policy);
     policy.onSave(
         e -> {

@@ -17,16 +17,21 @@ import java.io.StringReader;
  * folded away under the answer. Prompts hold document text and outputs model text: shown as text (a
  * {@code Pre}'s text content), never as markup.
  */
-class FlowSteps extends Details {
+public class FlowSteps extends Details {
 
   FlowSteps(long turnId) {
-    setId("steps-" + turnId);
+    this("steps-" + turnId);
+  }
+
+  /** Steps shown elsewhere than under a turn (a flow's dry run). */
+  public FlowSteps(String id) {
+    setId(id);
     addClassName("wenjin-turn-steps");
     setVisible(false);
   }
 
   /** Shows the trace of a finished flow; hides itself for a standard answer. */
-  void show(String flowId, String trace) {
+  public void show(String flowId, String trace) {
     removeAll();
     JsonArray steps = parse(trace);
     setVisible(flowId != null && !steps.isEmpty());

@@ -25,11 +25,16 @@ public final class Notices {
       }
       return true;
     } catch (RuntimeException e) {
-      String reason = reason(e);
-      LOG.log(Level.INFO, "action refused: " + reason, e);
-      show(reason, NotificationVariant.LUMO_ERROR);
+      refused(e);
       return false;
     }
+  }
+
+  /** Tells the user why a server call they made was refused or failed. */
+  public static void refused(RuntimeException e) {
+    String reason = reason(e);
+    LOG.log(Level.INFO, "action refused: " + reason, e);
+    show(reason, NotificationVariant.LUMO_ERROR);
   }
 
   private static String reason(RuntimeException e) {

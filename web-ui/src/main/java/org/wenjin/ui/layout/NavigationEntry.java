@@ -12,6 +12,7 @@ import org.wenjin.ui.admin.UsageView;
 import org.wenjin.ui.apikeys.ApiKeysView;
 import org.wenjin.ui.audit.AuditView;
 import org.wenjin.ui.chat.ChatView;
+import org.wenjin.ui.flows.FlowsView;
 import org.wenjin.ui.knowledge.KnowledgeView;
 
 /**
@@ -22,6 +23,7 @@ enum NavigationEntry {
   CHAT("Chat", ChatView.class, VaadinIcon.CHAT),
   KNOWLEDGE("Knowledge", KnowledgeView.class, VaadinIcon.BOOK),
   ADMIN("Admin", AdminView.class, VaadinIcon.COG),
+  FLOWS("Flows", FlowsView.class, VaadinIcon.SITEMAP),
   USAGE("Usage", UsageView.class, VaadinIcon.BAR_CHART),
   TENANTS("Tenants", TenantsView.class, VaadinIcon.BUILDING),
   AUDIT("Audit", AuditView.class, VaadinIcon.CLIPBOARD_CHECK),

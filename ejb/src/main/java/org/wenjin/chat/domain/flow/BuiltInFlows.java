@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The flows every company has from the start (ejb {@code resources/flows/*.json}), wenda's autos
@@ -19,6 +21,9 @@ public final class BuiltInFlows {
   /** In the order a menu shows them. */
   static final List<String> IDS =
       List.of("knowledge", "knowledge-notes", "rewrite-search", "write-document", "translate");
+
+  private static final Map<String, JsonObject> SOURCES =
+      IDS.stream().collect(Collectors.toUnmodifiableMap(id -> id, BuiltInFlows::read));
 
   private static final List<FlowDefinition> ALL = IDS.stream().map(BuiltInFlows::load).toList();
 
@@ -32,22 +37,35 @@ public final class BuiltInFlows {
     return ALL.stream().filter(f -> f.id().equals(id)).findFirst();
   }
 
+  public static boolean isBuiltIn(String id) {
+    return SOURCES.containsKey(id);
+  }
+
+  /** A built-in flow as its JSON file has it, for the editor. */
+  public static Optional<JsonObject> source(String id) {
+    return Optional.ofNullable(SOURCES.get(id));
+  }
+
   /** The flow of a question that names none: today's grounded answer. */
   public static FlowDefinition standard() {
     return ALL.get(0);
   }
 
-  private static FlowDefinition load(String id) {
+  private static JsonObject read(String id) {
     String resource = "/flows/" + id + ".json";
     try (InputStream in = BuiltInFlows.class.getResourceAsStream(resource);
         var reader = JSON.createReader(in)) {
-      JsonObject json = reader.readObject();
-      return FlowParser.parse(json);
+      return reader.readObject();
     } catch (IOException e) {
       throw new UncheckedIOException("built-in flow " + resource + " unreadable", e);
+    }
+  }
+
+  private static FlowDefinition load(String id) {
+    try {
+      return FlowParser.parse(SOURCES.get(id));
     } catch (FlowRules e) {
-      throw new IllegalStateException(
-          "built-in flow " + resource + " is invalid: " + e.getMessage(), e);
+      throw new IllegalStateException("built-in flow " + id + " is invalid: " + e.getMessage(), e);
     }
   }
 }

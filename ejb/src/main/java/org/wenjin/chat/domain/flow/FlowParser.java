@@ -6,7 +6,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +30,19 @@ import java.util.regex.Pattern;
 public final class FlowParser {
 
   static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+
+  private static final Set<String> FLOW_FIELDS = Set.of("id", "name", "description", "steps");
+
+  private static final Set<String> CALL_FIELDS =
+      Set.of("id", "type", "prompt", "system", "model", "max_tokens", "temperature");
+
+  /** What each type of step may say; anything else is a typo the admin should hear about. */
+  private static final Map<String, Set<String>> STEP_FIELDS =
+      Map.of(
+          "retrieve", Set.of("id", "type", "query", "k", "collections"),
+          "generate", CALL_FIELDS,
+          "for_each", plus(CALL_FIELDS, "over", "max"),
+          "answer", plus(CALL_FIELDS, "cite"));
 
   private final List<String> problems = new ArrayList<>();
 
@@ -47,6 +64,7 @@ public final class FlowParser {
   }
 
   private FlowDefinition flow(JsonObject json) {
+    unknown(json, FLOW_FIELDS, "");
     String id = string(json, "id", "id");
     if (id != null && !ID.matcher(id).matches()) {
       problems.add(
@@ -81,6 +99,9 @@ public final class FlowParser {
     String type = string(json, "type", where + ".type");
     if (id == null || type == null) {
       return null;
+    }
+    if (STEP_FIELDS.containsKey(type)) {
+      unknown(json, STEP_FIELDS.get(type), where + ".");
     }
     return switch (type) {
       case "retrieve" -> retrieve(json, where, id);
@@ -151,6 +172,26 @@ public final class FlowParser {
       problems.add(where + ": " + e.getMessage());
       return null;
     }
+  }
+
+  private void unknown(JsonObject json, Set<String> known, String where) {
+    json.keySet().stream()
+        .filter(k -> !known.contains(k))
+        .sorted()
+        .forEach(
+            k ->
+                problems.add(
+                    where
+                        + k
+                        + ": not a field here (known: "
+                        + String.join(", ", new TreeSet<>(known))
+                        + ")"));
+  }
+
+  private static Set<String> plus(Set<String> base, String... more) {
+    Set<String> all = new HashSet<>(base);
+    all.addAll(List.of(more));
+    return Set.copyOf(all);
   }
 
   private String string(JsonObject json, String name, String where) {

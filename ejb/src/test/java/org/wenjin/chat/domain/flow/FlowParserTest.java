@@ -160,4 +160,18 @@ class FlowParserTest {
                 "{'id':'x','name':'x','steps':[{'id':'z','type':'answer','prompt':'{{question.class}}'}]}"))
         .containsExactly("steps[0].prompt: 'question' is a text; it has no 'class'");
   }
+
+  @Test
+  void aFieldThatNoStepHasIsReportedWithTheOnesThatExist() {
+    assertThat(
+            problems(
+                """
+                {'id':'f','name':'F','colour':'red','steps':[
+                  {'id':'answer','type':'answer','promt':'{{question}}','prompt':'{{question}}'}]}
+                """))
+        .containsExactly(
+            "colour: not a field here (known: description, id, name, steps)",
+            "steps[0].promt: not a field here (known: cite, id, max_tokens, model, prompt,"
+                + " system, temperature, type)");
+  }
 }

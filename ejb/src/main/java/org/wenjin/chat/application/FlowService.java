@@ -1,0 +1,51 @@
+package org.wenjin.chat.application;
+
+import java.util.List;
+import java.util.Optional;
+import org.wenjin.chat.domain.flow.FlowEntry;
+import org.wenjin.chat.domain.flow.FlowRules;
+
+/**
+ * The current company's flows: the built-ins, its edited copies of them and its own, which of them
+ * its users are offered, and the edits of its admins (each saved after the checks pass, as a new
+ * revision, and recorded in the audit).
+ */
+public interface FlowService {
+
+  /** Every flow the company has, offered or not, the built-ins first. */
+  List<FlowEntry> all();
+
+  /** The flows users may choose, the standard one first. */
+  List<FlowEntry> offered();
+
+  /**
+   * @throws org.wenjin.chat.domain.ChatRules not found, for an id the company does not have
+   */
+  FlowEntry get(String flowId);
+
+  /**
+   * The flow that answers a question naming {@code flowId} (blank: the standard one); empty when
+   * that is the standard flow as shipped, which the chat answers directly.
+   *
+   * @throws org.wenjin.chat.domain.ChatRules not found, for a flow the company does not offer; for
+   *     a flow whose step names a model the company does not offer
+   */
+  Optional<FlowEntry> forQuestion(String flowId, ChatSettings settings);
+
+  /** What stands in the way of saving {@code text} (JSON or YAML) as a flow; empty when nothing. */
+  List<String> problems(String text);
+
+  /**
+   * Saves {@code text} as the flow {@code flowId} (a built-in's id: the company's copy of it), or
+   * as a new flow under the id it names when {@code flowId} is null.
+   *
+   * @throws FlowRules with every problem, when it cannot be saved
+   */
+  FlowEntry save(String flowId, String text, boolean offered);
+
+  /** Offers the flow to the company's users, or withdraws it (not the standard one). */
+  FlowEntry offer(String flowId, boolean offered);
+
+  /** A built-in back as shipped; a flow of the company's own deleted. */
+  void remove(String flowId);
+}

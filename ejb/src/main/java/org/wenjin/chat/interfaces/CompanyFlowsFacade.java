@@ -1,0 +1,142 @@
+package org.wenjin.chat.interfaces;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import java.util.List;
+import org.wenjin.audit.application.AuditLog;
+import org.wenjin.chat.application.ChatSettings;
+import org.wenjin.chat.application.ChatSettingsService;
+import org.wenjin.chat.application.FlowDryRuns;
+import org.wenjin.chat.application.FlowService;
+import org.wenjin.chat.domain.ChatRules;
+import org.wenjin.chat.domain.flow.CompanyFlowList;
+import org.wenjin.chat.domain.flow.FlowDefinition;
+import org.wenjin.chat.domain.flow.FlowEntry;
+import org.wenjin.chat.domain.flow.FlowRules;
+import org.wenjin.chat.domain.flow.FlowSource;
+import org.wenjin.persistence.chat.ChatTurn;
+import org.wenjin.platform.Jsonp;
+import org.wenjin.security.CompanyRole;
+import org.wenjin.security.Roles;
+import org.wenjin.tenancy.application.CallerScope;
+import org.wenjin.tenancy.interfaces.TenantScoped;
+
+/**
+ * A tenant admin's flows: the list, a flow's text as JSON or YAML, checking, saving, offering,
+ * resetting or deleting, and a dry run on a sample question. The rules are {@link FlowService}'s.
+ */
+@Stateless
+@RolesAllowed(Roles.USER)
+@CompanyRole(Roles.TENANT_ADMIN)
+@Interceptors(TenantScoped.class)
+public class CompanyFlowsFacade {
+
+  @Inject private FlowService flows;
+
+  @Inject private ChatSettingsService settings;
+
+  @Inject private FlowDryRuns dryRuns;
+
+  @Inject private AuditLog audit;
+
+  public List<CompanyFlowDto> flows() {
+    return flows.all().stream().map(CompanyFlowsFacade::dto).toList();
+  }
+
+  public CompanyFlowDto flow(String flowId) {
+    return dto(flows.get(flowId));
+  }
+
+  /** The flow's text as the editor shows it. */
+  public String source(String flowId, FlowSource.Format format) {
+    return FlowSource.as(format, flows.get(flowId).source());
+  }
+
+  /**
+   * The editor's text in the other format.
+   *
+   * @throws FlowRules when it is neither JSON nor YAML of an object
+   */
+  public String convert(String text, FlowSource.Format format) {
+    return FlowSource.as(format, FlowSource.json(text));
+  }
+
+  /** Every problem that stands in the way of saving {@code text}; empty when none. */
+  public List<String> check(String text) {
+    return flows.problems(text);
+  }
+
+  /** Saves the company's revision of {@code flowId}; see {@link FlowService#save}. */
+  public CompanyFlowDto save(String flowId, String text, boolean offered) {
+    return dto(flows.save(flowId, text, offered));
+  }
+
+  /** Saves a new flow of the company's own, under the id its text names. */
+  public CompanyFlowDto create(String text, boolean offered) {
+    return dto(flows.save(null, text, offered));
+  }
+
+  public CompanyFlowDto offer(String flowId, boolean offered) {
+    return dto(flows.offer(flowId, offered));
+  }
+
+  /** A built-in back as shipped, or a flow of the company's own deleted. */
+  public void remove(String flowId) {
+    flows.remove(flowId);
+  }
+
+  /**
+   * Runs the flow in {@code text} (saved or not) on {@code question} with {@code modelId} (null:
+   * the company's preselected model); nothing is saved but an audit note that it ran.
+   *
+   * @return stops the run
+   * @throws FlowRules when the text is no runnable flow
+   */
+  public Runnable dryRun(String text, String question, String modelId, DryRunListener listener) {
+    List<String> problems = flows.problems(text);
+    if (!problems.isEmpty()) {
+      throw new FlowRules(problems);
+    }
+    FlowDefinition flow = FlowSource.parse(text);
+    String asked = question == null ? "" : question.strip();
+    if (asked.isEmpty()) {
+      throw new ChatRules("Type a sample question first.");
+    }
+    if (asked.length() > ChatTurn.MAX_QUESTION) {
+      throw new ChatRules("A question can have at most " + ChatTurn.MAX_QUESTION + " characters.");
+    }
+    ChatSettings current = settings.current();
+    String model = modelId == null || modelId.isBlank() ? current.defaultModel() : modelId;
+    if (model == null || !current.allows(model)) {
+      throw new ChatRules("Your company does not offer the model '" + modelId + "'.");
+    }
+    audit.action(
+        "flow.dry-run",
+        Jsonp.JSON
+            .createObjectBuilder()
+            .add("flow", flow.id())
+            .add("model", model)
+            .add("question", asked)
+            .build());
+    return dryRuns.start(CallerScope.current(), current, flow, asked, model, listener);
+  }
+
+  static CompanyFlowDto dto(FlowEntry f) {
+    return new CompanyFlowDto(
+        f.id(),
+        f.flow() == null ? f.source().getString("name", f.id()) : f.flow().name(),
+        f.flow() == null ? "" : f.flow().description(),
+        f.origin().name(),
+        f.revision(),
+        f.offered(),
+        f.usable(),
+        CompanyFlowList.isStandard(f.id()),
+        f.flow() == null ? 0 : f.flow().modelCalls(),
+        f.flow() == null ? 0 : f.flow().steps().size(),
+        f.updatedAt(),
+        f.updatedBy(),
+        f.problems());
+  }
+}

@@ -1,0 +1,132 @@
+package org.wenjin.ui.flows;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.shared.Registration;
+import org.wenjin.chat.interfaces.DryRunDto;
+import org.wenjin.ui.chat.FlowSteps;
+
+/**
+ * A dry run of the flow being edited: a sample question, the step running now, the answer as it
+ * streams, and at the end each step's prompt and output. "Dry run" and "Stop" fire events; the view
+ * runs it and reports back here (from the UI's thread). Model text is shown as text.
+ */
+class DryRunPanel extends VerticalLayout {
+
+  private final TextField question = new TextField("Sample question");
+  private final Button run = new Button("Dry run");
+  private final Button stop = new Button("Stop");
+  private final Span progress = new Span();
+  private final Pre answer = new Pre();
+  private final FlowSteps steps = new FlowSteps("dry-run-steps");
+  private final StringBuilder text = new StringBuilder();
+
+  DryRunPanel() {
+    setId("dry-run-panel");
+    setPadding(false);
+    question.setId("dry-run-question");
+    question.setWidthFull();
+    question.setMaxLength(8000);
+    question.setPlaceholder("A question your colleagues would ask");
+    run.setId("dry-run");
+    stop.setId("dry-run-stop");
+    stop.setEnabled(false);
+    run.addClickListener(e -> fireEvent(new RunEvent(this, question.getValue())));
+    stop.addClickListener(e -> fireEvent(new StopEvent(this)));
+    progress.setId("dry-run-progress");
+    answer.setId("dry-run-answer");
+    answer
+        .getStyle()
+        .set("white-space", "pre-wrap")
+        .set("max-height", "16em")
+        .set("overflow", "auto");
+    answer.setVisible(false);
+    HorizontalLayout ask = new HorizontalLayout(question, run, stop);
+    ask.setWidthFull();
+    ask.setAlignItems(FlexComponent.Alignment.BASELINE);
+    ask.setFlexGrow(1, question);
+    add(
+        new H3("Dry run"),
+        new Span(
+            "Runs the flow as written above (saved or not) on your question, over your documents,"
+                + " and shows what each step sent and got. Nothing is saved; it counts toward the"
+                + " quotas like a question."),
+        ask,
+        progress,
+        answer,
+        steps);
+  }
+
+  Registration onRun(ComponentEventListener<RunEvent> listener) {
+    return addListener(RunEvent.class, listener);
+  }
+
+  Registration onStop(ComponentEventListener<StopEvent> listener) {
+    return addListener(StopEvent.class, listener);
+  }
+
+  void started() {
+    text.setLength(0);
+    answer.setText("");
+    answer.setVisible(false);
+    steps.show(null, null);
+    progress.setText("Starting\u2026");
+    run.setEnabled(false);
+    stop.setEnabled(true);
+  }
+
+  void step(int number, int total, String label) {
+    progress.setText(number + "/" + total + " " + label);
+  }
+
+  void text(String piece) {
+    text.append(piece);
+    answer.setText(text.toString());
+    answer.setVisible(true);
+  }
+
+  void finished(DryRunDto result) {
+    run.setEnabled(true);
+    stop.setEnabled(false);
+    progress.setText(
+        switch (result.status()) {
+          case "COMPLETE" -> "Done: " + result.citations().size() + " passages to cite.";
+          case "STOPPED" -> "Stopped.";
+          default -> "Failed: " + result.error();
+        });
+    answer.setText(result.answer());
+    answer.setVisible(!result.answer().isEmpty());
+    steps.show(result.flowId(), result.flowTrace());
+    steps.setOpened(true);
+  }
+
+  /** The run could not start (a check failed, a quota): ready for another try. */
+  void refused() {
+    run.setEnabled(true);
+    stop.setEnabled(false);
+    progress.setText("");
+  }
+
+  static class RunEvent extends ComponentEvent<DryRunPanel> {
+    final String question;
+
+    RunEvent(DryRunPanel source, String question) {
+      super(source, false);
+      this.question = question;
+    }
+  }
+
+  static class StopEvent extends ComponentEvent<DryRunPanel> {
+    StopEvent(DryRunPanel source) {
+      super(source, false);
+    }
+  }
+}

@@ -1,0 +1,230 @@
+package org.wenjin.ui.flows;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import org.wenjin.chat.domain.flow.FlowRules;
+import org.wenjin.chat.domain.flow.FlowSource;
+import org.wenjin.chat.interfaces.CompanyFlowDto;
+import org.wenjin.chat.interfaces.CompanyFlowsFacade;
+import org.wenjin.chat.interfaces.DryRunDto;
+import org.wenjin.chat.interfaces.DryRunListener;
+import org.wenjin.security.CompanyRole;
+import org.wenjin.security.Roles;
+import org.wenjin.ui.common.Notices;
+import org.wenjin.ui.layout.MainLayout;
+
+/**
+ * The flows a company offers in the chat and to API clients ({@code flow:<id>}): built-ins, the
+ * company's edited copies and its own flows, each edited as JSON or YAML, checked, dry-run on a
+ * sample question, and offered or withdrawn.
+ */
+@Route(value = "admin/flows", layout = MainLayout.class)
+@PageTitle("Flows · Wenjin")
+@RolesAllowed(Roles.USER)
+@CompanyRole(Roles.TENANT_ADMIN)
+public class FlowsView extends VerticalLayout {
+
+  /** Where a new flow starts: one search, one answer; the admin changes the rest. */
+  static final String STARTER =
+      """
+      id: my-flow
+      name: My flow
+      description: What it does, for the people who choose it.
+      steps:
+        - id: search
+          type: retrieve
+          query: "{{question}}"
+          k: 5
+        - id: answer
+          type: answer
+          cite: search
+          prompt: |
+            {{search.block}}
+
+            Answer from the passages above and cite them as [n]. Question: {{question}}
+      """;
+
+  @Inject private CompanyFlowsFacade flows;
+
+  private final FlowGrid grid = new FlowGrid();
+
+  @PostConstruct
+  void init() {
+    setId("flows-view");
+    Button create = new Button("New flow", VaadinIcon.PLUS.create(), e -> openNew());
+    create.setId("new-flow");
+    create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    HorizontalLayout header = new HorizontalLayout(new H2("Flows"), create);
+    header.setAlignItems(FlexComponent.Alignment.BASELINE);
+    add(
+        header,
+        new Paragraph(
+            "A flow is how a question is answered: search, then one or more model calls, then"
+                + " the answer. Users choose a flow beside the model; API clients name it as"
+                + " the model (flow:<id>). Editing a built-in flow makes your company's copy;"
+                + " Reset brings the built-in back."),
+        grid);
+    grid.onEdit(e -> openEdit(e.flow));
+    grid.onOffer(
+        e -> {
+          String done =
+              (e.offered ? "Offered" : "Withdrew") + " \u201c" + e.flow.name() + "\u201d.";
+          if (Notices.attempt(() -> flows.offer(e.flow.id(), e.offered), done)) {
+            refresh();
+          }
+        });
+    grid.onRemove(e -> confirmRemove(e.flow));
+    refresh();
+  }
+
+  private void refresh() {
+    Notices.attempt(() -> grid.show(flows.flows()), null);
+  }
+
+  private void openEdit(CompanyFlowDto flow) {
+    String[] source = new String[1];
+    if (Notices.attempt(() -> source[0] = flows.source(flow.id(), FlowSource.Format.YAML), null)) {
+      open(
+          new FlowEditorDialog(
+              "Edit \u201c" + flow.name() + "\u201d (flow:" + flow.id() + ")",
+              flow.id(),
+              source[0],
+              FlowSource.Format.YAML,
+              flow.offered(),
+              flow.standard()));
+    }
+  }
+
+  private void openNew() {
+    open(new FlowEditorDialog("New flow", null, STARTER, FlowSource.Format.YAML, true, false));
+  }
+
+  private void open(FlowEditorDialog editor) {
+    editor.onConvert(
+        e -> {
+          try {
+            editor.showText(flows.convert(e.text, e.to), e.to);
+          } catch (FlowRules rules) {
+            editor.keepFormat(rules.problems());
+          }
+        });
+    editor.onCheck(e -> Notices.attempt(() -> editor.showProblems(flows.check(e.text)), null));
+    editor.onSave(e -> save(editor, e));
+    new DryRuns(editor).wire();
+    editor.open();
+  }
+
+  private void save(FlowEditorDialog editor, FlowEditorDialog.SaveEvent e) {
+    try {
+      CompanyFlowDto saved =
+          e.flowId == null
+              ? flows.create(e.text, e.offered)
+              : flows.save(e.flowId, e.text, e.offered);
+      editor.close();
+      Notices.show(
+          "Saved \u201c" + saved.name() + "\u201d, revision " + saved.revision() + ".",
+          NotificationVariant.LUMO_SUCCESS);
+      refresh();
+    } catch (FlowRules rules) {
+      editor.showProblems(rules.problems());
+    } catch (RuntimeException other) {
+      Notices.refused(other);
+    }
+  }
+
+  private void confirmRemove(CompanyFlowDto flow) {
+    boolean own = !flow.builtIn();
+    ConfirmDialog confirm =
+        new ConfirmDialog(
+            own
+                ? "Delete \u201c" + flow.name() + "\u201d?"
+                : "Reset \u201c" + flow.name() + "\u201d?",
+            own
+                ? "Users can no longer choose it; conversations it answered keep their answers."
+                : "Your company's revisions are discarded and the built-in flow answers again.",
+            own ? "Delete" : "Reset",
+            e -> {
+              if (Notices.attempt(() -> flows.remove(flow.id()), own ? "Deleted." : "Reset.")) {
+                refresh();
+              }
+            });
+    confirm.setId("confirm-remove-flow");
+    confirm.setCancelable(true);
+    confirm.setConfirmButtonTheme("error primary");
+    confirm.open();
+  }
+
+  /** One editor's dry runs: started from the panel, reported back on the UI's thread. */
+  private final class DryRuns {
+    private final FlowEditorDialog editor;
+    private Runnable stop;
+
+    DryRuns(FlowEditorDialog editor) {
+      this.editor = editor;
+    }
+
+    void wire() {
+      DryRunPanel panel = editor.dryRun();
+      panel.onRun(e -> start(panel, e.question));
+      panel.onStop(e -> stopRunning());
+      editor.addDialogCloseActionListener(e -> stopRunning());
+      editor.addDetachListener(e -> stopRunning());
+    }
+
+    private void start(DryRunPanel panel, String question) {
+      UI ui = UI.getCurrent();
+      panel.started();
+      DryRunListener listener =
+          new DryRunListener() {
+            @Override
+            public void step(int number, int total, String label) {
+              ui.access(() -> panel.step(number, total, label));
+            }
+
+            @Override
+            public void text(String piece) {
+              ui.access(() -> panel.text(piece));
+            }
+
+            @Override
+            public void finished(DryRunDto result) {
+              ui.access(
+                  () -> {
+                    stop = null;
+                    panel.finished(result);
+                  });
+            }
+          };
+      try {
+        stop = flows.dryRun(editor.text(), question, null, listener);
+      } catch (FlowRules rules) {
+        panel.refused();
+        editor.showProblems(rules.problems());
+      } catch (RuntimeException other) {
+        panel.refused();
+        Notices.refused(other);
+      }
+    }
+
+    private void stopRunning() {
+      Runnable running = stop;
+      if (running != null) {
+        running.run();
+      }
+    }
+  }
+}
