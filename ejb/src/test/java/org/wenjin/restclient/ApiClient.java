@@ -125,6 +125,22 @@ public final class ApiClient {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** One call with a body of {@code contentType} (YAML, say), accepting {@code accept}. */
+  public HttpResponse<String> send(
+      String method, String path, String token, String contentType, String body, String accept)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = request(path, token).header("Accept", accept);
+    if (body != null) {
+      request.header("Content-Type", contentType);
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /**
    * POSTs {@code json} and reads the server-sent events of the answer line by line, as they come.
    */

@@ -54,6 +54,13 @@ public final class AuditJson {
     }
     if (!"exchange".equals(e.type()) && !"feedback".equals(e.type())) {
       json.add("detail", detail(e.detail()));
+    } else if (detail(e.detail()) instanceof JsonObject recorded) {
+      // how the answer came about: the flow's steps, and the API key it was asked with
+      for (String part : new String[] {"flow", "apiKeyId"}) {
+        if (recorded.containsKey(part)) {
+          json.add(part, recorded.get(part));
+        }
+      }
     }
     return json.add("hash", e.hash()).build();
   }

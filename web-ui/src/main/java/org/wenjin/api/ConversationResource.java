@@ -91,8 +91,9 @@ public class ConversationResource {
 
   /**
    * Asks a question in a new conversation ({@code {"question": "...", "model": "..."}}, model
-   * optional; {@code "documents": false} or {@code "collections": ["hr"]} choose what grounds it)
-   * and answers when the answer is complete, for scripts; the browser streams instead.
+   * optional; {@code "documents": false} or {@code "collections": ["hr"]} choose what grounds it,
+   * {@code "flow": "knowledge-notes"} the flow that answers) and answers when the answer is
+   * complete, for scripts; the browser streams instead.
    *
    * <p>The wait holds no HTTP worker thread: the request is suspended and resumed by the pool
    * thread that finishes the answer. After {@link ApiLimits#askTimeout()} the answer is stopped
@@ -183,6 +184,7 @@ public class ConversationResource {
         body.getString("question", ""),
         body.getString("model", null),
         sources(body),
+        body.getString("flow", null),
         listener);
   }
 

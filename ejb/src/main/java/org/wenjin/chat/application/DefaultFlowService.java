@@ -30,13 +30,24 @@ public class DefaultFlowService implements FlowService {
   /** Flows of a company's own, besides the built-ins. */
   static final int MAX_OWN = 30;
 
-  @Inject private CompanyFlowRepository flows;
+  private final CompanyFlowRepository flows;
+  private final ChatSettingsService settings;
+  private final AuditLog audit;
+  private final Clock clock;
 
-  @Inject private ChatSettingsService settings;
+  @Inject
+  public DefaultFlowService(
+      CompanyFlowRepository flows, ChatSettingsService settings, AuditLog audit) {
+    this(flows, settings, audit, Clock.systemUTC());
+  }
 
-  @Inject private AuditLog audit;
-
-  private final Clock clock = Clock.systemUTC();
+  DefaultFlowService(
+      CompanyFlowRepository flows, ChatSettingsService settings, AuditLog audit, Clock clock) {
+    this.flows = flows;
+    this.settings = settings;
+    this.audit = audit;
+    this.clock = clock;
+  }
 
   @Override
   public List<FlowEntry> all() {
@@ -106,8 +117,12 @@ public class DefaultFlowService implements FlowService {
     if (!offered && CompanyFlowList.isStandard(id)) {
       throw new FlowRules("the standard flow '" + id + "' is always offered");
     }
-    CompanyFlow row = existing.orElseGet(() -> flows.add(new CompanyFlow(id)));
+    // filled in before it is added: an identity id makes persist insert at once
+    CompanyFlow row = existing.orElseGet(() -> new CompanyFlow(id));
     row.save(FlowSource.prettyJson(flow.json()), offered, who(), Instant.now(clock));
+    if (existing.isEmpty()) {
+      flows.add(row);
+    }
     FlowEntry saved = get(id);
     audit.action(
         "flow.saved",
@@ -131,8 +146,12 @@ public class DefaultFlowService implements FlowService {
       throw new ChatRules(
           "Fix this flow before offering it: " + String.join("; ", entry.problems()));
     }
-    CompanyFlow row = flows.find(flowId).orElseGet(() -> flows.add(new CompanyFlow(flowId)));
+    Optional<CompanyFlow> existing = flows.find(flowId);
+    CompanyFlow row = existing.orElseGet(() -> new CompanyFlow(flowId));
     row.offer(offered, who(), Instant.now(clock));
+    if (existing.isEmpty()) {
+      flows.add(row);
+    }
     audit.action(
         "flow.offered",
         JSON.createObjectBuilder().add("flow", flowId).add("offered", offered).build());

@@ -51,6 +51,9 @@ class AuditEventDialog extends Dialog {
     if (e.error() != null) {
       body.add(section("Error", new Span(e.error())));
     }
+    if ("exchange".equals(e.type())) {
+      ExchangeOrigin.of(e.detail()).ifPresent(origin -> body.add(origin.component()));
+    }
     if (!"exchange".equals(e.type()) && !"feedback".equals(e.type()) && e.detail() != null) {
       Pre detail = new Pre(e.detail());
       detail.setId("audit-event-detail");

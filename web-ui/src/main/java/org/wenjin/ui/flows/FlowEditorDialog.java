@@ -56,7 +56,7 @@ class FlowEditorDialog extends Dialog {
         });
     text.setId("flow-text");
     text.setWidthFull();
-    text.setHeight("26em");
+    text.setHeight("20em");
     text.setMaxLength(FlowSource.MAX_LENGTH);
     text.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
     text.setValue(source);
@@ -79,9 +79,9 @@ class FlowEditorDialog extends Dialog {
                     : "A flow runs its steps in order; the last one's answer streams to the"
                         + " user."),
             format,
+            problems,
             text,
             offered,
-            problems,
             dryRun);
     body.setPadding(false);
     add(body);

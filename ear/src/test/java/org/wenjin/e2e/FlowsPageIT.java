@@ -1,0 +1,102 @@
+package org.wenjin.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The flow editor in the browser: carol, Acme's tenant admin, starts a new flow, is told what is
+ * wrong with it, switches it to JSON, dry-runs it on a question and saves it; alice then finds it
+ * beside the model in the chat.
+ */
+class FlowsPageIT {
+
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+  private static final String FLOW = "page-" + RUN;
+
+  private Browser browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = new Browser();
+  }
+
+  @AfterEach
+  void closeBrowser() throws Exception {
+    browser.close();
+    Stack.API.send("DELETE", "/api/company/flows/" + FLOW, ApiIT.tokenFor("carol"), null);
+  }
+
+  private void write(String text) {
+    WebElement area = browser.await(By.id("flow-text"));
+    browser.js(
+        "arguments[0].value = arguments[1];"
+            + " arguments[0].dispatchEvent(new CustomEvent('change', {bubbles: true}));",
+        area,
+        text);
+  }
+
+  private String written() {
+    return String.valueOf(
+        browser.js("return arguments[0].value;", browser.await(By.id("flow-text"))));
+  }
+
+  @Test
+  void anAdminWritesAFlowChecksItDryRunsItAndOffersIt() throws Exception {
+    browser.open("/");
+    browser.signIn("carol", Stack.demoPassword("carol"));
+    browser.await(By.id("nav-flows")).click();
+    browser.awaitText(By.id("flows-grid"), "Knowledge — summarise then answer");
+    browser.await(By.id("new-flow")).click();
+    browser.await(By.id("flow-text"));
+    assertThat(written()).contains("id: my-flow", "type: retrieve");
+
+    write(written().replace("Question: {{question}}", "{{summaries}} {{question}}"));
+    browser.await(By.id("flow-check")).click();
+
+    browser.awaitText(By.id("flow-problems"), "unknown variable 'summaries'");
+    browser.screenshot("flow-editor-problems");
+
+    write(
+        written()
+            .replace("{{summaries}} {{question}}", "Question: {{question}}")
+            .replace("id: my-flow", "id: " + FLOW)
+            .replace("name: My flow", "name: Page flow " + RUN));
+    browser.all(By.cssSelector("#flow-format vaadin-radio-button")).stream()
+        .filter(b -> b.getText().contains("JSON"))
+        .findFirst()
+        .orElseThrow()
+        .click();
+    browser.until("the flow shown as JSON", () -> written().strip().startsWith("{"));
+    assertThat(written()).contains("\"id\": \"" + FLOW + "\"");
+
+    browser
+        .await(By.cssSelector("#dry-run-question input"))
+        .sendKeys("What does the handbook say?");
+    browser.await(By.id("dry-run")).click();
+    browser.awaitText(By.id("dry-run-progress"), "Done");
+    browser.awaitText(By.id("dry-run-steps"), "search · retrieve");
+    assertThat(browser.await(By.id("dry-run-steps")).getText()).contains("answer · answer");
+    browser.screenshot("flow-editor-dry-run");
+
+    browser.await(By.id("flow-save")).click();
+    browser.awaitNotification("success", "Saved");
+    browser.awaitText(By.id("flows-grid"), "Page flow " + RUN);
+    assertThat(browser.await(By.id("flows-grid")).getText()).contains("Your own (revision 1)");
+    browser.screenshot("flows-list");
+
+    // a colleague chooses it beside the model
+    try (Browser alice = new Browser()) {
+      alice.open("/chat");
+      alice.signIn("alice", Stack.demoPassword("alice"));
+      alice.await(By.id("chat-empty"));
+      alice.choose(By.id("flow-select"), "Page flow " + RUN);
+    }
+  }
+}
