@@ -81,6 +81,7 @@ class FlowsPageIT {
         .sendKeys("What does the handbook say?");
     browser.await(By.id("dry-run")).click();
     browser.awaitText(By.id("dry-run-progress"), "Done");
+    browser.js("arguments[0].scrollIntoView();", browser.await(By.id("dry-run-steps")));
     browser.awaitText(By.id("dry-run-steps"), "search · retrieve");
     assertThat(browser.await(By.id("dry-run-steps")).getText()).contains("answer · answer");
     browser.screenshot("flow-editor-dry-run");

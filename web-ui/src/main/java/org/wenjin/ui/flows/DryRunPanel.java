@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -49,16 +48,13 @@ class DryRunPanel extends VerticalLayout {
         .set("max-height", "16em")
         .set("overflow", "auto");
     answer.setVisible(false);
-    HorizontalLayout ask = new HorizontalLayout(question, run, stop);
-    ask.setWidthFull();
-    ask.setAlignItems(FlexComponent.Alignment.BASELINE);
-    ask.setFlexGrow(1, question);
+    HorizontalLayout ask = new HorizontalLayout(run, stop);
     add(
         new H3("Dry run"),
         new Span(
-            "Runs the flow as written above (saved or not) on your question, over your documents,"
-                + " and shows what each step sent and got. Nothing is saved; it counts toward the"
-                + " quotas like a question."),
+            "Runs the flow as written (saved or not) on a question over your documents and shows"
+                + " what each step sent and got. Nothing is saved; it counts like a question."),
+        question,
         ask,
         progress,
         answer,

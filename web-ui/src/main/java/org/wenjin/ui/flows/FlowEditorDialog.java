@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -43,7 +44,7 @@ class FlowEditorDialog extends Dialog {
     this.shown = sourceFormat;
     setId("flow-editor");
     setHeaderTitle(title);
-    setWidth("min(72rem, 96vw)");
+    setWidth("min(90rem, 98vw)");
     format.setId("flow-format");
     format.setItems(FlowSource.Format.values());
     format.setItemLabelGenerator(f -> f == FlowSource.Format.JSON ? "JSON" : "YAML");
@@ -56,7 +57,7 @@ class FlowEditorDialog extends Dialog {
         });
     text.setId("flow-text");
     text.setWidthFull();
-    text.setHeight("20em");
+    text.setHeight("26em");
     text.setMaxLength(FlowSource.MAX_LENGTH);
     text.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
     text.setValue(source);
@@ -80,9 +81,7 @@ class FlowEditorDialog extends Dialog {
                         + " user."),
             format,
             problems,
-            text,
-            offered,
-            dryRun);
+            sideBySide(new VerticalLayout(text, offered), dryRun));
     body.setPadding(false);
     add(body);
     Button check = new Button("Check", e -> fireEvent(new CheckEvent(this, text.getValue())));
@@ -96,6 +95,19 @@ class FlowEditorDialog extends Dialog {
     save.setId("flow-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     getFooter().add(check, cancel, save);
+  }
+
+  /** The text and the dry run beside it, one under the other on a narrow screen. */
+  private static FlexLayout sideBySide(VerticalLayout editing, DryRunPanel running) {
+    editing.setPadding(false);
+    FlexLayout both = new FlexLayout(editing, running);
+    both.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+    both.setWidthFull();
+    both.getStyle().set("gap", "var(--lumo-space-l)");
+    both.setFlexBasis("28rem", editing, running);
+    both.setFlexGrow(3, editing);
+    both.setFlexGrow(2, running);
+    return both;
   }
 
   DryRunPanel dryRun() {

@@ -27,16 +27,15 @@ class FlowGrid extends Grid<CompanyFlowDto> {
 
   FlowGrid() {
     setId("flows-grid");
-    addComponentColumn(FlowGrid::name).setHeader("Flow").setFlexGrow(1);
-    addColumn(FlowGrid::origin).setHeader("Kind").setAutoWidth(true);
-    addColumn(FlowGrid::state).setHeader("Users").setAutoWidth(true);
-    addColumn(f -> f.steps() + " steps, \u2264 " + f.modelCalls() + " model calls")
-        .setHeader("Size")
-        .setAutoWidth(true);
+    addComponentColumn(FlowGrid::name).setHeader("Flow").setWidth("24rem").setFlexGrow(4);
+    addColumn(FlowGrid::origin).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
+    addColumn(FlowGrid::state).setHeader("Users").setAutoWidth(true).setFlexGrow(0);
+    addColumn(FlowGrid::size).setHeader("Size").setAutoWidth(true).setFlexGrow(0);
     addColumn(f -> f.updatedBy() == null ? "" : f.updatedBy() + ", " + TIME.format(f.updatedAt()))
         .setHeader("Changed")
-        .setAutoWidth(true);
-    addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
     setAllRowsVisible(true);
     setEmptyStateText("No flows.");
   }
@@ -65,6 +64,12 @@ class FlowGrid extends Grid<CompanyFlowDto> {
     Div description = new Div(f.description());
     description.getStyle().set("font-size", "var(--lumo-font-size-s)").set("white-space", "normal");
     return new Div(new Div(name, id), description);
+  }
+
+  static String size(CompanyFlowDto f) {
+    return (f.steps() == 1 ? "1 step" : f.steps() + " steps")
+        + ", \u2264 "
+        + (f.modelCalls() == 1 ? "1 model call" : f.modelCalls() + " model calls");
   }
 
   static String origin(CompanyFlowDto f) {
