@@ -27,7 +27,9 @@ public final class TestDeployments {
                 "org.assertj:assertj-core",
                 "org.keycloak:keycloak-admin-client",
                 "com.fasterxml.jackson.jakarta.rs:jackson-jakarta-rs-json-provider",
-                "com.fasterxml.jackson.core:jackson-databind")
+                "com.fasterxml.jackson.core:jackson-databind",
+                "com.samskivert:jmustache",
+                "org.snakeyaml:snakeyaml-engine")
             .withTransitivity()
             .asFile();
     WebArchive war =
@@ -37,6 +39,8 @@ public final class TestDeployments {
             .addClass(SchemaMigration.class)
             .addClass(org.wenjin.platform.Jsonp.class)
             .addAsLibraries(libraries)
+            .addAsResource(
+                "flows") // the built-in flows, which every question's flow is chosen from
             .addAsWebInfResource("META-INF/beans.xml", "beans.xml")
             .addAsWebInfResource(
                 new StringAsset(

@@ -34,25 +34,6 @@ public class DefaultAuditLog implements AuditLog {
 
   @Override
   public void exchange(long tenantId, Exchange e) {
-    JsonObjectBuilder detail = JSON.createObjectBuilder().add("backend", text(e.backend()));
-    if (e.error() != null) {
-      detail.add("error", e.error());
-    }
-    detail
-        .add("passages", passages(e.passages()))
-        .add("timings", timings(e.timings()))
-        .add(
-            "tokens",
-            JSON.createObjectBuilder()
-                .add("in", e.tokensIn())
-                .add("inEstimated", true)
-                .add("out", e.tokensOut()));
-    if (e.flow() != null) {
-      detail.add("flow", flow(e.flow()));
-    }
-    if (e.apiKeyId() != null) {
-      detail.add("apiKeyId", e.apiKeyId());
-    }
     events.append(
         tenantId,
         new AuditContent(
@@ -66,8 +47,50 @@ public class DefaultAuditLog implements AuditLog {
             null,
             e.question(),
             e.answer(),
-            detail.build().toString()),
+            detail(e)),
         documents(e.passages()));
+  }
+
+  /**
+   * The exchange's detail as whole JSON within its column: a flow's prompts and outputs get a
+   * smaller share each time it does not fit (escaping can make text six times longer), and are left
+   * out, saying so, if even that does not fit. Nothing else is ever shortened.
+   */
+  static String detail(Exchange e) {
+    String trace = e.flow() == null ? null : e.flow().trace();
+    int steps = trace == null ? 0 : Math.max(1, steps(trace).size());
+    for (int share = FLOW_TEXT / (2 * Math.max(1, steps)); ; share /= 2) {
+      String json = detail(e, share < MIN_SHARE ? -1 : share).toString();
+      if (json.length() <= AuditContent.MAX_TEXT || share < MIN_SHARE) {
+        return json;
+      }
+    }
+  }
+
+  /** Characters of one prompt or output below which the steps are left out instead. */
+  private static final int MIN_SHARE = 50;
+
+  private static JsonObject detail(Exchange e, int share) {
+    JsonObjectBuilder detail = JSON.createObjectBuilder().add("backend", text(e.backend()));
+    if (e.apiKeyId() != null) {
+      detail.add("apiKeyId", e.apiKeyId());
+    }
+    if (e.error() != null) {
+      detail.add("error", e.error());
+    }
+    detail
+        .add("passages", passages(e.passages()))
+        .add("timings", timings(e.timings()))
+        .add(
+            "tokens",
+            JSON.createObjectBuilder()
+                .add("in", e.tokensIn())
+                .add("inEstimated", true)
+                .add("out", e.tokensOut()));
+    if (e.flow() != null) {
+      detail.add("flow", flow(e.flow(), share));
+    }
+    return detail.build();
   }
 
   @Override
@@ -108,30 +131,32 @@ public class DefaultAuditLog implements AuditLog {
     events.append(tenantId, AuditContent.action(type, actor, null, detail.toString()), List.of());
   }
 
-  private static JsonObjectBuilder flow(Exchange.FlowRecord flow) {
+  /** {@code share} characters of each prompt and output; below 0: no steps. */
+  private static JsonObjectBuilder flow(Exchange.FlowRecord flow, int share) {
     JsonObjectBuilder o = JSON.createObjectBuilder().add("id", flow.id());
     if (flow.revision() != null) {
       o.add("revision", flow.revision());
     }
-    if (flow.trace() != null) {
-      o.add("steps", steps(flow.trace()));
+    if (flow.trace() != null && share < 0) {
+      o.add("stepsOmitted", true); // the turn keeps them
+    } else if (flow.trace() != null) {
+      o.add("steps", shortened(steps(flow.trace()), share));
     }
     return o;
   }
 
   /** Characters of prompts and outputs one exchange's detail keeps, all steps together. */
-  static final int FLOW_TEXT = 40_000;
+  static final int FLOW_TEXT = 24_000;
 
-  /**
-   * The trace with each prompt and output shortened to its share of {@link #FLOW_TEXT}, so the
-   * detail stays whole JSON within its column (the turn keeps the longer trace).
-   */
-  private static JsonArrayBuilder steps(String trace) {
-    JsonArray steps;
+  private static JsonArray steps(String trace) {
     try (var reader = JSON.createReader(new StringReader(trace))) {
-      steps = reader.readArray();
+      return reader.readArray();
+    } catch (jakarta.json.JsonException e) {
+      return JsonValue.EMPTY_JSON_ARRAY;
     }
-    int share = Math.max(200, FLOW_TEXT / Math.max(1, 2 * steps.size()));
+  }
+
+  private static JsonArrayBuilder shortened(JsonArray steps, int share) {
     JsonArrayBuilder kept = JSON.createArrayBuilder();
     for (JsonValue value : steps) {
       JsonObjectBuilder step = JSON.createObjectBuilder();
@@ -142,11 +167,17 @@ public class DefaultAuditLog implements AuditLog {
                   step.add(
                       k,
                       v instanceof JsonString text && text.getString().length() > share
-                          ? JSON.createValue(text.getString().substring(0, share) + "…")
+                          ? JSON.createValue(cut(text.getString(), share) + "…")
                           : v));
       kept.add(step);
     }
     return kept;
+  }
+
+  /** The first {@code length} characters, not splitting a character outside the BMP. */
+  private static String cut(String text, int length) {
+    int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+    return text.substring(0, end);
   }
 
   private static JsonArrayBuilder passages(List<Exchange.ShownPassage> passages) {

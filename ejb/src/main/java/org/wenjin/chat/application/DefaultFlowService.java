@@ -5,11 +5,18 @@ import static org.wenjin.platform.Jsonp.JSON;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.PersistenceException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.wenjin.audit.application.AuditLog;
 import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.CompanyFlowRepository;
@@ -26,6 +33,14 @@ import org.wenjin.tenancy.application.CallerScope;
 
 @Stateless
 public class DefaultFlowService implements FlowService {
+
+  private static final Logger LOG = Logger.getLogger(DefaultFlowService.class.getName());
+
+  /**
+   * Characters of a definition the audit event keeps whole (its detail holds 65,535); a longer one
+   * is recorded by its SHA-256, which matches the stored row.
+   */
+  static final int AUDITED_DEFINITION = 50_000;
 
   /** Flows of a company's own, besides the built-ins. */
   static final int MAX_OWN = 30;
@@ -51,7 +66,10 @@ public class DefaultFlowService implements FlowService {
 
   @Override
   public List<FlowEntry> all() {
-    return CompanyFlowList.of(flows.all());
+    ChatSettings current = settings.current();
+    return CompanyFlowList.of(flows.all()).stream()
+        .map(f -> f.flow() == null ? f : f.with(unofferedModels(f.flow(), current)))
+        .toList();
   }
 
   @Override
@@ -68,20 +86,27 @@ public class DefaultFlowService implements FlowService {
   }
 
   @Override
-  public Optional<FlowEntry> forQuestion(String flowId, ChatSettings current) {
+  public Optional<FlowEntry> forQuestion(String flowId) {
     String id = flowId == null || flowId.isBlank() ? BuiltInFlows.standard().id() : flowId;
     FlowEntry entry =
-        offered().stream()
-            .filter(f -> f.id().equals(id))
+        all().stream()
+            .filter(f -> f.id().equals(id) && f.offered())
             .findFirst()
             .orElseThrow(() -> ChatRules.notFound("flow"));
-    List<String> unoffered = unofferedModels(entry.flow(), current);
-    if (!unoffered.isEmpty()) {
+    boolean standard = CompanyFlowList.isStandard(id);
+    if (!entry.usable()) {
+      if (standard) {
+        // the company's grounding must not take every plain question down with it
+        LOG.warning(
+            () ->
+                "The company's standard flow cannot run, the shipped one answers: "
+                    + entry.problems());
+        return Optional.empty();
+      }
       throw new ChatRules(
-          "The flow '" + id + "' cannot run: " + String.join("; ", unoffered) + ".");
+          "The flow '" + id + "' cannot run: " + String.join("; ", entry.problems()) + ".");
     }
-    boolean shippedStandard =
-        CompanyFlowList.isStandard(id) && entry.origin() == FlowEntry.Origin.BUILT_IN;
+    boolean shippedStandard = standard && entry.origin() == FlowEntry.Origin.BUILT_IN;
     return shippedStandard ? Optional.empty() : Optional.of(entry);
   }
 
@@ -117,22 +142,30 @@ public class DefaultFlowService implements FlowService {
     if (!offered && CompanyFlowList.isStandard(id)) {
       throw new FlowRules("the standard flow '" + id + "' is always offered");
     }
+    String stored = FlowSource.prettyJson(flow.json());
+    if (stored.length() > CompanyFlow.MAX_DEFINITION) {
+      throw new FlowRules(
+          "the flow is "
+              + stored.length()
+              + " characters as stored; at most "
+              + CompanyFlow.MAX_DEFINITION);
+    }
     // filled in before it is added: an identity id makes persist insert at once
     CompanyFlow row = existing.orElseGet(() -> new CompanyFlow(id));
-    row.save(FlowSource.prettyJson(flow.json()), offered, who(), Instant.now(clock));
-    if (existing.isEmpty()) {
-      flows.add(row);
-    }
+    row.save(stored, offered, who(), Instant.now(clock));
+    written(existing.isEmpty() ? row : null);
     FlowEntry saved = get(id);
-    audit.action(
-        "flow.saved",
+    JsonObjectBuilder detail =
         JSON.createObjectBuilder()
             .add("flow", id)
             .add("revision", saved.revision())
             .add("origin", saved.origin().name())
             .add("offered", offered)
-            .add("definition", flow.json())
-            .build());
+            .add("sha256", sha256(row.getDefinition()));
+    if (row.getDefinition().length() <= AUDITED_DEFINITION) {
+      detail.add("definition", flow.json());
+    }
+    audit.action("flow.saved", detail.build());
     return saved;
   }
 
@@ -142,16 +175,14 @@ public class DefaultFlowService implements FlowService {
     if (!offered && CompanyFlowList.isStandard(flowId)) {
       throw new ChatRules("The standard flow is always offered: it answers questions naming none.");
     }
-    if (offered && entry.flow() == null) {
+    if (offered && !entry.problems().isEmpty()) {
       throw new ChatRules(
           "Fix this flow before offering it: " + String.join("; ", entry.problems()));
     }
     Optional<CompanyFlow> existing = flows.find(flowId);
     CompanyFlow row = existing.orElseGet(() -> new CompanyFlow(flowId));
     row.offer(offered, who(), Instant.now(clock));
-    if (existing.isEmpty()) {
-      flows.add(row);
-    }
+    written(existing.isEmpty() ? row : null);
     audit.action(
         "flow.offered",
         JSON.createObjectBuilder().add("flow", flowId).add("offered", offered).build());
@@ -165,6 +196,21 @@ public class DefaultFlowService implements FlowService {
     audit.action(
         entry.origin() == FlowEntry.Origin.OWN ? "flow.deleted" : "flow.reset",
         JSON.createObjectBuilder().add("flow", flowId).build());
+  }
+
+  /**
+   * Writes the change now ({@code added}: a new row), so that another admin's change made meanwhile
+   * (the same new id, a save of the same revision) is a message, not a failed commit.
+   */
+  private void written(CompanyFlow added) {
+    try {
+      if (added != null) {
+        flows.add(added);
+      }
+      flows.flush();
+    } catch (PersistenceException e) {
+      throw new ChatRules("Someone changed this flow meanwhile; reload it and try again.");
+    }
   }
 
   private record Checked(JsonObject json, FlowDefinition definition) {}
@@ -197,6 +243,16 @@ public class DefaultFlowService implements FlowService {
       }
     }
     return problems;
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   private static String who() {

@@ -52,7 +52,7 @@ public class DefaultTurnService implements TurnService {
     String text = validQuestion(question.text());
     ChatSettings tenantSettings = settings.current();
     String model = allowedModel(tenantSettings, question.modelId());
-    FlowEntry flow = flows.forQuestion(question.flowId(), tenantSettings).orElse(null);
+    FlowEntry flow = flows.forQuestion(question.flowId()).orElse(null);
     Instant now = Instant.now(clock);
     Conversation conversation =
         question.conversationId() == null
@@ -159,7 +159,19 @@ public class DefaultTurnService implements TurnService {
     List<ChatTurn> earlier =
         turns.stream().filter(t -> t.getPosition() < turn.getPosition()).toList();
     // answered again by the same flow, as the company has it now
-    FlowEntry flow = flows.forQuestion(turn.getFlowId(), tenantSettings).orElse(null);
+    FlowEntry flow;
+    try {
+      flow = flows.forQuestion(turn.getFlowId()).orElse(null);
+    } catch (ChatRules gone) {
+      if (!gone.isNotFound()) {
+        throw gone;
+      }
+      throw new ChatRules(
+          "The flow '"
+              + turn.getFlowId()
+              + "' that answered this question is no longer offered; ask it again with another"
+              + " flow.");
+    }
     turn.answerBy(flow == null ? null : flow.id(), flow == null ? null : flow.turnRevision());
     return prepare(caller, tenantSettings, conversation, turn, earlier, List.of(), null, flow, now);
   }
@@ -201,6 +213,7 @@ public class DefaultTurnService implements TurnService {
               flow.flow(),
               caller,
               tenantSettings.language(),
+              systemPrompt,
               messages,
               options,
               DocumentSources.decode(conversation.getKnowledgeScope())),

@@ -7,10 +7,13 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.Citation;
 import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.chat.domain.SystemPrompt;
 import org.wenjin.chat.domain.flow.FlowDefinition;
+import org.wenjin.chat.domain.flow.FlowRules;
+import org.wenjin.chat.domain.flow.FlowSource;
 import org.wenjin.chat.interfaces.DryRunDto;
 import org.wenjin.chat.interfaces.DryRunListener;
 import org.wenjin.engine.spi.ChatMessage;
@@ -19,6 +22,7 @@ import org.wenjin.engine.spi.GenerationOptions;
 import org.wenjin.inference.application.Generation;
 import org.wenjin.inference.application.GenerationOutcome;
 import org.wenjin.inference.application.GenerationService;
+import org.wenjin.persistence.chat.ChatTurn;
 import org.wenjin.tenancy.application.ActingCaller;
 import org.wenjin.tenancy.application.CallerScope;
 
@@ -38,14 +42,54 @@ public class FlowDryRuns {
 
   @Inject private DryRunCosts costs;
 
+  @Inject private FlowService flows;
+
+  @Inject private ChatSettingsService settings;
+
+  @Inject private Quotas quotas;
+
   @Resource private ManagedExecutorService continuations;
 
   /**
-   * Starts the dry run; {@code listener} hears it from pool threads.
+   * Checks the flow in {@code text} (saved or not) and the question, is admitted by the quotas,
+   * notes in the audit that it runs, and starts it with {@code modelId} (null: the company's
+   * preselected model); {@code listener} hears it from pool threads.
    *
    * @return stops the run (what ran so far is reported as stopped)
+   * @throws FlowRules when the text is no runnable flow
+   * @throws ChatRules for no question or a model the company does not offer
+   * @throws org.wenjin.chat.domain.QuotaExceeded when a quota is used up
    */
   public Runnable start(
+      ActingCaller caller, String text, String question, String modelId, DryRunListener listener) {
+    List<String> problems = flows.problems(text);
+    if (!problems.isEmpty()) {
+      throw new FlowRules(problems);
+    }
+    FlowDefinition flow = FlowSource.parse(text);
+    String asked = question == null ? "" : question.strip();
+    if (asked.isEmpty()) {
+      throw new ChatRules("Type a sample question first.");
+    }
+    if (asked.length() > ChatTurn.MAX_QUESTION) {
+      throw new ChatRules("A question can have at most " + ChatTurn.MAX_QUESTION + " characters.");
+    }
+    ChatSettings current = settings.current();
+    String model = modelId == null || modelId.isBlank() ? current.defaultModel() : modelId;
+    if (model == null || !current.allows(model)) {
+      throw new ChatRules("Your company does not offer the model '" + modelId + "'.");
+    }
+    quotas.admit(caller);
+    try {
+      costs.note(flow.id(), model, asked);
+      return run(caller, current, flow, asked, model, listener);
+    } catch (RuntimeException e) {
+      quotas.refund(caller);
+      throw e;
+    }
+  }
+
+  private Runnable run(
       ActingCaller caller,
       ChatSettings settings,
       FlowDefinition flow,
@@ -65,7 +109,8 @@ public class FlowDryRuns {
             modelId,
             new ChatRequest(messages, List.of(), GenerationOptions.defaults()),
             null,
-            FlowPlan.of(flow, caller, settings.language(), messages, null, DocumentSources.ALL));
+            FlowPlan.of(
+                flow, caller, settings.language(), system, messages, null, DocumentSources.ALL));
     Run run = new Run(turn, flow.id(), listener);
     run.flow = new FlowRun(turn, run, generations, grounding, continuations);
     run.flow.start();

@@ -31,12 +31,14 @@ public record FlowPlan(
 
   /**
    * The plan of a question asked in a conversation: {@code messages} as the history window made
-   * them (the company's system prompt first, the question last).
+   * them (a system message first, the question last); the steps before the answer get the company's
+   * {@code systemPrompt} alone, without a client's instructions.
    */
   public static FlowPlan of(
       FlowDefinition flow,
       ActingCaller caller,
       AnswerLanguage language,
+      String systemPrompt,
       List<ChatMessage> messages,
       GenerationOptions options,
       DocumentSources sources) {
@@ -48,7 +50,7 @@ public record FlowPlan(
             "history", HistoryWindow.transcript(messages),
             "company", caller.tenantName(),
             "language", language.phrase()),
-        messages.get(0).content(),
+        systemPrompt,
         options,
         sources);
   }

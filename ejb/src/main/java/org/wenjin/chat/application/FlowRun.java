@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.wenjin.chat.domain.Citation;
+import org.wenjin.chat.domain.SystemPrompt;
 import org.wenjin.chat.domain.flow.FlowStep;
 import org.wenjin.engine.spi.ChatMessage;
 import org.wenjin.engine.spi.ChatRequest;
@@ -218,7 +219,10 @@ final class FlowRun {
   private void call(
       String name, FlowStep.Prompt call, Map<String, Object> scope, Consumer<String> then) {
     String prompt = call.prompt().render(scope);
-    String system = call.system() == null ? plan.systemPrompt() : call.system().render(scope);
+    String system =
+        call.system() == null
+            ? plan.systemPrompt()
+            : SystemPrompt.withDataRule(call.system().render(scope));
     List<ChatMessage> messages = List.of(ChatMessage.system(system), ChatMessage.user(prompt));
     addTokens(messages);
     int number = nextCall();
@@ -257,7 +261,8 @@ final class FlowRun {
     List<ChatMessage> messages = new ArrayList<>(turn.request().messages());
     messages.set(messages.size() - 1, ChatMessage.user(prompt));
     if (a.call().system() != null) {
-      messages.set(0, ChatMessage.system(a.call().system().render(values)));
+      messages.set(
+          0, ChatMessage.system(SystemPrompt.withDataRule(a.call().system().render(values))));
     }
     addTokens(messages);
     trace.answering(a.id(), prompt);

@@ -25,12 +25,13 @@ public interface FlowService {
 
   /**
    * The flow that answers a question naming {@code flowId} (blank: the standard one); empty when
-   * that is the standard flow as shipped, which the chat answers directly.
+   * that is the standard flow as shipped, which the chat answers directly, or the company's
+   * standard flow cannot run (then the shipped one answers, and the Flows page shows why).
    *
    * @throws org.wenjin.chat.domain.ChatRules not found, for a flow the company does not offer; for
-   *     a flow whose step names a model the company does not offer
+   *     a flow that cannot run (a step's model the company no longer offers)
    */
-  Optional<FlowEntry> forQuestion(String flowId, ChatSettings settings);
+  Optional<FlowEntry> forQuestion(String flowId);
 
   /** What stands in the way of saving {@code text} (JSON or YAML) as a flow; empty when nothing. */
   List<String> problems(String text);

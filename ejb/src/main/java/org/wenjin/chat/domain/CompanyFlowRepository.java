@@ -15,4 +15,7 @@ public interface CompanyFlowRepository {
   CompanyFlow add(CompanyFlow flow);
 
   void remove(CompanyFlow flow);
+
+  /** Writes pending changes now, so a conflicting change fails here rather than at commit. */
+  void flush();
 }

@@ -44,6 +44,11 @@ public final class SystemPrompt {
         + DATA_RULE;
   }
 
+  /** A flow step's own system prompt, followed by the same data rule. */
+  public static String withDataRule(String system) {
+    return system.strip() + DATA_RULE;
+  }
+
   /**
    * A company's template as it will be stored: stripped, null for blank or the default itself.
    *

@@ -39,4 +39,9 @@ public class JpaCompanyFlowRepository implements CompanyFlowRepository {
   public void remove(CompanyFlow flow) {
     em.remove(flow);
   }
+
+  @Override
+  public void flush() {
+    em.flush();
+  }
 }

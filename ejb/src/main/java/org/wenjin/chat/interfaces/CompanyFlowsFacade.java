@@ -2,22 +2,19 @@ package org.wenjin.chat.interfaces;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
+import jakarta.json.JsonObject;
 import java.util.List;
-import org.wenjin.audit.application.AuditLog;
-import org.wenjin.chat.application.ChatSettings;
-import org.wenjin.chat.application.ChatSettingsService;
 import org.wenjin.chat.application.FlowDryRuns;
 import org.wenjin.chat.application.FlowService;
 import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.flow.CompanyFlowList;
-import org.wenjin.chat.domain.flow.FlowDefinition;
 import org.wenjin.chat.domain.flow.FlowEntry;
 import org.wenjin.chat.domain.flow.FlowRules;
 import org.wenjin.chat.domain.flow.FlowSource;
-import org.wenjin.persistence.chat.ChatTurn;
-import org.wenjin.platform.Jsonp;
 import org.wenjin.security.CompanyRole;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.CallerScope;
@@ -35,11 +32,7 @@ public class CompanyFlowsFacade {
 
   @Inject private FlowService flows;
 
-  @Inject private ChatSettingsService settings;
-
   @Inject private FlowDryRuns dryRuns;
-
-  @Inject private AuditLog audit;
 
   public List<CompanyFlowDto> flows() {
     return flows.all().stream().map(CompanyFlowsFacade::dto).toList();
@@ -47,6 +40,11 @@ public class CompanyFlowsFacade {
 
   public CompanyFlowDto flow(String flowId) {
     return dto(flows.get(flowId));
+  }
+
+  /** The flow as JSON, as stored (or as shipped). */
+  public JsonObject definition(String flowId) {
+    return flows.get(flowId).source();
   }
 
   /** The flow's text as the editor shows it. */
@@ -89,38 +87,17 @@ public class CompanyFlowsFacade {
 
   /**
    * Runs the flow in {@code text} (saved or not) on {@code question} with {@code modelId} (null:
-   * the company's preselected model); nothing is saved but an audit note that it ran.
+   * the company's preselected model); nothing is saved but an audit note that it ran. Admitted by
+   * the quotas like a question.
    *
    * @return stops the run
    * @throws FlowRules when the text is no runnable flow
+   * @throws ChatRules for no question or a model the company does not offer
+   * @throws org.wenjin.chat.domain.QuotaExceeded when a quota is used up
    */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // no lock held while it runs
   public Runnable dryRun(String text, String question, String modelId, DryRunListener listener) {
-    List<String> problems = flows.problems(text);
-    if (!problems.isEmpty()) {
-      throw new FlowRules(problems);
-    }
-    FlowDefinition flow = FlowSource.parse(text);
-    String asked = question == null ? "" : question.strip();
-    if (asked.isEmpty()) {
-      throw new ChatRules("Type a sample question first.");
-    }
-    if (asked.length() > ChatTurn.MAX_QUESTION) {
-      throw new ChatRules("A question can have at most " + ChatTurn.MAX_QUESTION + " characters.");
-    }
-    ChatSettings current = settings.current();
-    String model = modelId == null || modelId.isBlank() ? current.defaultModel() : modelId;
-    if (model == null || !current.allows(model)) {
-      throw new ChatRules("Your company does not offer the model '" + modelId + "'.");
-    }
-    audit.action(
-        "flow.dry-run",
-        Jsonp.JSON
-            .createObjectBuilder()
-            .add("flow", flow.id())
-            .add("model", model)
-            .add("question", asked)
-            .build());
-    return dryRuns.start(CallerScope.current(), current, flow, asked, model, listener);
+    return dryRuns.start(CallerScope.current(), text, question, modelId, listener);
   }
 
   static CompanyFlowDto dto(FlowEntry f) {

@@ -57,6 +57,9 @@ class DefaultFlowServiceTest {
         public void remove(CompanyFlow flow) {
           rows.remove(flow);
         }
+
+        @Override
+        public void flush() {}
       };
 
   /** A company offering no model: any step that names one names a model it does not offer. */
@@ -133,13 +136,11 @@ class DefaultFlowServiceTest {
 
   @Test
   void editingABuiltInMakesTheCompanysCopyAndResetBringsItBack() throws Exception {
-    assertThat(service.forQuestion(null, settings.current()))
-        .as("shipped: answered directly")
-        .isEmpty();
+    assertThat(service.forQuestion(null)).as("shipped: answered directly").isEmpty();
 
     asCarol(() -> service.save("knowledge", flow("knowledge"), true));
 
-    FlowEntry standard = service.forQuestion(null, settings.current()).orElseThrow();
+    FlowEntry standard = service.forQuestion(null).orElseThrow();
     assertThat(standard.origin()).isEqualTo(FlowEntry.Origin.EDITED);
     assertThat(standard.turnRevision()).isEqualTo(1);
     asCarol(
@@ -147,7 +148,7 @@ class DefaultFlowServiceTest {
           service.remove("knowledge");
           return null;
         });
-    assertThat(service.forQuestion("knowledge", settings.current())).isEmpty();
+    assertThat(service.forQuestion("knowledge")).isEmpty();
     assertThat(audited).containsExactly("flow.saved knowledge", "flow.reset knowledge");
   }
 
@@ -161,11 +162,11 @@ class DefaultFlowServiceTest {
     asCarol(() -> service.offer("write-document", false));
 
     assertThat(service.offered()).extracting(FlowEntry::id).doesNotContain("write-document");
-    assertThatThrownBy(() -> service.forQuestion("write-document", settings.current()))
+    assertThatThrownBy(() -> service.forQuestion("write-document"))
         .isInstanceOf(ChatRules.class)
         .matches(e -> ((ChatRules) e).isNotFound());
     asCarol(() -> service.offer("write-document", true));
-    assertThat(service.forQuestion("write-document", settings.current())).isPresent();
+    assertThat(service.forQuestion("write-document")).isPresent();
   }
 
   @Test

@@ -57,9 +57,6 @@ public class CompanyFlow extends TenantOwnedEntity {
 
   /** Offering or withdrawing the flow; the steps and the revision stay. */
   public void offer(boolean offered, String by, Instant at) {
-    if (revision == 0) {
-      revision = 1;
-    }
     this.offered = offered;
     this.updatedBy = Objects.requireNonNull(by, "by");
     this.updatedAt = Objects.requireNonNull(at, "at");

@@ -2,6 +2,8 @@ package org.wenjin.chat.domain.flow;
 
 import static org.wenjin.platform.Jsonp.JSON;
 
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,7 @@ public final class CompanyFlowList {
     }
     rows.stream()
         .filter(r -> !BuiltInFlows.isBuiltIn(r.getFlowId()))
+        .filter(r -> r.getDefinition() != null) // withdrew a built-in a later release dropped
         .forEach(r -> entries.add(entry(r, FlowEntry.Origin.OWN)));
     return entries;
   }
@@ -62,7 +65,12 @@ public final class CompanyFlowList {
           row.getUpdatedBy(),
           List.of());
     }
-    var source = JSON.createReader(new StringReader(row.getDefinition())).readObject();
+    JsonObject source;
+    try (var reader = JSON.createReader(new StringReader(row.getDefinition()))) {
+      source = reader.readObject();
+    } catch (JsonException | IllegalStateException e) { // changed in the database by hand
+      source = JSON.createObjectBuilder().add("id", row.getFlowId()).build();
+    }
     FlowDefinition flow = null;
     List<String> problems = List.of();
     try {

@@ -8,8 +8,9 @@ import java.util.List;
  * A flow as one company has it: a built-in as shipped, a built-in the company edited, or one of its
  * own; whether its users are offered it, and which revision of the company's is current.
  *
- * @param flow null when the stored definition no longer passes the checks ({@code problems} says
- *     why; it is then not offered until fixed)
+ * @param flow null when the stored definition no longer passes the checks
+ * @param problems why it cannot run (its checks, or a step's model the company no longer offers);
+ *     users are not offered it until it is fixed
  * @param source the flow as JSON, as the editor shows it
  * @param revision 0 for a built-in as shipped
  * @param updatedBy null for a built-in as shipped
@@ -37,7 +38,17 @@ public record FlowEntry(
 
   /** Whether users may choose it: offered and runnable. */
   public boolean usable() {
-    return offered && flow != null;
+    return offered && flow != null && problems.isEmpty();
+  }
+
+  /** The same entry with more that stands in its way (a step's model no longer offered). */
+  public FlowEntry with(List<String> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<String> all = new java.util.ArrayList<>(problems);
+    all.addAll(more);
+    return new FlowEntry(id, flow, source, origin, revision, offered, updatedAt, updatedBy, all);
   }
 
   /** The revision a turn records: null for a built-in as shipped. */

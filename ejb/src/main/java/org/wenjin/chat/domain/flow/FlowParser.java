@@ -44,6 +44,12 @@ public final class FlowParser {
           "for_each", plus(CALL_FIELDS, "over", "max"),
           "answer", plus(CALL_FIELDS, "cite"));
 
+  static final int MAX_NAME = 100;
+
+  static final int MAX_DESCRIPTION = 1000;
+
+  static final int MAX_COLLECTIONS = 20;
+
   private final List<String> problems = new ArrayList<>();
 
   private FlowParser() {}
@@ -70,8 +76,9 @@ public final class FlowParser {
       problems.add(
           "id: lower-case letters, digits, '-' and '_', starting with a letter (at most 32)");
     }
-    String name = string(json, "name", "name");
-    String description = optionalString(json, "description", "description");
+    String name = bounded(string(json, "name", "name"), MAX_NAME, "name");
+    String description =
+        bounded(optionalString(json, "description", "description"), MAX_DESCRIPTION, "description");
     if (!(json.get("steps") instanceof JsonArray array) || array.isEmpty()) {
       problems.add("steps: a flow needs a list of steps, the last one of type \"answer\"");
       return null;
@@ -129,8 +136,13 @@ public final class FlowParser {
     Integer k = whole(json, "k", where + ".k");
     List<String> collections = new ArrayList<>();
     if (json.get("collections") instanceof JsonArray array) {
+      if (array.size() > MAX_COLLECTIONS) {
+        problems.add(where + ".collections: at most " + MAX_COLLECTIONS);
+      }
       for (JsonValue value : array) {
-        if (value instanceof JsonString s && !s.getString().isBlank()) {
+        if (value instanceof JsonString s
+            && !s.getString().isBlank()
+            && s.getString().length() <= MAX_NAME) {
           collections.add(s.getString());
         } else {
           problems.add(where + ".collections: names of collections");
@@ -172,6 +184,13 @@ public final class FlowParser {
       problems.add(where + ": " + e.getMessage());
       return null;
     }
+  }
+
+  private String bounded(String value, int max, String where) {
+    if (value != null && value.length() > max) {
+      problems.add(where + ": at most " + max + " characters");
+    }
+    return value;
   }
 
   private void unknown(JsonObject json, Set<String> known, String where) {

@@ -22,18 +22,26 @@ import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * A flow as an admin writes it: JSON, or YAML (YAML 1.2, built into maps, lists and scalars only;
- * aliases bounded, duplicate keys refused). Both become the same JSON, which is what is stored and
- * parsed; {@link #yaml} writes a flow back as YAML for the editor.
+ * no anchors or aliases, which could multiply a small text into gigabytes or refer to itself;
+ * duplicate keys refused; nested at most {@value #MAX_DEPTH} deep). Both become the same JSON,
+ * which is what is stored and parsed; {@link #yaml} writes a flow back as YAML for the editor.
  */
 public final class FlowSource {
 
   /** Characters of a flow's text, in either format. */
   public static final int MAX_LENGTH = 100_000;
+
+  /** Levels of nesting: a flow needs four (flow, steps, a step, its collections). */
+  static final int MAX_DEPTH = 8;
 
   public enum Format {
     JSON,
@@ -44,7 +52,7 @@ public final class FlowSource {
       LoadSettings.builder()
           .setLabel("flow")
           .setAllowDuplicateKeys(false)
-          .setMaxAliasesForCollections(20)
+          .setMaxAliasesForCollections(1)
           .setCodePointLimit(MAX_LENGTH * 2)
           .build();
 
@@ -60,7 +68,10 @@ public final class FlowSource {
 
   private FlowSource() {}
 
-  /** JSON when the text starts with '{', YAML otherwise. */
+  /**
+   * JSON when the text starts with '{', YAML otherwise (YAML's flow style, which also starts with
+   * '{', reads as JSON and is told so: the JSON error is the helpful one for a JSON flow).
+   */
   public static Format formatOf(String text) {
     return text.strip().startsWith("{") ? Format.JSON : Format.YAML;
   }
@@ -86,7 +97,20 @@ public final class FlowSource {
     if (text.length() > MAX_LENGTH) {
       throw new FlowRules("the flow is longer than " + MAX_LENGTH + " characters");
     }
-    return formatOf(text) == Format.JSON ? fromJson(text) : fromYaml(text);
+    JsonObject json = formatOf(text) == Format.JSON ? fromJson(text) : fromYaml(text);
+    depth(json, 1);
+    return json;
+  }
+
+  private static void depth(JsonValue value, int level) {
+    if (level > MAX_DEPTH) {
+      throw new FlowRules("the flow is nested more than " + MAX_DEPTH + " levels deep");
+    }
+    switch (value.getValueType()) {
+      case OBJECT -> value.asJsonObject().values().forEach(v -> depth(v, level + 1));
+      case ARRAY -> value.asJsonArray().forEach(v -> depth(v, level + 1));
+      default -> {}
+    }
   }
 
   /** The flow as indented JSON, as the editor shows and the database keeps it. */
@@ -117,18 +141,32 @@ public final class FlowSource {
               + ", column "
               + at.getColumnNumber()
               + ": "
-              + e.getMessage());
+              + e.getMessage()
+              + " (text starting with '{' is read as JSON; write YAML in block style)");
     } catch (JsonException e) {
       throw new FlowRules("not valid JSON: " + e.getMessage());
+    } catch (RuntimeException e) { // Parsson's own limits ("too deeply nested")
+      throw new FlowRules("not a JSON flow: " + e.getMessage());
     }
   }
 
   private static JsonObject fromYaml(String text) {
     Object loaded;
     try {
+      for (Event event : new Parse(LOAD).parseString(text)) {
+        if (event instanceof AliasEvent
+            || (event instanceof NodeEvent node && node.getAnchor().isPresent())) {
+          throw new FlowRules(
+              "YAML anchors and aliases (&name, *name) are not supported in flows"
+                  + event.getStartMark().map(m -> " (line " + (m.getLine() + 1) + ")").orElse(""));
+        }
+      }
       loaded = new Load(LOAD).loadFromString(text);
     } catch (YamlEngineException e) {
       throw new FlowRules("not valid YAML: " + e.getMessage().replaceAll("\\s+", " ").strip());
+    } catch (StackOverflowError e) { // [[[[…]]]] thousands deep: the parser recurses per level
+
+      throw new FlowRules("the flow is nested too deeply");
     }
     if (!(loaded instanceof Map<?, ?> map)) {
       throw new FlowRules("a flow is an object with an id, a name and steps");
@@ -137,18 +175,28 @@ public final class FlowSource {
   }
 
   private static JsonObject object(Map<?, ?> map) {
+    return object(map, 1);
+  }
+
+  private static JsonObject object(Map<?, ?> map, int level) {
+    if (level > MAX_DEPTH) {
+      throw new FlowRules("the flow is nested more than " + MAX_DEPTH + " levels deep");
+    }
     JsonObjectBuilder object = JSON.createObjectBuilder();
-    map.forEach((k, v) -> object.add(String.valueOf(k), value(v)));
+    map.forEach((k, v) -> object.add(String.valueOf(k), value(v, level)));
     return object.build();
   }
 
-  private static JsonValue value(Object v) {
+  private static JsonValue value(Object v, int level) {
     return switch (v) {
       case null -> JsonValue.NULL;
-      case Map<?, ?> m -> object(m);
+      case Map<?, ?> m -> object(m, level + 1);
       case List<?> l -> {
+        if (level + 1 > MAX_DEPTH) {
+          throw new FlowRules("the flow is nested more than " + MAX_DEPTH + " levels deep");
+        }
         JsonArrayBuilder array = JSON.createArrayBuilder();
-        l.forEach(e -> array.add(value(e)));
+        l.forEach(e -> array.add(value(e, level + 1)));
         yield array.build();
       }
       case Boolean b -> b ? JsonValue.TRUE : JsonValue.FALSE;

@@ -95,6 +95,19 @@ class FlowSourceTest {
   }
 
   @Test
+  void anchorsAliasesAndDeepNestingAreRefusedBeforeAnythingIsBuilt() {
+    assertThatThrownBy(() -> FlowSource.json("name: &a [*a]\n"))
+        .isInstanceOf(FlowRules.class)
+        .hasMessageContaining("anchors and aliases");
+    assertThatThrownBy(() -> FlowSource.json("a: &s text\nb: *s\n"))
+        .hasMessageContaining("anchors and aliases");
+    assertThatThrownBy(() -> FlowSource.json("a: " + "[".repeat(20) + "]".repeat(20)))
+        .hasMessageContaining("nested more than");
+    assertThatThrownBy(() -> FlowSource.json("{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}"))
+        .isInstanceOf(FlowRules.class);
+  }
+
+  @Test
   void yamlBuildsNoJavaObjectsItNames() {
     assertThatThrownBy(
             () -> FlowSource.json("id: !!java.net.URL [\"http://127.0.0.1\"]\nname: x\n"))
