@@ -2,10 +2,13 @@ package org.wenjin.it;
 
 import java.io.File;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+import org.wenjin.chat.domain.flow.BuiltInFlows;
 import org.wenjin.engine.spi.ChatModel;
 import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.platform.infrastructure.SchemaMigration;
@@ -51,9 +54,25 @@ public final class TestDeployments {
                         + "<module name=\"org.wenjin.inference\" services=\"import\"/>"
                         + "</dependencies></deployment></jboss-deployment-structure>"),
                 "jboss-deployment-structure.xml");
+    // the built-in flows, which every question's flow is chosen from, in a jar of their own: added
+    // under WEB-INF/classes, failsafe's runs refused them ("points to an asset")
+    JavaArchive flows = ShrinkWrap.create(JavaArchive.class, "built-in-flows.jar");
+    for (String flow : BuiltInFlows.resources()) {
+      flows.addAsResource(
+          new StringAsset(new String(readFlow(flow), StandardCharsets.UTF_8)), flow);
+    }
+    war.addAsLibrary(flows);
     addJarOrClasses(war, Tenant.class, "org.wenjin.persistence");
     addJarOrClasses(war, ChatModel.class, "org.wenjin.engine");
     return war;
+  }
+
+  private static byte[] readFlow(String resource) {
+    try (var in = BuiltInFlows.class.getClassLoader().getResourceAsStream(resource)) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** A module's output is a folder when run in the reactor, a jar when from a local repository. */

@@ -37,6 +37,11 @@ public final class BuiltInFlows {
     return ALL.stream().filter(f -> f.id().equals(id)).findFirst();
   }
 
+  /** Where each built-in flow's file is on the classpath. */
+  public static List<String> resources() {
+    return IDS.stream().map(id -> "flows/" + id + ".json").toList();
+  }
+
   public static boolean isBuiltIn(String id) {
     return SOURCES.containsKey(id);
   }
