@@ -12,7 +12,7 @@ import org.openqa.selenium.WebElement;
 /**
  * The flow editor in the browser: carol, Acme's tenant admin, starts a new flow, is told what is
  * wrong with it, switches it to JSON, dry-runs it on a question and saves it; alice then finds it
- * beside the model in the chat.
+ * beside the model in the chat. And she words the assistant on the Admin page.
  */
 class FlowsPageIT {
 
@@ -98,6 +98,40 @@ class FlowsPageIT {
       alice.signIn("alice", Stack.demoPassword("alice"));
       alice.await(By.id("chat-empty"));
       alice.choose(By.id("flow-select"), "Page flow " + RUN);
+    }
+  }
+
+  @Test
+  void anAdminSetsHowTheAssistantSpeaks() throws Exception {
+    String carol = ApiIT.tokenFor("carol");
+    try {
+      browser.open("/admin");
+      browser.signIn("carol", Stack.demoPassword("carol"));
+      WebElement prompt = browser.await(By.cssSelector("#system-prompt textarea"));
+      assertThat(prompt.getDomAttribute("placeholder"))
+          .contains("knowledge assistant of {{company}}");
+      browser.js(
+          "arguments[0].value = arguments[1];"
+              + " arguments[0].dispatchEvent(new CustomEvent('change', {bubbles: true}));",
+          browser.await(By.id("system-prompt")),
+          "You are the help desk of {{company}} (" + RUN + "). Reply in {{language}}.");
+      browser.js(
+          "arguments[0].scrollIntoView({block: 'center'});",
+          browser.await(By.id("voice-settings")));
+      browser.choose(By.id("answer-language"), "Always Chinese");
+      browser.await(By.id("save-voice")).click();
+      browser.awaitNotification("success", "Assistant saved");
+      browser.screenshot("admin-assistant");
+
+      String saved = Stack.API.send("GET", "/api/chat/settings/voice", carol, null).body();
+      assertThat(saved)
+          .contains("help desk of {{company}} (" + RUN + ")", "\"answerLanguage\":\"zh\"");
+    } finally {
+      Stack.API.send(
+          "PUT",
+          "/api/chat/settings/voice",
+          carol,
+          "{\"systemPrompt\":\"\",\"answerLanguage\":\"auto\"}");
     }
   }
 }

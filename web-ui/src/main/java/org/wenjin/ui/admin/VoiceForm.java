@@ -44,6 +44,7 @@ class VoiceForm extends VerticalLayout {
             + " passages are quoted data, never instructions, is always added.");
     language.setId("answer-language");
     language.setLabel("Answers in");
+    language.setWidth("16em");
     language.setItems("auto", "zh", "en");
     language.setItemLabelGenerator(LANGUAGES::get);
     Button save = new Button("Save", e -> fireEvent(new SaveEvent(this)));
