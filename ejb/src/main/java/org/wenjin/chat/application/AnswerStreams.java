@@ -106,8 +106,7 @@ public class AnswerStreams {
     private long startedNanos = -1;
     private long firstPieceNanos = -1;
     private int pieces;
-    private Generation generation;
-    private boolean cancelled;
+    private final CurrentGeneration current = new CurrentGeneration();
 
     Running(PreparedTurn turn, AnswerListener listener) {
       this.turn = turn;
@@ -120,19 +119,12 @@ public class AnswerStreams {
 
     @Override
     public void attach(Generation generation) {
-      boolean stop;
-      synchronized (this) {
-        this.generation = generation;
-        stop = cancelled;
-      }
-      if (stop) {
-        generation.cancel();
-      }
+      current.attach(generation);
     }
 
     @Override
-    public synchronized boolean isCancelled() {
-      return cancelled;
+    public boolean isCancelled() {
+      return current.isCancelled();
     }
 
     @Override
@@ -141,14 +133,7 @@ public class AnswerStreams {
     }
 
     void cancel() {
-      Generation t;
-      synchronized (this) {
-        cancelled = true;
-        t = generation;
-      }
-      if (t != null) {
-        t.cancel();
-      }
+      current.cancel();
     }
 
     @Override

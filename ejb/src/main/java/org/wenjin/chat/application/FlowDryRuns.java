@@ -123,8 +123,7 @@ public class FlowDryRuns {
     private final DryRunListener listener;
     private final StringBuilder text = new StringBuilder();
     private FlowRun flow;
-    private Generation generation;
-    private boolean cancelled;
+    private final CurrentGeneration current = new CurrentGeneration();
     private boolean ended;
     private int pieces;
 
@@ -136,30 +135,16 @@ public class FlowDryRuns {
 
     @Override
     public void attach(Generation generation) {
-      boolean stop;
-      synchronized (this) {
-        this.generation = generation;
-        stop = cancelled;
-      }
-      if (stop) {
-        generation.cancel();
-      }
+      current.attach(generation);
     }
 
     @Override
-    public synchronized boolean isCancelled() {
-      return cancelled;
+    public boolean isCancelled() {
+      return current.isCancelled();
     }
 
     void cancel() {
-      Generation running;
-      synchronized (this) {
-        cancelled = true;
-        running = generation;
-      }
-      if (running != null) {
-        running.cancel();
-      }
+      current.cancel();
     }
 
     @Override
