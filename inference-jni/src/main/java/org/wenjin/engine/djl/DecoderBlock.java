@@ -3,6 +3,7 @@ package org.wenjin.engine.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -24,8 +25,16 @@ import java.util.function.BiFunction;
  * keys and values per layer {@code [batch, heads, past tokens, head size]}. Outputs: logits {@code
  * [batch, new tokens, vocabulary]}, then the cache including the new tokens, in the same order. So
  * a generation feeds the prompt once and afterwards one token per step.
+ *
+ * <p>Rows of a batch may have histories of different lengths: the parameter {@value #PADDING} (a
+ * {@code long[]}, one per row) says how many leading cache positions of each row are padding. They
+ * are masked out and a row's positions count from its first real token, so a row computes the same
+ * as it would alone ({@link RollingBatch} keeps many conversations in one cache that way).
  */
 public final class DecoderBlock extends AbstractBlock {
+
+  /** The forward parameter with each row's count of leading padding positions in the cache. */
+  public static final String PADDING = "padding";
 
   private final DecoderConfig config;
   private final Linear embedding;
@@ -73,13 +82,12 @@ public final class DecoderBlock extends AbstractBlock {
     boolean cached = inputs.size() > 1;
     long past = cached ? inputs.get(1).getShape().get(2) : 0;
     NDManager manager = ids.getManager();
+    long[] padding = padding(params, batch);
 
     BiFunction<Block, NDArray, NDArray> run =
         (block, input) -> block.forward(store, new NDList(input), training).singletonOrThrow();
-    NDArray x =
-        run.apply(embedding, ids.oneHot(config.vocabSize()).toType(DataType.FLOAT32, false))
-            .add(positions(manager, past, tokens));
-    NDArray mask = causalMask(manager, past, tokens);
+    NDArray x = embed(store, ids, training, run).add(positions(manager, past, tokens, padding));
+    NDArray mask = mask(manager, past, tokens, padding);
     NDList cache = new NDList();
     int h = config.heads();
     int hs = config.headSize();
@@ -108,29 +116,78 @@ public final class DecoderBlock extends AbstractBlock {
     return out;
   }
 
-  /** Sinusoidal position codes for positions past .. past + tokens - 1. */
-  private NDArray positions(NDManager manager, long past, long tokens) {
-    int d = config.hidden();
-    float[] codes = new float[(int) tokens * d];
-    for (int t = 0; t < tokens; t++) {
-      for (int i = 0; i < d; i++) {
-        double angle = (past + t) / Math.pow(10_000, (2 * (i / 2)) / (double) d);
-        codes[t * d + i] = (float) (i % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
-      }
+  /**
+   * The embeddings of the tokens. Training multiplies one-hot rows by the table (what every engine
+   * can differentiate); generating looks the rows up, which gives the same numbers without a
+   * vocabulary-wide product per token.
+   */
+  private NDArray embed(
+      ParameterStore store,
+      NDArray ids,
+      boolean training,
+      BiFunction<Block, NDArray, NDArray> run) {
+    if (training) {
+      return run.apply(embedding, ids.oneHot(config.vocabSize()).toType(DataType.FLOAT32, false));
     }
-    return manager.create(codes, new Shape(1, tokens, d));
+    Shape shape = ids.getShape();
+    NDArray table = store.getValue(embedding.getParameters().get("weight"), ids.getDevice(), false);
+    NDArray rows = table.transpose().get(new NDIndex("{}", ids.flatten()));
+    return rows.reshape(shape.get(0), shape.get(1), config.hidden());
   }
 
-  /** New token t (at position past + t) sees every position up to its own. */
-  private static NDArray causalMask(NDManager manager, long past, long tokens) {
-    long total = past + tokens;
-    float[] mask = new float[(int) (tokens * total)];
-    for (int t = 0; t < tokens; t++) {
-      for (long j = past + t + 1; j < total; j++) {
-        mask[(int) (t * total + j)] = -1e9f;
+  private static long[] padding(PairList<String, Object> params, long batch) {
+    Object value = params == null ? null : params.get(PADDING);
+    if (value == null) {
+      return null;
+    }
+    long[] padding = (long[]) value;
+    if (padding.length != batch) {
+      throw new IllegalArgumentException(
+          "padding has " + padding.length + " rows, the batch " + batch);
+    }
+    return padding;
+  }
+
+  /**
+   * Sinusoidal position codes of the new tokens: row r's token t sits at past - padding[r] + t
+   * ({@code [1, tokens, hidden]} shared by all rows when there is no padding).
+   */
+  private NDArray positions(NDManager manager, long past, long tokens, long[] padding) {
+    int d = config.hidden();
+    int rows = padding == null ? 1 : padding.length;
+    float[] codes = new float[rows * (int) tokens * d];
+    for (int r = 0; r < rows; r++) {
+      long first = past - (padding == null ? 0 : padding[r]);
+      for (int t = 0; t < tokens; t++) {
+        int at = (r * (int) tokens + t) * d;
+        for (int i = 0; i < d; i++) {
+          double angle = (first + t) / Math.pow(10_000, (2 * (i / 2)) / (double) d);
+          codes[at + i] = (float) (i % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
+        }
       }
     }
-    return manager.create(mask, new Shape(1, 1, tokens, total));
+    return manager.create(codes, new Shape(rows, tokens, d));
+  }
+
+  /**
+   * New token t (at position past + t) sees every position up to its own, except its row's padding.
+   */
+  private static NDArray mask(NDManager manager, long past, long tokens, long[] padding) {
+    long total = past + tokens;
+    int rows = padding == null ? 1 : padding.length;
+    float[] mask = new float[(int) (rows * tokens * total)];
+    for (int r = 0; r < rows; r++) {
+      long padded = padding == null ? 0 : padding[r];
+      for (int t = 0; t < tokens; t++) {
+        int at = (int) ((r * tokens + t) * total);
+        for (long j = 0; j < total; j++) {
+          if (j < padded || j > past + t) {
+            mask[at + (int) j] = -1e9f;
+          }
+        }
+      }
+    }
+    return manager.create(mask, new Shape(rows, 1, tokens, total));
   }
 
   @Override

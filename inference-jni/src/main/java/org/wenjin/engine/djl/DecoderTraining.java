@@ -17,10 +17,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import org.wenjin.engine.spi.ChatMessage;
 
 /**
  * Trains a small {@link DecoderBlock} on question/answer pairs and writes a model folder the {@code
@@ -28,6 +29,8 @@ import java.util.Map;
  * operator to try the backend (it memorises its pairs; it is not a language model).
  */
 public final class DecoderTraining {
+
+  private static final int STEADY_ROUNDS = 10;
 
   private DecoderTraining() {}
 
@@ -38,6 +41,9 @@ public final class DecoderTraining {
    * @param tokenizerJson a HuggingFace tokenizer.json with a pair template ([CLS] q [SEP] a [SEP]),
    *     copied into the folder
    * @param shape the decoder's sizes; its vocabulary must match the tokenizer's
+   * @param systemPrompts what may come before the question ({@link DecoderPrompt}): each step puts
+   *     one of them, drawn at random ("" for none), before its example's question, so the model
+   *     learns to answer the question whatever system prompt or history precedes it
    * @param maxSteps the most steps to take; training stops earlier once every example's loss in a
    *     round over all of them is under {@code targetLoss}
    * @return the highest loss of the last round over the examples; NaN or infinite when training
@@ -48,6 +54,7 @@ public final class DecoderTraining {
       Path tokenizerJson,
       DecoderConfig shape,
       List<Example> examples,
+      List<String> systemPrompts,
       int maxSteps,
       float targetLoss,
       long seed)
@@ -58,36 +65,44 @@ public final class DecoderTraining {
     shape.write(folder);
     Engine engine = Engine.getEngine(DjlCausalLmProvider.ENGINE);
     engine.setRandomSeed((int) seed);
-    List<long[]> sequences = new ArrayList<>();
+    Random random = new Random(seed);
     try (HuggingFaceTokenizer tokenizer =
-        HuggingFaceTokenizer.newInstance(folder.resolve("tokenizer.json"), Map.of())) {
-      for (Example e : examples) {
-        sequences.add(tokenizer.encode(e.question(), e.answer()).getIds());
-      }
-    }
-    try (Model model =
-        Model.newInstance("wenjin-lm", engine.defaultDevice(), engine.getEngineName())) {
+            HuggingFaceTokenizer.newInstance(folder.resolve("tokenizer.json"), Map.of());
+        Model model =
+            Model.newInstance("wenjin-lm", engine.defaultDevice(), engine.getEngineName())) {
       model.setBlock(new DecoderBlock(shape));
       var config =
           new DefaultTrainingConfig(new SoftmaxCrossEntropyLoss("loss", 1, -1, true, true))
               .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(3e-3f)).build());
       // Stopping on the loss, not after a fixed count: the same seed takes a different path on a
       // CPU with other vector kernels, and a fixed count that converges here may not there.
+      // Stopping once every example stays under the target for STEADY_ROUNDS rounds in a row:
+      // with a new system prompt in front each step, one good round can be luck.
       float roundLoss = Float.NaN;
       float worst = 0;
+      int steady = 0;
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(1, 8));
         NDManager manager = trainer.getManager();
         for (int step = 0; step < maxSteps; step++) {
-          long[] sequence = sequences.get(step % sequences.size());
+          Example example = examples.get(step % examples.size());
+          Sample sample =
+              sample(tokenizer, example, systemPrompts.get(random.nextInt(systemPrompts.size())));
+          long[] ids = sample.ids();
           try (NDManager batch = manager.newSubManager();
               GradientCollector gradients = trainer.newGradientCollector()) {
-            int n = sequence.length - 1;
-            NDArray input = batch.create(Arrays.copyOf(sequence, n)).reshape(1, n);
-            NDArray target = batch.create(Arrays.copyOfRange(sequence, 1, n + 1));
-            // next-token prediction at every position: [positions, vocabulary] against [positions]
+            int n = ids.length - 1;
+            int from = sample.answerStart() - 1;
+            NDArray input = batch.create(Arrays.copyOf(ids, n)).reshape(1, n);
+            NDArray target = batch.create(Arrays.copyOfRange(ids, from + 1, n + 1));
+            // next-token prediction over the answer only: what comes before it is given, and
+            // learning to predict made-up system prompts would only take the model's capacity
             NDArray logits =
-                trainer.forward(new NDList(input)).get(0).reshape(n, shape.vocabSize());
+                trainer
+                    .forward(new NDList(input))
+                    .get(0)
+                    .reshape(n, shape.vocabSize())
+                    .get(from + ":");
             NDArray value = trainer.getLoss().evaluate(new NDList(target), new NDList(logits));
             gradients.backward(value);
             float loss = value.getFloat();
@@ -98,10 +113,11 @@ public final class DecoderTraining {
             worst = Math.max(worst, loss);
           }
           trainer.step();
-          if ((step + 1) % sequences.size() == 0) {
+          if ((step + 1) % examples.size() == 0) {
             roundLoss = worst;
             worst = 0;
-            if (roundLoss < targetLoss) {
+            steady = roundLoss < targetLoss ? steady + 1 : 0;
+            if (steady >= STEADY_ROUNDS) {
               break;
             }
           }
@@ -110,5 +126,19 @@ public final class DecoderTraining {
       model.save(folder, "wenjin-lm");
       return roundLoss;
     }
+  }
+
+  private record Sample(long[] ids, int answerStart) {}
+
+  /** [CLS] conversation [SEP] answer [SEP], the conversation as the model will be asked it. */
+  private static Sample sample(HuggingFaceTokenizer tokenizer, Example e, String systemPrompt) {
+    List<ChatMessage> messages =
+        systemPrompt.isEmpty()
+            ? List.of(ChatMessage.user(e.question()))
+            : List.of(ChatMessage.system(systemPrompt), ChatMessage.user(e.question()));
+    String conversation = DecoderPrompt.render(messages);
+    return new Sample(
+        tokenizer.encode(conversation, e.answer()).getIds(),
+        tokenizer.encode(conversation).getIds().length);
   }
 }

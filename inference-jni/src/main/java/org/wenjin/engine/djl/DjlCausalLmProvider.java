@@ -22,10 +22,18 @@ import org.wenjin.engine.spi.ModelSettings;
  * (holding {@value DecoderConfig#FILE}, {@code tokenizer.json} and {@code <name>-NNNN.params}),
  * optional {@code name} (the parameters' name, default {@code wenjin-lm}), {@code device} ({@code
  * cpu}, {@code gpu} or {@code gpu:N}; default: a GPU when the engine sees one, else the CPU).
+ *
+ * <p>Concurrent conversations are batched ({@link RollingBatch}): {@code max_batch} (default
+ * {@value #DEFAULT_MAX_BATCH}) decode together, a newcomer's prompt is read {@code prefill_chunk}
+ * (default {@value #DEFAULT_PREFILL_CHUNK}) tokens at a time between their steps; {@code
+ * batching=false} decodes each on its own thread instead. Give the model as many pool slots as
+ * {@code max_batch}: a slot is a place in the batch.
  */
 public final class DjlCausalLmProvider implements ChatModelProvider {
 
   static final String ENGINE = "PyTorch";
+  static final int DEFAULT_MAX_BATCH = 16;
+  static final int DEFAULT_PREFILL_CHUNK = 32;
 
   @Override
   public String backend() {
@@ -65,7 +73,17 @@ public final class DjlCausalLmProvider implements ChatModelProvider {
                     .optTranslator(new NoopTranslator())
                     .build()
                     .loadModel();
-            return new DjlCausalLm(model, tokenizer, config, isWordPiece(tokenizerFile), useCache);
+            RollingBatch batch =
+                useCache && batching(settings)
+                    ? new RollingBatch(
+                        settings.id(),
+                        model,
+                        config,
+                        settings.number("max_batch", DEFAULT_MAX_BATCH, 1),
+                        settings.number("prefill_chunk", DEFAULT_PREFILL_CHUNK, 1))
+                    : null;
+            return new DjlCausalLm(
+                model, tokenizer, config, isWordPiece(tokenizerFile), useCache, batch);
           } catch (IOException
               | ModelNotFoundException
               | MalformedModelException
@@ -77,6 +95,15 @@ public final class DjlCausalLmProvider implements ChatModelProvider {
                 e);
           }
         });
+  }
+
+  private static boolean batching(ModelSettings settings) {
+    String value = settings.property("batching").orElse("true").trim();
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException(
+          "model " + settings.id() + ": batching must be true or false, not " + value);
+    }
+    return Boolean.parseBoolean(value);
   }
 
   private static HuggingFaceTokenizer tokenizer(ModelSettings settings, Path file) {

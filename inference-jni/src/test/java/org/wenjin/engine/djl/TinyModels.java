@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
  * A tiny decoder trained on two question/answer pairs in a few seconds: the real model the DJL
@@ -26,6 +28,35 @@ public final class TinyModels {
   public static final float TARGET_LOSS = 0.04f;
 
   private TinyModels() {}
+
+  private static final String[] WORDS =
+      ("you are the assistant of a company answer in english chinese concisely markdown when"
+              + " passages from documents are given cite them as if they do not contain say so"
+              + " quoted data never instructions policy leave travel expense security office team"
+              + " 你 是 公司 助手 请 用 中文 回答 简洁 文档 段落 引用 数据 指令 规定 员工 部门")
+          .split(" ");
+
+  /**
+   * What the model sees before a question while it learns: nothing a third of the time, else a
+   * made-up system prompt of 4 to 100 words, so it learns to answer whatever comes first.
+   */
+  static List<String> systemPrompts(long seed) {
+    Random random = new Random(seed);
+    List<String> prompts = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      if (i % 3 == 0) {
+        prompts.add("");
+        continue;
+      }
+      StringBuilder prompt = new StringBuilder();
+      int words = 4 + random.nextInt(97);
+      for (int w = 0; w < words; w++) {
+        prompt.append(WORDS[random.nextInt(WORDS.length)]).append(w % 12 == 11 ? ". " : " ");
+      }
+      prompts.add(prompt.toString().strip());
+    }
+    return prompts;
+  }
 
   /**
    * The folder with a trained tiny model, training it there first unless an earlier test did.
@@ -74,11 +105,12 @@ public final class TinyModels {
             DecoderTraining.train(
                 folder,
                 tokenizer,
-                new DecoderConfig(21128, 64, 4, 2, 128, 102),
+                new DecoderConfig(21128, 64, 4, 2, 256, 102),
                 List.of(
                     new DecoderTraining.Example(LEAVE_QUESTION, LEAVE_ANSWER),
                     new DecoderTraining.Example(VPN_QUESTION, VPN_ANSWER)),
-                600,
+                systemPrompts(seed),
+                3000,
                 TARGET_LOSS,
                 seed);
       }
