@@ -95,6 +95,7 @@ public final class PoolBenchmark {
     for (int i = 0; i < requests; i++) {
       lane.submit(
           i % 5,
+          i % 7,
           request(),
           new GenerationListener() {
             final List<Integer> positions = new ArrayList<>();
@@ -182,7 +183,7 @@ public final class PoolBenchmark {
     volatile long doneNanos;
 
     Probe run(ModelLane lane, long tenant) {
-      lane.submit(tenant, request(), this);
+      lane.submit(tenant, tenant, request(), this);
       try {
         done.await();
       } catch (InterruptedException e) {

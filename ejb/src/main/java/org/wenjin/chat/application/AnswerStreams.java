@@ -66,7 +66,9 @@ public class AnswerStreams {
       return;
     }
     try {
-      answer.attach(generations.submit(turn.modelId(), turn.tenantId(), turn.request(), answer));
+      answer.attach(
+          generations.submit(
+              turn.modelId(), turn.tenantId(), turn.userId(), turn.request(), answer));
     } catch (PoolBusyException | ChatModelException e) {
       answer.finished(GenerationOutcome.failed(e.getMessage()));
     }

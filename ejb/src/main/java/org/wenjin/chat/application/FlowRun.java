@@ -231,6 +231,7 @@ final class FlowRun {
         generations.submit(
             model(call),
             turn.tenantId(),
+            turn.userId(),
             new ChatRequest(
                 messages, List.of(), FlowValues.options(call, GenerationOptions.defaults())),
             listener);
@@ -272,6 +273,7 @@ final class FlowRun {
         generations.submit(
             model(a.call()),
             turn.tenantId(),
+            turn.userId(),
             new ChatRequest(
                 messages, List.of(), FlowValues.options(a.call(), plan.answerOptions())),
             target));

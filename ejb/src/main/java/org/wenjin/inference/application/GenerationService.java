@@ -14,12 +14,13 @@ public interface GenerationService {
    *
    * @param tenantId the company asking, which the caller passes from its own scope: the pool shares
    *     each model's queue between companies by it and never reads who is calling
+   * @param userId the person asking: colleagues take turns too
    * @throws PoolBusyException when that model's queue is full, or this company already holds its
    *     share of it
    * @throws org.wenjin.engine.spi.ChatModelException when the model cannot be loaded
    */
   Generation submit(
-      String modelId, long tenantId, ChatRequest request, GenerationListener listener);
+      String modelId, long tenantId, long userId, ChatRequest request, GenerationListener listener);
 
   /** Per registered model: slots, generations running, questions waiting. */
   List<LaneStats> stats();

@@ -84,8 +84,12 @@ public class InferencePool implements GenerationService {
 
   @Override
   public Generation submit(
-      String modelId, long tenantId, ChatRequest request, GenerationListener listener) {
-    return lane(modelId).submit(tenantId, request, listener);
+      String modelId,
+      long tenantId,
+      long userId,
+      ChatRequest request,
+      GenerationListener listener) {
+    return lane(modelId).submit(tenantId, userId, request, listener);
   }
 
   @Override

@@ -1,11 +1,8 @@
 package org.wenjin.inference.application;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,10 +22,10 @@ import org.wenjin.inference.application.GenerationOutcome.Kind;
  * the lock.
  *
  * <p>Fairness: each tenant may hold at most {@link LaneLimits#maxQueuedPerTenant()} of the waiting
- * places, so one company's flood cannot refuse another's question; and a free slot goes to the
- * tenant served least recently (round-robin between tenants, first come first served within one),
- * so a company with fifty waiting questions makes another's single question wait for at most one of
- * them.
+ * places, so one company's flood cannot refuse another's question; and the waiting questions start
+ * in the order of a {@link FairQueue}, in rounds between companies and between colleagues, so a
+ * company with fifty waiting questions makes another's single question wait for about one of them.
+ * The place each waiting question is told only moves forward.
  *
  * <p>Timeouts are deadlines that {@link #expireOverdue()} checks (the pool calls it every second),
  * not a timer task per job: a cancelled task stays in a scheduled executor's queue, with the job,
@@ -45,12 +42,10 @@ public final class ModelLane {
   private final Object lock = new Object();
 
   /** Tenants with questions waiting or running; a tenant with neither is forgotten. */
-  private final Map<Long, TenantQueue> tenants = new HashMap<>();
+  private final Map<Long, TenantCount> tenants = new HashMap<>();
 
+  private final FairQueue<Job> waiting = new FairQueue<>();
   private final Set<Job> running = new HashSet<>();
-  private int waitingCount;
-  private long sequence;
-  private long turns;
   private long positionVersion;
 
   public ModelLane(String label, ChatModel model, LaneLimits limits, Executor executor) {
@@ -65,32 +60,34 @@ public final class ModelLane {
    *
    * @throws PoolBusyException when the queue is full, or {@code tenantId} holds its whole share
    */
-  public Generation submit(long tenantId, ChatRequest request, GenerationListener listener) {
+  public Generation submit(
+      long tenantId, long userId, ChatRequest request, GenerationListener listener) {
     List<Runnable> notifications = new ArrayList<>();
     Job job;
     synchronized (lock) {
-      boolean startNow = running.size() < limits.slots() && waitingCount == 0;
-      TenantQueue tenant = tenants.get(tenantId);
+      boolean startNow = running.size() < limits.slots() && waiting.isEmpty();
+      TenantCount tenant = tenants.get(tenantId);
       if (!startNow) {
-        if (waitingCount >= limits.maxQueued()) {
-          throw new PoolBusyException(label, waitingCount);
+        if (waiting.size() >= limits.maxQueued()) {
+          throw new PoolBusyException(label, waiting.size());
         }
-        int own = tenant == null ? 0 : tenant.waiting.size();
+        int own = tenant == null ? 0 : tenant.waiting;
         if (own >= limits.maxQueuedPerTenant()) {
           throw PoolBusyException.tenantShareFull(label, own);
         }
       }
       if (tenant == null) {
-        tenant = new TenantQueue(tenantId);
+        tenant = new TenantCount(tenantId);
         tenants.put(tenantId, tenant);
       }
-      job = new Job(tenant, request, listener, sequence++);
+      job = new Job(tenant, request, listener);
       if (startNow) {
+        waiting.started(tenantId, userId);
         start(job, notifications);
       } else {
         job.deadline = System.nanoTime() + limits.maxWait().toNanos();
-        tenant.waiting.addLast(job);
-        waitingCount++;
+        waiting.add(job, tenantId, userId);
+        tenant.waiting++;
         positions(notifications);
       }
     }
@@ -100,7 +97,7 @@ public final class ModelLane {
 
   public int queued() {
     synchronized (lock) {
-      return waitingCount;
+      return waiting.size();
     }
   }
 
@@ -118,7 +115,6 @@ public final class ModelLane {
   private void start(Job job, List<Runnable> notifications) {
     running.add(job);
     job.tenant.running++;
-    job.tenant.lastTurn = ++turns;
     job.dispatched = true;
     job.deadline = System.nanoTime() + limits.maxGeneration().toNanos();
     notifications.add(
@@ -137,63 +133,39 @@ public final class ModelLane {
    */
   private void positions(List<Runnable> notifications) {
     long version = ++positionVersion;
-    int position = 0;
-    for (Job job : inTurn()) {
-      int p = ++position;
-      if (job.position != p) {
-        job.position = p;
-        notifications.add(() -> job.tellPosition(p, version));
-      }
-    }
-  }
-
-  /**
-   * Must hold the lock: the waiting jobs in the order they will start. The tenants take turns, the
-   * least recently served first; each one's next question, round after round.
-   */
-  private List<Job> inTurn() {
-    List<Job> order = new ArrayList<>(waitingCount);
-    List<Iterator<Job>> rounds = new ArrayList<>();
-    tenants.values().stream()
-        .filter(t -> !t.waiting.isEmpty())
-        .sorted(TURN_ORDER)
-        .forEach(t -> rounds.add(t.waiting.iterator()));
-    while (!rounds.isEmpty()) {
-      for (Iterator<Iterator<Job>> r = rounds.iterator(); r.hasNext(); ) {
-        Iterator<Job> own = r.next();
-        order.add(own.next());
-        if (!own.hasNext()) {
-          r.remove();
-        }
-      }
-    }
-    return order;
+    waiting
+        .places()
+        .forEach(
+            (job, p) -> {
+              if (job.position != p) {
+                job.position = p;
+                notifications.add(() -> job.tellPosition(p, version));
+              }
+            });
   }
 
   /** Must hold the lock: the next job to start, taken out of the queue, or null. */
   private Job nextInTurn() {
-    TenantQueue next =
-        tenants.values().stream().filter(t -> !t.waiting.isEmpty()).min(TURN_ORDER).orElse(null);
-    if (next == null) {
-      return null;
+    Job next = waiting.poll();
+    if (next != null) {
+      next.tenant.waiting--;
     }
-    waitingCount--;
-    return next.waiting.pollFirst();
+    return next;
   }
 
   /** Must hold the lock: takes a waiting job out of the queue; false when it was not waiting. */
   private boolean withdraw(Job job) {
-    if (!job.tenant.waiting.remove(job)) {
+    if (!waiting.remove(job)) {
       return false;
     }
-    waitingCount--;
+    job.tenant.waiting--;
     forgetIfIdle(job.tenant);
     return true;
   }
 
   /** Must hold the lock. */
-  private void forgetIfIdle(TenantQueue tenant) {
-    if (tenant.waiting.isEmpty() && tenant.running == 0) {
+  private void forgetIfIdle(TenantCount tenant) {
+    if (tenant.waiting == 0 && tenant.running == 0) {
       tenants.remove(tenant.tenantId);
     }
   }
@@ -232,9 +204,9 @@ public final class ModelLane {
     List<Runnable> notifications = new ArrayList<>();
     synchronized (lock) {
       // removed here, under the lock, so none of them can be started by a finishing answer first
-      for (TenantQueue tenant : tenants.values()) {
-        tenant.waiting.stream().filter(j -> now - j.deadline > 0).forEach(waitedTooLong::add);
-      }
+      waiting.places().keySet().stream()
+          .filter(j -> now - j.deadline > 0)
+          .forEach(waitedTooLong::add);
       waitedTooLong.forEach(
           job -> {
             withdraw(job);
@@ -257,30 +229,21 @@ public final class ModelLane {
     ranTooLong.forEach(Job::timeOut);
   }
 
-  /** Whose turn comes first: served longest ago (never: 0), then whose question came first. */
-  private static final Comparator<TenantQueue> TURN_ORDER =
-      Comparator.comparingLong((TenantQueue t) -> t.lastTurn)
-          .thenComparingLong(t -> t.waiting.peekFirst().seq);
-
-  /** One tenant's waiting questions (first come, first served) and its place in the turns. */
-  private static final class TenantQueue {
+  /** How many questions of one tenant wait and run here (its share of the queue is checked). */
+  private static final class TenantCount {
     final long tenantId;
-    final ArrayDeque<Job> waiting = new ArrayDeque<>();
+    int waiting;
     int running;
 
-    /** When one of its questions last started (a lane-wide count); 0 when never. */
-    long lastTurn;
-
-    TenantQueue(long tenantId) {
+    TenantCount(long tenantId) {
       this.tenantId = tenantId;
     }
   }
 
   private final class Job implements Generation {
-    final TenantQueue tenant;
+    final TenantCount tenant;
     final ChatRequest request;
     final GenerationListener listener;
-    final long seq;
     final Cancellation cancellation = new Cancellation();
     int position;
 
@@ -291,11 +254,10 @@ public final class ModelLane {
     volatile boolean dispatched;
     volatile boolean done;
 
-    Job(TenantQueue tenant, ChatRequest request, GenerationListener listener, long seq) {
+    Job(TenantCount tenant, ChatRequest request, GenerationListener listener) {
       this.tenant = tenant;
       this.request = request;
       this.listener = listener;
-      this.seq = seq;
     }
 
     synchronized void tellPosition(int p, long version) {

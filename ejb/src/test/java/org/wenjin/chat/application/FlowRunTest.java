@@ -42,7 +42,11 @@ class FlowRunTest {
 
     @Override
     public Generation submit(
-        String modelId, long tenantId, ChatRequest request, GenerationListener listener) {
+        String modelId,
+        long tenantId,
+        long userId,
+        ChatRequest request,
+        GenerationListener listener) {
       sent.add(request);
       models.add(modelId);
       if (hold) {
@@ -249,7 +253,11 @@ class FlowRunTest {
         new GenerationService() {
           @Override
           public Generation submit(
-              String modelId, long tenantId, ChatRequest request, GenerationListener listener) {
+              String modelId,
+              long tenantId,
+              long userId,
+              ChatRequest request,
+              GenerationListener listener) {
             listener.finished(GenerationOutcome.failed("model unreachable"));
             return () -> {};
           }
@@ -287,7 +295,11 @@ class FlowRunTest {
         new GenerationService() {
           @Override
           public Generation submit(
-              String modelId, long tenantId, ChatRequest request, GenerationListener listener) {
+              String modelId,
+              long tenantId,
+              long userId,
+              ChatRequest request,
+              GenerationListener listener) {
             if (held.isEmpty() && pool.sent.isEmpty()) {
               pool.sent.add(request);
               listener.text("1. Why");

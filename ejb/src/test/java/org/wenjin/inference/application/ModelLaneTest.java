@@ -61,7 +61,7 @@ class ModelLaneTest {
         lane(heldModel, new LaneLimits(2, 10, Duration.ofMinutes(1), Duration.ofMinutes(1)));
     List<Recorder> recorders = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      recorders.add(submit(lane, 1, "q" + i));
+      recorders.add(submit(lane, 1, i, "q" + i)); // five colleagues, one question each
     }
     awaitStarted(recorders.get(0), recorders.get(1));
 
@@ -100,8 +100,8 @@ class ModelLaneTest {
       r.awaitOutcome();
     }
     assertThat(startOrder.indexOf("b0"))
-        .as("tenant 2 waits for one question of tenant 1, not ten")
-        .isEqualTo(1);
+        .as("tenant 2 waits for the answer running and one question of tenant 1, not ten")
+        .isEqualTo(2);
   }
 
   @Test
@@ -118,7 +118,9 @@ class ModelLaneTest {
         .hasMessageContaining("try again");
     Recorder other = submit(lane, 2, "b1");
 
-    assertThat(other.positions).as("tenant 2 gets in, behind nobody").containsExactly(1);
+    assertThat(other.positions)
+        .as("tenant 2 gets in, right behind tenant 1's next question")
+        .containsExactly(2);
     assertThat(lane.queued()).isEqualTo(3);
   }
 
@@ -132,7 +134,9 @@ class ModelLaneTest {
 
     a1.ticket.cancel();
 
-    assertThat(submit(lane, 1, "a3").positions).containsExactly(2);
+    assertThat(submit(lane, 1, "a3").positions)
+        .as("second in line, and the fair place before it that a newcomer may still take")
+        .containsExactly(3);
   }
 
   @Test
@@ -145,15 +149,15 @@ class ModelLaneTest {
       all.add(submit(lane, 1, "a" + i));
     }
     Recorder b = submit(lane, 2, "b0");
-    assertThat(b.positions).as("told it is next").containsExactly(1);
+    assertThat(b.positions).as("told it is second").containsExactly(2);
 
     gate.countDown();
     for (Recorder r : all) {
       r.awaitOutcome();
     }
     b.awaitOutcome();
-    assertThat(startOrder.indexOf("b0")).as("right after the answer running, not 11th").isOne();
-    assertThat(startOrder.subList(2, 12))
+    assertThat(startOrder.indexOf("b0")).as("right after tenant 1's next, not 11th").isEqualTo(2);
+    assertThat(startOrder.stream().filter(q -> q.startsWith("a") && !q.equals("a-running")))
         .as("tenant 1's own questions keep their order")
         .containsExactly("a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9");
   }
@@ -173,12 +177,15 @@ class ModelLaneTest {
     for (int i = 0; i < 3; i++) {
       all.add(submit(lane, 3, "c" + i));
     }
+    // each company's first waiting question takes a round's fair place; the rest of each burst
+    // follows in the order the bursts came
     List<String> expected =
-        List.of("a0", "b0", "c0", "a1", "b1", "c1", "a2", "b2", "c2", "a3", "a4", "a5");
+        List.of("a0", "a1", "b0", "a2", "c0", "a3", "a4", "a5", "b1", "b2", "c1", "c2");
     for (Recorder r : all.subList(1, all.size())) {
       assertThat(r.positions.get(r.positions.size() - 1))
-          .as("the place " + r.question + " was told last")
-          .isEqualTo(expected.indexOf(r.question));
+          .as("the place " + r.question + " was told last is never short of its real place")
+          .isGreaterThanOrEqualTo(expected.indexOf(r.question));
+      assertThat(r.positions).isSortedAccordingTo(Collections.reverseOrder());
     }
 
     gate.countDown();
@@ -256,8 +263,8 @@ class ModelLaneTest {
     ModelLane lane =
         lane(heldModel, new LaneLimits(1, 5, Duration.ofMinutes(1), Duration.ofMinutes(1)));
     submit(lane, 1, "running");
-    Recorder withdrawn = submit(lane, 1, "w");
-    Recorder behind = submit(lane, 1, "b");
+    Recorder withdrawn = submit(lane, 1, 1, "w");
+    Recorder behind = submit(lane, 1, 2, "b");
 
     withdrawn.ticket.cancel();
 
@@ -319,6 +326,63 @@ class ModelLaneTest {
     for (Recorder r : all) {
       assertThat(r.awaitOutcome().kind()).isEqualTo(Kind.COMPLETE);
       assertThat(r.positions).isSortedAccordingTo(Collections.reverseOrder());
+    }
+  }
+
+  @Test
+  void aColleaguesQuestionGoesAheadOfOnePersonsBurst() throws Exception {
+    List<String> startOrder = Collections.synchronizedList(new ArrayList<>());
+    ModelLane lane = lane(recordingStarts(startOrder), shared(1, 40, 0.5));
+    List<Recorder> all = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      all.add(submit(lane, 1, 1, "burst" + i));
+    }
+    Recorder colleague = submit(lane, 1, 2, "colleague");
+
+    gate.countDown();
+    colleague.awaitOutcome();
+    for (Recorder r : all) {
+      r.awaitOutcome();
+    }
+    assertThat(startOrder.indexOf("colleague"))
+        .as("after the running answer and one more of the burst, not eleven")
+        .isEqualTo(2);
+    assertThat(colleague.positions.getFirst()).as("told at once it is second").isEqualTo(2);
+  }
+
+  @Test
+  void positionsOnlyMoveForwardAndNeverUnderstateTheWaitWithSeveralCompaniesAndColleagues()
+      throws Exception {
+    List<String> startOrder = Collections.synchronizedList(new ArrayList<>());
+    ModelLane lane =
+        lane(
+            recordingStarts(startOrder),
+            new LaneLimits(1, 200, Duration.ofMinutes(1), Duration.ofMinutes(1)));
+    java.util.Random random = new java.util.Random(7);
+    List<Recorder> all = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      long tenant = random.nextInt(4);
+      long user = tenant * 10 + random.nextInt(3);
+      Recorder r = submit(lane, tenant, user, "q" + i, startOrder);
+      all.add(r);
+      if (i > 1 && random.nextInt(10) == 0) {
+        // withdrawn while waiting (the first runs; stopping it would start another unseen)
+        all.get(1 + random.nextInt(all.size() - 1)).ticket.cancel();
+      }
+    }
+    gate.countDown();
+    for (Recorder r : all) {
+      r.awaitOutcome();
+      assertThat(r.positions).as(r.question).isSortedAccordingTo(Collections.reverseOrder());
+      int startedAt = startOrder.indexOf(r.question);
+      for (int[] told : r.told) {
+        if (startedAt >= 0) {
+          assertThat(startedAt - told[1])
+              .as(r.question + " told place " + told[0] + " when " + told[1] + " had started")
+              // started by then: those recorded, and at most the one running not yet
+              .isLessThan(told[0] + 1);
+        }
+      }
     }
   }
 
@@ -413,10 +477,22 @@ class ModelLaneTest {
   }
 
   private static Recorder submit(ModelLane lane, long tenant, String question) {
+    return submit(lane, tenant, tenant * 100, question);
+  }
+
+  /** A question of {@code user} of {@code tenant}. */
+  private static Recorder submit(ModelLane lane, long tenant, long user, String question) {
+    return submit(lane, tenant, user, question, null);
+  }
+
+  private static Recorder submit(
+      ModelLane lane, long tenant, long user, String question, List<String> startOrder) {
     Recorder recorder = new Recorder(question);
+    recorder.startOrder = startOrder;
     recorder.ticket =
         lane.submit(
             tenant,
+            user,
             new ChatRequest(
                 List.of(ChatMessage.user(question)), List.of(), GenerationOptions.defaults()),
             recorder);
@@ -442,9 +518,16 @@ class ModelLaneTest {
       this.question = question;
     }
 
+    /** The places told, each with how many questions had started by then. */
+    final List<int[]> told = new CopyOnWriteArrayList<>();
+
+    volatile List<String> startOrder;
+
     @Override
     public void queued(int position) {
       positions.add(position);
+      List<String> order = startOrder;
+      told.add(new int[] {position, order == null ? 0 : order.size()});
     }
 
     @Override

@@ -36,6 +36,9 @@ public final class DecoderBlock extends AbstractBlock {
   /** The forward parameter with each row's count of leading padding positions in the cache. */
   public static final String PADDING = "padding";
 
+  /** The forward parameter with the first position to compute logits for (default: all). */
+  public static final String LOGITS_FROM = "logits_from";
+
   private final DecoderConfig config;
   private final Linear embedding;
   private final List<Layer> layers = new ArrayList<>();
@@ -111,15 +114,19 @@ public final class DecoderBlock extends AbstractBlock {
       NDArray up = Activation.gelu(run.apply(layer.up(), run.apply(layer.mlpNorm(), x)));
       x = x.add(run.apply(layer.down(), up));
     }
+    Object from = params == null ? null : params.get(LOGITS_FROM);
+    if (from != null) {
+      x = x.get(new NDIndex(":, {}:, :", (int) from)); // training scores the answer only
+    }
     NDList out = new NDList(run.apply(head, run.apply(finalNorm, x)));
     out.addAll(cache);
     return out;
   }
 
   /**
-   * The embeddings of the tokens. Training multiplies one-hot rows by the table (what every engine
-   * can differentiate); generating looks the rows up, which gives the same numbers without a
-   * vocabulary-wide product per token.
+   * The embeddings of the tokens. Training multiplies one-hot rows by the table (its gradient is
+   * then a plain dense one, which the optimiser updates fast); generating looks the rows up, which
+   * gives the same numbers without a vocabulary-wide product per token.
    */
   private NDArray embed(
       ParameterStore store,

@@ -9,10 +9,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
+import ai.djl.util.PairList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,7 @@ import org.wenjin.engine.spi.ChatMessage;
  */
 public final class DecoderTraining {
 
-  private static final int STEADY_ROUNDS = 10;
+  private static final int STEADY_ROUNDS = 20;
 
   private DecoderTraining() {}
 
@@ -41,9 +43,9 @@ public final class DecoderTraining {
    * @param tokenizerJson a HuggingFace tokenizer.json with a pair template ([CLS] q [SEP] a [SEP]),
    *     copied into the folder
    * @param shape the decoder's sizes; its vocabulary must match the tokenizer's
-   * @param systemPrompts what may come before the question ({@link DecoderPrompt}): each step puts
-   *     one of them, drawn at random ("" for none), before its example's question, so the model
-   *     learns to answer the question whatever system prompt or history precedes it
+   * @param contexts what may come before the question ({@link DecoderPrompt}): each step puts one
+   *     of them, drawn at random (an empty list for none), before its example's question, so the
+   *     model learns to answer the question whatever system prompt or history precedes it
    * @param maxSteps the most steps to take; training stops earlier once every example's loss in a
    *     round over all of them is under {@code targetLoss}
    * @return the highest loss of the last round over the examples; NaN or infinite when training
@@ -54,7 +56,7 @@ public final class DecoderTraining {
       Path tokenizerJson,
       DecoderConfig shape,
       List<Example> examples,
-      List<String> systemPrompts,
+      List<List<ChatMessage>> contexts,
       int maxSteps,
       float targetLoss,
       long seed)
@@ -84,10 +86,10 @@ public final class DecoderTraining {
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(1, 8));
         NDManager manager = trainer.getManager();
+        ParameterStore store = new ParameterStore(manager, false);
         for (int step = 0; step < maxSteps; step++) {
           Example example = examples.get(step % examples.size());
-          Sample sample =
-              sample(tokenizer, example, systemPrompts.get(random.nextInt(systemPrompts.size())));
+          Sample sample = sample(tokenizer, example, contexts.get(random.nextInt(contexts.size())));
           long[] ids = sample.ids();
           try (NDManager batch = manager.newSubManager();
               GradientCollector gradients = trainer.newGradientCollector()) {
@@ -97,12 +99,14 @@ public final class DecoderTraining {
             NDArray target = batch.create(Arrays.copyOfRange(ids, from + 1, n + 1));
             // next-token prediction over the answer only: what comes before it is given, and
             // learning to predict made-up system prompts would only take the model's capacity
+            PairList<String, Object> answerOnly = new PairList<>();
+            answerOnly.add(DecoderBlock.LOGITS_FROM, from);
             NDArray logits =
-                trainer
-                    .forward(new NDList(input))
+                model
+                    .getBlock()
+                    .forward(store, new NDList(input), true, answerOnly)
                     .get(0)
-                    .reshape(n, shape.vocabSize())
-                    .get(from + ":");
+                    .reshape(n - from, shape.vocabSize());
             NDArray value = trainer.getLoss().evaluate(new NDList(target), new NDList(logits));
             gradients.backward(value);
             float loss = value.getFloat();
@@ -123,6 +127,7 @@ public final class DecoderTraining {
           }
         }
       }
+
       model.save(folder, "wenjin-lm");
       return roundLoss;
     }
@@ -131,11 +136,10 @@ public final class DecoderTraining {
   private record Sample(long[] ids, int answerStart) {}
 
   /** [CLS] conversation [SEP] answer [SEP], the conversation as the model will be asked it. */
-  private static Sample sample(HuggingFaceTokenizer tokenizer, Example e, String systemPrompt) {
-    List<ChatMessage> messages =
-        systemPrompt.isEmpty()
-            ? List.of(ChatMessage.user(e.question()))
-            : List.of(ChatMessage.system(systemPrompt), ChatMessage.user(e.question()));
+  private static Sample sample(
+      HuggingFaceTokenizer tokenizer, Example e, List<ChatMessage> context) {
+    List<ChatMessage> messages = new java.util.ArrayList<>(context);
+    messages.add(ChatMessage.user(e.question()));
     String conversation = DecoderPrompt.render(messages);
     return new Sample(
         tokenizer.encode(conversation, e.answer()).getIds(),

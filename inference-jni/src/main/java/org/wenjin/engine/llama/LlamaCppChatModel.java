@@ -55,6 +55,7 @@ final class LlamaCppChatModel implements ChatModel {
     if (cancellation.isCancelled()) {
       return new Completion(Completion.FinishReason.CANCELLED, pieces);
     }
+    pieces = Math.max(0, pieces - 1); // the message that closes a stream carries no token
     return new Completion(
         pieces >= request.options().maxTokens()
             ? Completion.FinishReason.LENGTH

@@ -17,10 +17,12 @@ import org.wenjin.engine.spi.GenerationOptions;
 import org.wenjin.engine.spi.ModelSettings;
 
 /**
- * bench/batching.sh: one loaded tiny decoder, 1 to 16 concurrent streams of the same length
- * (end-of-sequence ignored), decoded each on its own thread (the baseline, {@code batching=false})
- * and in one rolling batch. Prints aggregate and per-stream tokens/s and the p95 time between
- * tokens, then the line {@code batching: 1 stream X tok/s, 8 streams Y tok/s, ratio Z}.
+ * bench/batching.sh: one loaded model, 1 to 16 concurrent streams of the same length. llama.cpp on
+ * a tiny GGUF with one slot (the backend's old default: the streams take turns) and with 16 in one
+ * batch; the tiny DJL decoder (end-of-sequence ignored) decoded each on its own thread ({@code
+ * batching=false}, the old path) and in one rolling batch. Prints aggregate and per-stream tokens/s
+ * and the p95 time between tokens, then the line {@code batching: 1 stream X tok/s, 8 streams Y
+ * tok/s, ratio Z}.
  */
 public final class BatchingBenchmark {
 
@@ -30,46 +32,98 @@ public final class BatchingBenchmark {
 
   record Figures(int streams, double aggregate, double perStream, double p95GapMs) {}
 
+  /** One way of generating: the model, and whether to ignore its end-of-sequence token. */
+  interface Streaming {
+    org.wenjin.engine.spi.Completion generate(
+        ChatRequest request, org.wenjin.engine.spi.TokenSink sink);
+  }
+
   public static void main(String[] args) throws Exception {
     Path folder = TinyModels.ensureTrained(Path.of(args.length > 0 ? args[0] : "target/bench-lm"));
     int tokens = args.length > 1 ? Integer.parseInt(args[1]) : 96;
+    Path gguf =
+        org.wenjin.engine.llama.TinyGguf.ensureWritten(
+            folder.resolveSibling("bench-llama-16m.gguf"), org.wenjin.engine.llama.TinyGguf.SMALL);
     System.out.printf(
-        "Tiny decoder (%s), %d tokens per stream, %d cores%n%n",
-        folder, tokens, Runtime.getRuntime().availableProcessors());
-    Map<Integer, Figures> solo = run(folder, false, tokens);
-    Map<Integer, Figures> batched = run(folder, true, tokens);
+        "%d tokens per stream, %d cores%n", tokens, Runtime.getRuntime().availableProcessors());
+
+    Map<Integer, Figures> llamaSolo = llama(gguf, 1, tokens);
+    Map<Integer, Figures> llamaBatched = llama(gguf, 16, tokens);
+    table(
+        "llama.cpp, a 16M-parameter GGUF of random weights (" + gguf + ")",
+        "one slot (before)",
+        llamaSolo,
+        "16 slots, one batch (now)",
+        llamaBatched);
+    Map<Integer, Figures> solo = djl(folder, false, tokens);
+    Map<Integer, Figures> batched = djl(folder, true, tokens);
+    table(
+        "DJL, tiny decoder (" + folder + ")",
+        "one thread each (before)",
+        solo,
+        "rolling batch (now)",
+        batched);
+
     System.out.printf(
-        "%-8s | %-34s | %-34s%n", "", "one thread each (before)", "rolling batch (now)");
-    System.out.printf(
-        "%-8s | %10s %10s %12s | %10s %10s %12s%n",
-        "streams", "tok/s", "tok/s each", "p95 gap ms", "tok/s", "tok/s each", "p95 gap ms");
-    for (int n : STREAMS) {
-      Figures a = solo.get(n);
-      Figures b = batched.get(n);
-      System.out.printf(
-          "%-8d | %10.1f %10.1f %12.2f | %10.1f %10.1f %12.2f%n",
-          n, a.aggregate, a.perStream, a.p95GapMs, b.aggregate, b.perStream, b.p95GapMs);
-    }
+        "%nllama.cpp: 1 stream %.1f tok/s, 8 streams %.1f tok/s, ratio %.2f%n",
+        llamaBatched.get(1).aggregate,
+        llamaBatched.get(8).aggregate,
+        llamaBatched.get(8).aggregate / llamaBatched.get(1).aggregate);
     Figures one = batched.get(1);
     Figures eight = batched.get(8);
     System.out.printf(
-        "%np95 between tokens at 8 streams: %.2f ms, %.1fx the single stream's %.2f ms%n",
+        "DJL p95 between tokens at 8 streams: %.2f ms, %.1fx the single stream's %.2f ms%n",
         eight.p95GapMs, eight.p95GapMs / one.p95GapMs, one.p95GapMs);
     System.out.printf(
         "batching: 1 stream %.1f tok/s, 8 streams %.1f tok/s, ratio %.2f%n",
         one.aggregate, eight.aggregate, eight.aggregate / one.aggregate);
   }
 
-  private static Map<Integer, Figures> run(Path folder, boolean batching, int tokens)
+  private static void table(
+      String title,
+      String beforeName,
+      Map<Integer, Figures> before,
+      String nowName,
+      Map<Integer, Figures> now) {
+    System.out.printf("%n%s%n", title);
+    System.out.printf("%-8s | %-34s | %-34s%n", "", beforeName, nowName);
+    System.out.printf(
+        "%-8s | %10s %10s %12s | %10s %10s %12s%n",
+        "streams", "tok/s", "tok/s each", "p95 gap ms", "tok/s", "tok/s each", "p95 gap ms");
+    for (int n : STREAMS) {
+      Figures a = before.get(n);
+      Figures b = now.get(n);
+      System.out.printf(
+          "%-8d | %10.1f %10.1f %12.2f | %10.1f %10.1f %12.2f%n",
+          n, a.aggregate, a.perStream, a.p95GapMs, b.aggregate, b.perStream, b.p95GapMs);
+    }
+  }
+
+  private static Map<Integer, Figures> djl(Path folder, boolean batching, int tokens)
       throws Exception {
     Map<String, String> properties =
         Map.of("folder", folder.toString(), "batching", String.valueOf(batching));
-    Map<Integer, Figures> figures = new java.util.TreeMap<>();
     try (DjlCausalLm model =
-            (DjlCausalLm)
-                ChatModelProviders.installed()
-                    .create(new ModelSettings("bench", "djl", properties));
-        ExecutorService pool = Executors.newFixedThreadPool(16)) {
+        (DjlCausalLm)
+            ChatModelProviders.installed().create(new ModelSettings("bench", "djl", properties))) {
+      return run(
+          (request, sink) -> model.generate(request, sink, new Cancellation(), true), tokens);
+    }
+  }
+
+  /** The tiny GGUF never ends an answer by itself, so every stream has the same length. */
+  private static Map<Integer, Figures> llama(Path gguf, int parallel, int tokens) throws Exception {
+    Map<String, String> properties =
+        Map.of("model", gguf.toString(), "context", "512", "parallel", String.valueOf(parallel));
+    try (var model =
+        ChatModelProviders.installed().create(new ModelSettings("bench", "llama", properties))) {
+      return run((request, sink) -> model.generate(request, sink, new Cancellation()), tokens);
+    }
+  }
+
+  private static Map<Integer, Figures> run(Streaming model, int tokens) throws Exception {
+    Map<Integer, Figures> figures = new java.util.TreeMap<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
       streams(model, pool, 4, tokens); // warm-up: the engine's kernels, the JIT
       for (int n : STREAMS) {
         figures.put(n, streams(model, pool, n, tokens));
@@ -78,7 +132,7 @@ public final class BatchingBenchmark {
     return figures;
   }
 
-  private static Figures streams(DjlCausalLm model, ExecutorService pool, int n, int tokens)
+  private static Figures streams(Streaming model, ExecutorService pool, int n, int tokens)
       throws Exception {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<long[]>> runs = new ArrayList<>();
@@ -105,7 +159,7 @@ public final class BatchingBenchmark {
     return new Figures(n, generated / wall, perStream / n, p95);
   }
 
-  private static long[] stream(DjlCausalLm model, String question, int tokens, CountDownLatch go)
+  private static long[] stream(Streaming model, String question, int tokens, CountDownLatch go)
       throws InterruptedException {
     List<Long> times = new ArrayList<>();
     ChatRequest request =
@@ -116,8 +170,7 @@ public final class BatchingBenchmark {
             List.of(),
             new GenerationOptions(tokens, 0, 1, List.of()));
     go.await();
-    var done =
-        model.generate(request, piece -> times.add(System.nanoTime()), new Cancellation(), true);
+    var done = model.generate(request, piece -> times.add(System.nanoTime()));
     long[] result = new long[times.size() + 1];
     result[0] = done.tokens();
     for (int i = 0; i < times.size(); i++) {

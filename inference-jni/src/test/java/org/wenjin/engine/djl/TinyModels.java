@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.wenjin.engine.spi.ChatMessage;
 
 /**
  * A tiny decoder trained on two question/answer pairs in a few seconds: the real model the DJL
@@ -37,25 +38,61 @@ public final class TinyModels {
           .split(" ");
 
   /**
-   * What the model sees before a question while it learns: nothing a third of the time, else a
-   * made-up system prompt of 4 to 100 words, so it learns to answer whatever comes first.
+   * What the model sees before a question while it learns: nothing, a made-up system prompt of 4 to
+   * 100 words, earlier turns (the other question answered, or made-up ones), or both — so it learns
+   * to answer the last question whatever comes first.
    */
-  static List<String> systemPrompts(long seed) {
+  static List<List<ChatMessage>> contexts(long seed) {
     Random random = new Random(seed);
-    List<String> prompts = new ArrayList<>();
+    List<List<ChatMessage>> contexts = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
-      if (i % 3 == 0) {
-        prompts.add("");
-        continue;
+      List<ChatMessage> context = new ArrayList<>();
+      if (i % 4 == 1 || i % 4 == 3) {
+        context.add(ChatMessage.system(words(random, 4 + random.nextInt(97))));
       }
-      StringBuilder prompt = new StringBuilder();
-      int words = 4 + random.nextInt(97);
-      for (int w = 0; w < words; w++) {
-        prompt.append(WORDS[random.nextInt(WORDS.length)]).append(w % 12 == 11 ? ". " : " ");
+      if (i % 4 >= 2) {
+        int turns = 1 + random.nextInt(2);
+        for (int t = 0; t < turns; t++) {
+          boolean known = random.nextBoolean();
+          boolean leave = random.nextBoolean();
+          context.add(
+              ChatMessage.user(
+                  known
+                      ? (leave ? LEAVE_QUESTION : VPN_QUESTION)
+                      : words(random, 3 + random.nextInt(8))));
+          context.add(
+              ChatMessage.assistant(
+                  known
+                      ? (leave ? LEAVE_ANSWER : VPN_ANSWER)
+                      : words(random, 3 + random.nextInt(15))));
+        }
       }
-      prompts.add(prompt.toString().strip());
+      contexts.add(List.copyOf(context));
     }
-    return prompts;
+    return contexts;
+  }
+
+  private static final String[] MARKS = {"(", ")", "[1]", "[2]", ",", ";", ":", "<", ">", "/"};
+
+  /** Words of system prompts, made-up words, Chinese characters and marks, in any order. */
+  private static String words(Random random, int count) {
+    StringBuilder text = new StringBuilder();
+    for (int w = 0; w < count; w++) {
+      int kind = random.nextInt(10);
+      if (kind < 6) {
+        text.append(WORDS[random.nextInt(WORDS.length)]);
+      } else if (kind < 8) {
+        for (int c = 2 + random.nextInt(6); c > 0; c--) {
+          text.append((char) ('a' + random.nextInt(26)));
+        }
+      } else if (kind < 9) {
+        text.append((char) (0x4E00 + random.nextInt(0x9FA5 - 0x4E00)));
+      } else {
+        text.append(MARKS[random.nextInt(MARKS.length)]);
+      }
+      text.append(w % 12 == 11 ? ". " : " ");
+    }
+    return text.toString().strip();
   }
 
   /**
@@ -109,7 +146,7 @@ public final class TinyModels {
                 List.of(
                     new DecoderTraining.Example(LEAVE_QUESTION, LEAVE_ANSWER),
                     new DecoderTraining.Example(VPN_QUESTION, VPN_ANSWER)),
-                systemPrompts(seed),
+                contexts(seed),
                 3000,
                 TARGET_LOSS,
                 seed);

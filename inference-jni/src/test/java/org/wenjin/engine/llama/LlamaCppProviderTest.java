@@ -18,9 +18,9 @@ import org.wenjin.engine.spi.ModelSettings;
 import org.wenjin.engine.spi.Passage;
 
 /**
- * The llama.cpp backend as far as it goes without a GGUF file (none is reachable from here): its
- * configuration, the real native library refusing a file that is not a model, and the request it
- * sends through the model's chat template.
+ * The llama.cpp backend's configuration, the real native library refusing a file that is not a
+ * model, and the request it sends through the model's chat template (generation itself: {@link
+ * LlamaCppGenerationTest}).
  */
 class LlamaCppProviderTest {
 
