@@ -243,7 +243,8 @@ public final class ChatBenchmark {
     api.delete("/api/conversations/" + s.conversation(), tokens.get(USERS.indexOf(s.user())));
   }
 
-  private static double percentile(List<Long> nanos, int p) {
+  /** The p-th percentile of {@code nanos}, in milliseconds (NaN for none). */
+  static double percentile(List<Long> nanos, int p) {
     if (nanos.isEmpty()) {
       return Double.NaN;
     }

@@ -25,6 +25,10 @@ public interface GenerationService {
   /** Per registered model: slots, generations running, questions waiting. */
   List<LaneStats> stats();
 
-  /** What one model is doing now ({@code GET /api/inference/models}). */
-  record LaneStats(String modelId, String label, int slots, int active, int queued) {}
+  /**
+   * What one model is doing now ({@code GET /api/inference/models}, {@code /api/metrics}); {@code
+   * metrics} are {@link LaneMetrics#NONE} until its first question loads it.
+   */
+  record LaneStats(
+      String modelId, String label, int slots, int active, int queued, LaneMetrics metrics) {}
 }

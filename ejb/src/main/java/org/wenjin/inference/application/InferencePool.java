@@ -103,7 +103,8 @@ public class InferencePool implements GenerationService {
                   m.label(),
                   m.limits().slots(),
                   lane == null ? 0 : lane.active(),
-                  lane == null ? 0 : lane.queued());
+                  lane == null ? 0 : lane.queued(),
+                  lane == null ? LaneMetrics.NONE : lane.metrics());
             })
         .toList();
   }

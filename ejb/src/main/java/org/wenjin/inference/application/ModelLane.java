@@ -40,6 +40,7 @@ public final class ModelLane {
   private final Executor executor;
 
   private final Object lock = new Object();
+  private final LaneMeter meter = new LaneMeter();
 
   /** Tenants with questions waiting or running; a tenant with neither is forgotten. */
   private final Map<Long, TenantCount> tenants = new HashMap<>();
@@ -85,7 +86,8 @@ public final class ModelLane {
         waiting.started(tenantId, userId);
         start(job, notifications);
       } else {
-        job.deadline = System.nanoTime() + limits.maxWait().toNanos();
+        job.queuedAt = System.nanoTime();
+        job.deadline = job.queuedAt + limits.maxWait().toNanos();
         waiting.add(job, tenantId, userId);
         tenant.waiting++;
         positions(notifications);
@@ -111,10 +113,24 @@ public final class ModelLane {
     return label;
   }
 
+  /** What the lane measured: throughput, waits, and the backend's own batches. */
+  public LaneMetrics metrics() {
+    long now = System.nanoTime();
+    return new LaneMetrics(
+        meter.piecesPerSecond(now),
+        meter.totalPieces(),
+        meter.waitMillis(0.5),
+        meter.waitMillis(0.95),
+        model.batchSizeCounts());
+  }
+
   /** Must hold the lock. */
   private void start(Job job, List<Runnable> notifications) {
     running.add(job);
     job.tenant.running++;
+    if (job.queuedAt != 0) {
+      meter.waited(System.nanoTime() - job.queuedAt);
+    }
     job.dispatched = true;
     job.deadline = System.nanoTime() + limits.maxGeneration().toNanos();
     notifications.add(
@@ -250,6 +266,9 @@ public final class ModelLane {
     /** {@link System#nanoTime()} by which it must have started (waiting) or ended (running). */
     long deadline;
 
+    /** When it began to wait ({@link System#nanoTime()}); 0 when it started at once. */
+    long queuedAt;
+
     private long toldVersion;
     volatile boolean dispatched;
     volatile boolean done;
@@ -288,6 +307,7 @@ public final class ModelLane {
             model.generate(
                 request,
                 piece -> {
+                  meter.piece(System.nanoTime());
                   if (!done) {
                     listener.text(piece);
                   }

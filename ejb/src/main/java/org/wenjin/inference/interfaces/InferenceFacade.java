@@ -16,7 +16,19 @@ public class InferenceFacade {
 
   public List<ModelLoadDto> load() {
     return pool.stats().stream()
-        .map(s -> new ModelLoadDto(s.modelId(), s.label(), s.slots(), s.active(), s.queued()))
+        .map(
+            s ->
+                new ModelLoadDto(
+                    s.modelId(),
+                    s.label(),
+                    s.slots(),
+                    s.active(),
+                    s.queued(),
+                    s.metrics().tokensPerSecond(),
+                    s.metrics().tokens(),
+                    s.metrics().waitP50Millis(),
+                    s.metrics().waitP95Millis(),
+                    s.metrics().batchSizes()))
         .toList();
   }
 }

@@ -118,6 +118,11 @@ final class DjlCausalLm implements ChatModel {
     }
   }
 
+  @Override
+  public long[] batchSizeCounts() {
+    return batch == null ? new long[0] : batch.batchSizeCounts();
+  }
+
   /** The shared decoding loop (null when each conversation decodes on its own). */
   RollingBatch batch() {
     return batch;

@@ -13,6 +13,14 @@ public interface ChatModel extends AutoCloseable {
    */
   Completion generate(ChatRequest request, TokenSink sink, Cancellation cancellation);
 
+  /**
+   * How many decoding steps ran with 1, 2, … sequences at once (index = sequences), for operators;
+   * empty when the engine does not batch requests itself or does not say.
+   */
+  default long[] batchSizeCounts() {
+    return new long[0];
+  }
+
   @Override
   default void close() {}
 }

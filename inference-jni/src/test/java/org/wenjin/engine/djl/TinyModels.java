@@ -101,11 +101,20 @@ public final class TinyModels {
    * @return the folder
    */
   public static Path ensureTrained(Path folder) throws IOException {
-    if (!Files.exists(folder.resolve("wenjin-lm-0000.params"))) {
+    Path marker = folder.resolve("trained-as");
+    boolean current =
+        Files.exists(folder.resolve("wenjin-lm-0000.params"))
+            && Files.exists(marker)
+            && Files.readString(marker).equals(FORMAT);
+    if (!current) {
       train(folder);
+      Files.writeString(marker, FORMAT);
     }
     return folder;
   }
+
+  /** Changes when the way the model is trained or asked does: older folders are trained again. */
+  private static final String FORMAT = "conversation-prompt-1";
 
   /** Trains into the folder named by the first argument (inference-jni/train-tiny-model.sh). */
   public static void main(String[] args) throws IOException {

@@ -13,6 +13,7 @@ import org.wenjin.ui.apikeys.ApiKeysView;
 import org.wenjin.ui.audit.AuditView;
 import org.wenjin.ui.chat.ChatView;
 import org.wenjin.ui.flows.FlowsView;
+import org.wenjin.ui.inference.InferenceView;
 import org.wenjin.ui.knowledge.KnowledgeView;
 
 /**
@@ -26,6 +27,7 @@ enum NavigationEntry {
   FLOWS("Flows", FlowsView.class, VaadinIcon.SITEMAP),
   USAGE("Usage", UsageView.class, VaadinIcon.BAR_CHART),
   TENANTS("Tenants", TenantsView.class, VaadinIcon.BUILDING),
+  INFERENCE("Inference", InferenceView.class, VaadinIcon.DASHBOARD),
   AUDIT("Audit", AuditView.class, VaadinIcon.CLIPBOARD_CHECK),
   API_KEYS("API keys", ApiKeysView.class, VaadinIcon.KEY);
 
