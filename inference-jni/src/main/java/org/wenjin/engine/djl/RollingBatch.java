@@ -24,11 +24,14 @@ import org.wenjin.engine.spi.Completion.FinishReason;
  * whatever the batch — and conversations join between steps and leave the moment they end or are
  * stopped, freeing their place.
  *
- * <p>A newcomer's prompt is read in chunks of {@code prefillChunk} tokens, one chunk between two
- * decoding steps of the others, so a long prompt delays the running answers by one chunk's work per
- * step rather than by the whole prompt. Each conversation samples with its own options.
+ * <p>Newcomers' prompts are read in chunks of {@code prefillChunk} tokens, a few chunks between two
+ * decoding steps of the others, so a long prompt delays the running answers by a few chunks' work
+ * per step rather than by the whole prompt. Each conversation samples with its own options.
  */
 final class RollingBatch implements AutoCloseable {
+
+  /** Prompt chunks read between two decoding steps. */
+  static final int PREFILL_CHUNKS_PER_STEP = 4;
 
   private final ZooModel<NDList, NDList> model;
   private final DecoderConfig config;
@@ -110,9 +113,7 @@ final class RollingBatch implements AutoCloseable {
         }
         dropWithdrawn(prefilling, batch);
         try {
-          if (!prefilling.isEmpty()) {
-            prefillChunk(store, manager, prefilling, batch);
-          }
+          prefill(store, manager, prefilling, batch);
           if (!batch.isEmpty()) {
             decodeStep(store, manager, batch);
           }
@@ -162,14 +163,36 @@ final class RollingBatch implements AutoCloseable {
     batch.keep(keep);
   }
 
-  /** Reads the next chunk of the oldest newcomer's prompt; once read, it joins the batch. */
-  private void prefillChunk(
+  /**
+   * Reads up to {@value #PREFILL_CHUNKS_PER_STEP} chunks of newcomers' prompts between two decoding
+   * steps, oldest newcomer first (a token budget per step, as vLLM's scheduler has): a burst of
+   * questions gets its first tokens without one long prompt holding up the running answers.
+   */
+  private void prefill(
       ParameterStore store,
       NDManager manager,
       List<DecodingSequence> prefilling,
       BatchCache batch) {
+    int budget = PREFILL_CHUNKS_PER_STEP * prefillChunk;
+    while (budget > 0 && !prefilling.isEmpty()) {
+      budget -= prefillChunk(store, manager, prefilling, batch, budget);
+    }
+  }
+
+  /**
+   * Reads the next chunk (at most {@code budget} tokens) of the oldest newcomer's prompt; once
+   * read, it joins the batch.
+   *
+   * @return the tokens read
+   */
+  private int prefillChunk(
+      ParameterStore store,
+      NDManager manager,
+      List<DecodingSequence> prefilling,
+      BatchCache batch,
+      int budget) {
     DecodingSequence s = prefilling.getFirst();
-    int end = Math.min(s.prompt.length, s.prefilled + prefillChunk);
+    int end = Math.min(s.prompt.length, s.prefilled + Math.min(prefillChunk, budget));
     long[] chunk = Arrays.copyOfRange(s.prompt, s.prefilled, end);
     float[] last;
     try (NDManager step = manager.newSubManager()) {
@@ -185,7 +208,7 @@ final class RollingBatch implements AutoCloseable {
     }
     s.prefilled = end;
     if (end < s.prompt.length) {
-      return;
+      return chunk.length;
     }
     prefilling.removeFirst();
     NDList own = s.ownCache;
@@ -195,6 +218,7 @@ final class RollingBatch implements AutoCloseable {
     } else {
       own.close();
     }
+    return chunk.length;
   }
 
   /** One token for every row of the batch. */

@@ -254,6 +254,14 @@ class DjlCausalLmTest {
       assertThat(Sampling.pick(logits, hot)).isIn(0, 1);
     }
     assertThat(Sampling.pick(logits, greedy(1, List.of()))).isZero();
+
+    float[] threeToOne = {(float) Math.log(3), 0f, -30f};
+    GenerationOptions plain = new GenerationOptions(10, 1.0, 1.0, List.of());
+    int first = 0;
+    for (int i = 0; i < 4000; i++) {
+      first += Sampling.pick(threeToOne, plain) == 0 ? 1 : 0;
+    }
+    assertThat(first / 4000.0).as("drawn by the tempered probabilities").isBetween(0.72, 0.78);
   }
 
   @Test
