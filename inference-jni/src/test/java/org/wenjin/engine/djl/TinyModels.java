@@ -11,7 +11,7 @@ import java.util.Random;
 import org.wenjin.engine.spi.ChatMessage;
 
 /**
- * A tiny decoder trained on two question/answer pairs in a few seconds: the real model the DJL
+ * A tiny decoder trained on two question/answer pairs in about 90 s: the real model the DJL
  * backend's tests (and the application's end-to-end tests) load, since no weights can be downloaded
  * here.
  */
