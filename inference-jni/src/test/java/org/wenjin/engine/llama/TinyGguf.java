@@ -83,9 +83,11 @@ public final class TinyGguf {
     }
     tensors.put("output_norm.weight", Tensor.ones(EMBEDDING));
     Tensor output = Tensor.random(random, 1f, EMBEDDING, tokens.size());
-    for (int special = 0; special < 3; special++) {
+    // Never picks a special token (it never ends by itself: answers of one length) nor a byte
+    // token (llama.cpp holds back incomplete UTF-8, so those would not stream one piece each).
+    for (int token = 0; token < 3 + 256; token++) {
       for (int i = 0; i < EMBEDDING; i++) {
-        output.data[special * EMBEDDING + i] = 0; // never ends by itself: answers of one length
+        output.data[token * EMBEDDING + i] = -1;
       }
     }
     tensors.put("output.weight", output);
