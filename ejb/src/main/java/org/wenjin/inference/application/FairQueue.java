@@ -17,9 +17,10 @@ import java.util.Set;
  * <p>Questions wait in <b>rounds</b>: a company has at most one question in a round, a person at
  * most one, and each round keeps one <b>fair place</b> for someone with nothing waiting yet. A
  * person's first waiting question takes the first free fair place, further ones go to the end, each
- * in a new round. So a company with fifty questions waiting makes another company's — or a
- * colleague's — single question wait for about one of them, not fifty; bursts take turns in the
- * order they came.
+ * in a new round. So one person's (or one company's) burst makes another company's — or a
+ * colleague's — single question wait for about one of it, not fifty; bursts take turns in the order
+ * they came. Many colleagues each asking once are many first questions: they share the fair places
+ * with other companies' in the order they came, one per round each.
  *
  * <p>The place a question is told counts the fair places still free in the rounds before it, since
  * newcomers may yet take them: it is an upper bound on the questions that will start first, and it

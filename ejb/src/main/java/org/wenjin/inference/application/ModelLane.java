@@ -23,9 +23,9 @@ import org.wenjin.inference.application.GenerationOutcome.Kind;
  *
  * <p>Fairness: each tenant may hold at most {@link LaneLimits#maxQueuedPerTenant()} of the waiting
  * places, so one company's flood cannot refuse another's question; and the waiting questions start
- * in the order of a {@link FairQueue}, in rounds between companies and between colleagues, so a
- * company with fifty waiting questions makes another's single question wait for about one of them.
- * The place each waiting question is told only moves forward.
+ * in the order of a {@link FairQueue}, in rounds between companies and between colleagues, so one
+ * person's burst of fifty makes another company's single question wait for about one of them. The
+ * place each waiting question is told only moves forward.
  *
  * <p>Timeouts are deadlines that {@link #expireOverdue()} checks (the pool calls it every second),
  * not a timer task per job: a cancelled task stays in a scheduled executor's queue, with the job,

@@ -138,7 +138,12 @@ public final class DecoderBlock extends AbstractBlock {
     }
     Shape shape = ids.getShape();
     NDArray table = store.getValue(embedding.getParameters().get("weight"), ids.getDevice(), false);
-    NDArray rows = table.transpose().get(new NDIndex("{}", ids.flatten()));
+    NDArray columns = table.transpose();
+    NDArray rows = columns.get(new NDIndex("{}", ids.flatten()));
+    columns.close();
+    // results live in their first operand's manager: the table's is the model's, which would
+    // keep every step's activations until the model is unloaded
+    rows.attach(ids.getManager());
     return rows.reshape(shape.get(0), shape.get(1), config.hidden());
   }
 

@@ -111,14 +111,18 @@ final class RollingBatch implements AutoCloseable {
         if (!awaitWork(prefilling, batch)) {
           break;
         }
-        dropWithdrawn(prefilling, batch);
         try {
+          dropWithdrawn(prefilling, batch);
           prefill(store, manager, prefilling, batch);
           if (!batch.isEmpty()) {
             decodeStep(store, manager, batch);
           }
         } catch (RuntimeException e) {
           failAll(prefilling, batch, e);
+        } catch (Error e) {
+          closed = true; // out of memory or a native failure: refuse new work, fail what waits
+          failAll(prefilling, batch, new IllegalStateException(e.toString(), e));
+          throw e;
         }
         runningNow = prefilling.size() + batch.rows().size();
       }
@@ -133,6 +137,14 @@ final class RollingBatch implements AutoCloseable {
       while (!closed && prefilling.isEmpty() && batch.isEmpty() && incoming.isEmpty()) {
         work.awaitUninterruptibly();
       }
+      // a question stopped while it waited for a place leaves now, not when a place frees
+      incoming.removeIf(
+          s -> {
+            if (s.withdrawn()) {
+              s.tell(new DecodingSequence.End(FinishReason.CANCELLED));
+            }
+            return s.withdrawn();
+          });
       while (!incoming.isEmpty() && prefilling.size() + batch.rows().size() < maxBatch) {
         prefilling.add(incoming.poll());
       }
@@ -210,11 +222,19 @@ final class RollingBatch implements AutoCloseable {
     if (end < s.prompt.length) {
       return chunk.length;
     }
+    // still in prefilling until it is in the batch: a failure here reaches it through failAll
+    boolean goesOn = accept(s, Sampling.pick(last, s.options));
     prefilling.removeFirst();
     NDList own = s.ownCache;
     s.ownCache = null;
-    if (accept(s, Sampling.pick(last, s.options))) {
-      batch.add(s, own);
+    if (goesOn) {
+      try {
+        batch.add(s, own);
+      } catch (RuntimeException e) {
+        own.close();
+        s.tell(new DecodingSequence.Failed(failure(e)));
+        throw e;
+      }
     } else {
       own.close();
     }
@@ -288,8 +308,7 @@ final class RollingBatch implements AutoCloseable {
         e == null
             ? new ChatModelException(
                 ChatModelException.Kind.UNAVAILABLE, "the DJL model was unloaded")
-            : new ChatModelException(
-                ChatModelException.Kind.FAILED, "the DJL model failed: " + e.getMessage(), e);
+            : failure(e);
     List<DecodingSequence> all = new ArrayList<>(prefilling);
     all.addAll(batch.rows());
     if (e == null) {
@@ -310,6 +329,11 @@ final class RollingBatch implements AutoCloseable {
     batch.close();
   }
 
+  private static ChatModelException failure(RuntimeException e) {
+    return new ChatModelException(
+        ChatModelException.Kind.FAILED, "the DJL model failed: " + e.getMessage(), e);
+  }
+
   @Override
   public void close() {
     lock.lock();
@@ -320,7 +344,7 @@ final class RollingBatch implements AutoCloseable {
       lock.unlock();
     }
     try {
-      thread.join(10_000);
+      thread.join(); // a step ends in milliseconds; the weights must outlive it
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -23,13 +23,16 @@ final class Sampling {
           best = i;
         }
       }
+      if (Float.isNaN(logits[from + best])) {
+        throw new IllegalStateException("the model's scores are not numbers (NaN)");
+      }
       return best;
     }
     double max = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < size; i++) {
       max = Math.max(max, logits[from + i]);
     }
-    // Only tokens within e^-16 of the likeliest can matter (the rest hold under 2e-3 of the mass
+    // Only tokens within e^-16 of the likeliest can matter (the rest hold under 3e-3 of the mass
     // together, even over 21,128 tokens); they are sorted as primitive keys, probability bits
     // above the token id, so a step of a batch costs microseconds per answer, not a boxed sort.
     double floor = max - 16 * options.temperature();
@@ -42,6 +45,9 @@ final class Sampling {
         keys[n++] = ((long) Float.floatToIntBits(p) << 32) | i;
         sum += p;
       }
+    }
+    if (n == 0) {
+      throw new IllegalStateException("the model's scores are not numbers (NaN)");
     }
     Arrays.sort(keys, 0, n);
     double nucleus = 0;

@@ -184,7 +184,9 @@ class DjlCausalLmTest {
         var b =
             pool.submit(
                 () -> small.generate(ask(VPN_Q, endless), p -> started.countDown(), second, true));
-        started.await();
+        assertThat(started.await(60, java.util.concurrent.TimeUnit.SECONDS))
+            .as("both answers stream")
+            .isTrue();
         StringBuilder third = new StringBuilder();
         var c =
             pool.submit(
