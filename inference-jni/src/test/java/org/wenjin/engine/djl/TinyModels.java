@@ -114,31 +114,43 @@ public final class TinyModels {
    * @return the folder
    */
   public static Path ensureTrained(Path folder) throws IOException {
-    Path marker = folder.resolve("trained-as");
-    boolean current =
-        Files.exists(folder.resolve("wenjin-lm-0000.params"))
-            && Files.exists(marker)
-            && Files.readString(marker).equals(FORMAT);
-    if (!current) {
+    if (!isCurrent(folder)) {
       train(folder);
-      Files.writeString(marker, FORMAT);
+      Files.writeString(folder.resolve("trained-as"), FORMAT);
     }
     return folder;
+  }
+
+  private static boolean isCurrent(Path folder) throws IOException {
+    Path marker = folder.resolve("trained-as");
+    return Files.exists(folder.resolve("wenjin-lm-0000.params"))
+        && Files.exists(marker)
+        && Files.readString(marker).equals(FORMAT);
   }
 
   /** Changes when the way the model is trained or asked does: older folders are trained again. */
   private static final String FORMAT = "conversation-prompt-2";
 
-  /** Trains into the folder named by the first argument (inference-jni/train-tiny-model.sh). */
+  /**
+   * Trains into the folder named by the first argument unless it holds this version's model already
+   * (inference-jni/train-tiny-model.sh, and the end-to-end build before the stack starts).
+   */
   public static void main(String[] args) throws IOException {
     Path folder = Path.of(args[0]).toAbsolutePath();
-    float loss = train(folder);
+    boolean already = isCurrent(folder);
+    long started = System.nanoTime();
+    ensureTrained(folder);
     System.out.printf(
-        "Trained the tiny model into %s (final loss %.4f). It knows two questions:%n  %s%n  %s%n"
+        "%s the tiny model in %s%s. It knows two questions:%n  %s%n  %s%n"
             + "Register it in the model file (WENJIN_MODELS_FILE):%n"
             + "  model.tiny-djl.backend=djl%n  model.tiny-djl.label=Tiny DJL model (demo)%n"
             + "  model.tiny-djl.folder=%s%n",
-        folder, loss, LEAVE_QUESTION, VPN_QUESTION, folder);
+        already ? "Found" : "Trained",
+        folder,
+        already ? "" : " (%d s)".formatted((System.nanoTime() - started) / 1_000_000_000L),
+        LEAVE_QUESTION,
+        VPN_QUESTION,
+        folder);
   }
 
   /**
