@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trains the tiny DJL decoder the tests use (two questions, about 90 s on 2 cores) into a folder,
+# Trains the tiny DJL decoder the tests use (two questions, about 2 minutes on 2 cores) into a folder,
 # and prints the lines that register it, so the "djl" backend can be tried in ./run.sh without
 # downloading weights. It memorises its two answers; it is not a language model.
 # Usage: inference-jni/train-tiny-model.sh [folder]   (default .stack/models/tiny-djl)

@@ -6,6 +6,7 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -46,10 +47,14 @@ public final class DecoderTraining {
    * @param contexts what may come before the question ({@link DecoderPrompt}): each step puts one
    *     of them, drawn at random (an empty list for none), before its example's question, so the
    *     model learns to answer the question whatever system prompt or history precedes it
-   * @param maxSteps the most steps to take; training stops earlier once every example's loss in a
-   *     round over all of them is under {@code targetLoss}
+   * @param mustAnswerBehind contexts behind which greedy decoding must give every example's answer
+   *     exactly before training stops (the ways the model will be asked)
+   * @param maxSteps the most steps to take; training stops earlier once every example's loss has
+   *     stayed under {@code targetLoss} for a while and greedy decoding answers each exactly behind
+   *     each of {@code mustAnswerBehind}
    * @return the highest loss of the last round over the examples; NaN or infinite when training
-   *     diverged (the caller may try another seed)
+   *     diverged, infinite too when it did not learn to answer every example exactly behind each of
+   *     {@code mustAnswerBehind} within {@code maxSteps} (the caller may try another seed)
    */
   public static float train(
       Path folder,
@@ -57,6 +62,7 @@ public final class DecoderTraining {
       DecoderConfig shape,
       List<Example> examples,
       List<List<ChatMessage>> contexts,
+      List<List<ChatMessage>> mustAnswerBehind,
       int maxSteps,
       float targetLoss,
       long seed)
@@ -83,6 +89,7 @@ public final class DecoderTraining {
       float roundLoss = Float.NaN;
       float worst = 0;
       int steady = 0;
+      boolean learned = false;
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(1, 8));
         NDManager manager = trainer.getManager();
@@ -90,24 +97,14 @@ public final class DecoderTraining {
         for (int step = 0; step < maxSteps; step++) {
           Example example = examples.get(step % examples.size());
           Sample sample = sample(tokenizer, example, contexts.get(random.nextInt(contexts.size())));
-          long[] ids = sample.ids();
           try (NDManager batch = manager.newSubManager();
               GradientCollector gradients = trainer.newGradientCollector()) {
-            int n = ids.length - 1;
-            int from = sample.answerStart() - 1;
-            NDArray input = batch.create(Arrays.copyOf(ids, n)).reshape(1, n);
-            NDArray target = batch.create(Arrays.copyOfRange(ids, from + 1, n + 1));
-            // next-token prediction over the answer only: what comes before it is given, and
-            // learning to predict made-up system prompts would only take the model's capacity
-            PairList<String, Object> answerOnly = new PairList<>();
-            answerOnly.add(DecoderBlock.LOGITS_FROM, from);
-            NDArray logits =
-                model
-                    .getBlock()
-                    .forward(store, new NDList(input), true, answerOnly)
-                    .get(0)
-                    .reshape(n - from, shape.vocabSize());
-            NDArray value = trainer.getLoss().evaluate(new NDList(target), new NDList(logits));
+            NDArray value =
+                trainer
+                    .getLoss()
+                    .evaluate(
+                        new NDList(sample.target(batch)),
+                        new NDList(answerLogits(model, store, shape, sample, batch, true)));
             gradients.backward(value);
             float loss = value.getFloat();
             if (!Float.isFinite(loss)) {
@@ -122,18 +119,84 @@ public final class DecoderTraining {
             worst = 0;
             steady = roundLoss < targetLoss ? steady + 1 : 0;
             if (steady >= STEADY_ROUNDS) {
-              break;
+              // A low loss is an average over the answer's tokens: one wrong token behind some
+              // history still decodes a wrong answer. Done only when greedy decoding gives every
+              // answer exactly behind each context it must; otherwise learn on.
+              if (answersExactly(
+                  model, store, shape, tokenizer, examples, mustAnswerBehind, manager)) {
+                learned = true;
+                break;
+              }
+              steady = 0;
             }
           }
         }
       }
 
       model.save(folder, "wenjin-lm");
-      return roundLoss;
+      return learned || !Float.isFinite(roundLoss) ? roundLoss : Float.POSITIVE_INFINITY;
     }
   }
 
-  private record Sample(long[] ids, int answerStart) {}
+  /**
+   * The logits the decoder gives the answer's positions (each predicting the token after it), the
+   * conversation and the answer so far given: next-token prediction over the answer only — what
+   * comes before it is given, and learning to predict made-up system prompts would only take the
+   * model's capacity.
+   */
+  private static NDArray answerLogits(
+      Model model,
+      ParameterStore store,
+      DecoderConfig shape,
+      Sample sample,
+      NDManager batch,
+      boolean training) {
+    long[] ids = sample.ids();
+    int n = ids.length - 1;
+    int from = sample.answerStart() - 1;
+    PairList<String, Object> answerOnly = new PairList<>();
+    answerOnly.add(DecoderBlock.LOGITS_FROM, from);
+    NDArray input = batch.create(Arrays.copyOf(ids, n)).reshape(1, n);
+    return model
+        .getBlock()
+        .forward(store, new NDList(input), training, answerOnly)
+        .get(0)
+        .reshape(n - from, shape.vocabSize());
+  }
+
+  /**
+   * Whether greedy decoding gives each example's answer, and then its end, exactly, behind each of
+   * the contexts: the most likely token at every position of the answer is the answer's own.
+   */
+  private static boolean answersExactly(
+      Model model,
+      ParameterStore store,
+      DecoderConfig shape,
+      HuggingFaceTokenizer tokenizer,
+      List<Example> examples,
+      List<List<ChatMessage>> contexts,
+      NDManager manager) {
+    for (List<ChatMessage> context : contexts) {
+      for (Example example : examples) {
+        Sample sample = sample(tokenizer, example, context);
+        try (NDManager batch = manager.newSubManager()) {
+          NDArray best = answerLogits(model, store, shape, sample, batch, false).argMax(1);
+          if (!best.toType(DataType.INT64, false).contentEquals(sample.target(batch))) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  private record Sample(long[] ids, int answerStart) {
+
+    /** The answer's tokens and its end: what {@link #answerLogits} should predict. */
+    NDArray target(NDManager batch) {
+      return batch.create(Arrays.copyOfRange(ids, answerStart, ids.length));
+    }
+  }
 
   /** [CLS] conversation [SEP] answer [SEP], the conversation as the model will be asked it. */
   private static Sample sample(

@@ -86,7 +86,7 @@ class DjlCausalLmTest {
 
   @Test
   void readsTheWholeConversationAndAnswersItsLastQuestion() {
-    // a system prompt it never saw in training (the platform's own), then earlier turns
+    // the platform's own system prompt (as Wenjin sends it), then earlier turns
     String system =
         "You are Wenjin (问津), the knowledge assistant of Globex. Answer in the language of the"
             + " question, concisely, in Markdown. When passages from company documents are given,"

@@ -40,7 +40,8 @@ public final class TinyModels {
   /**
    * What the model sees before a question while it learns: nothing, a made-up system prompt of 4 to
    * 100 words, earlier turns (the other question answered, or made-up ones), or both — so it learns
-   * to answer the last question whatever comes first.
+   * to answer the last question whatever comes first — and the ways Wenjin asks it ({@link
+   * #askedAs}).
    */
   static List<List<ChatMessage>> contexts(long seed) {
     Random random = new Random(seed);
@@ -72,6 +73,37 @@ public final class TinyModels {
         }
       }
       contexts.add(List.copyOf(context));
+    }
+    // and, a third of the time, the ways Wenjin asks it: history is where it learns slowest
+    for (int r = 0; r < 10; r++) {
+      contexts.addAll(askedAs());
+    }
+    return contexts;
+  }
+
+  /**
+   * The ways Wenjin asks it, behind which it must answer both questions exactly before training
+   * stops: alone, after the other question or the same one, with or without the platform's system
+   * prompt of each company.
+   */
+  static List<List<ChatMessage>> askedAs() {
+    List<List<ChatMessage>> systems = new ArrayList<>();
+    systems.add(List.of());
+    for (String company : COMPANIES) {
+      systems.add(List.of(ChatMessage.system(String.format(PLATFORM_PROMPT, company))));
+    }
+    List<List<ChatMessage>> histories =
+        List.of(
+            List.of(),
+            List.of(ChatMessage.user(LEAVE_QUESTION), ChatMessage.assistant(LEAVE_ANSWER)),
+            List.of(ChatMessage.user(VPN_QUESTION), ChatMessage.assistant(VPN_ANSWER)));
+    List<List<ChatMessage>> contexts = new ArrayList<>();
+    for (List<ChatMessage> system : systems) {
+      for (List<ChatMessage> history : histories) {
+        List<ChatMessage> context = new ArrayList<>(system);
+        context.addAll(history);
+        contexts.add(List.copyOf(context));
+      }
     }
     return contexts;
   }
@@ -129,7 +161,7 @@ public final class TinyModels {
   }
 
   /** Changes when the way the model is trained or asked does: older folders are trained again. */
-  private static final String FORMAT = "conversation-prompt-2";
+  private static final String FORMAT = "conversation-prompt-3";
 
   /**
    * Trains into the folder named by the first argument unless it holds this version's model already
@@ -181,7 +213,8 @@ public final class TinyModels {
                     new DecoderTraining.Example(LEAVE_QUESTION, LEAVE_ANSWER),
                     new DecoderTraining.Example(VPN_QUESTION, VPN_ANSWER)),
                 contexts(seed),
-                3000,
+                askedAs(),
+                4000,
                 TARGET_LOSS,
                 seed);
       }
