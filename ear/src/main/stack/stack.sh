@@ -4,7 +4,7 @@
 # and the ports differ. Servers are fetched through Maven, configured on first start,
 # started in their own process groups and stopped by those ids (never by name).
 #
-# Usage: stack.sh start|stop|status|check
+# Usage: stack.sh start|stop|status|check|start-node N|stop-node N|kill-node N
 # Settings (environment):
 #   WENJIN_STACK_DIR            where servers, data, logs and secrets live   (default: <repo>/.stack)
 #   WENJIN_PORT_OFFSET          WildFly port offset: HTTP 8080+n, management 9990+n   (default 0)
@@ -18,6 +18,14 @@
 #   WENJIN_MODELS_FILE          the model registry (docs/models.md)  (default: <stack>/models.properties
 #                               when it exists; without one, only the extractive fallback answers)
 #   WENJIN_START_TIMEOUT        seconds each server may take to become healthy (default 300)
+#   WENJIN_NODE_NAME            this WildFly's name in a node group (default <host>-<HTTP port>)
+#   WENJIN_DB                   h2 (default: a file database in the data folder) or postgresql: a
+#                               PostgreSQL server of the stack's own, from Debian's binaries
+#   WENJIN_PG_PORT              that server's port (default 5433)      WENJIN_PG_BIN  its bin folder
+#   WENJIN_DB_URL               a PostgreSQL server of yours instead (jdbc:postgresql://host/db), with
+#   WENJIN_DB_USER, WENJIN_DB_PASSWORD              the application's role (default user: wenjin)
+#   WENJIN_DB_OWNER_USER, WENJIN_DB_OWNER_PASSWORD  the schema owner's, for migrations (default: the
+#                               application's; a role of its own keeps the audit trail unchangeable)
 #
 # At rest, what the stack writes (data, secrets, logs) is its owner's alone: umask 077, and files
 # of older stacks are narrowed at every start (protect_files). As root, Elasticsearch runs as
@@ -48,6 +56,28 @@ ear=${WENJIN_EAR:-$repo/ear/target/wenjin.ear}
 timeout=${WENJIN_START_TIMEOUT:-300}
 models_file=${WENJIN_MODELS_FILE:-$stack_dir/models.properties}
 m2_repo=${WENJIN_M2_REPO:-$HOME/.m2/repository}
+PG_DRIVER_VERSION=42.7.13
+
+# The application's database (docs/scaling.md). Read before the secrets file is sourced: a
+# password given here is the operator's, not a generated one.
+db_url=${WENJIN_DB_URL:-}
+db_kind=${WENJIN_DB:-$([[ -n $db_url ]] && echo postgresql || echo h2)}
+db_user=${WENJIN_DB_USER:-wenjin}
+db_password_given=${WENJIN_DB_PASSWORD:-}
+db_owner_user=${WENJIN_DB_OWNER_USER:-}
+db_owner_password_given=${WENJIN_DB_OWNER_PASSWORD:-}
+pg_port=${WENJIN_PG_PORT:-5433}
+pg_owner=wenjin_owner
+case $db_kind in
+  h2 | postgresql) ;;
+  *) echo "✗ WENJIN_DB must be h2 or postgresql, not '$db_kind'" >&2; exit 1 ;;
+esac
+if [[ $db_kind == h2 && -n $db_url ]]; then
+  echo "✗ WENJIN_DB_URL names a PostgreSQL server, but WENJIN_DB=h2" >&2
+  exit 1
+fi
+# the stack runs its own PostgreSQL unless it is given one
+pg_managed=$([[ $db_kind == postgresql && -z $db_url ]] && echo 1 || echo 0)
 
 wildfly_home=$stack_dir/wildfly-$WILDFLY_VERSION
 keycloak_home=$stack_dir/keycloak-$KEYCLOAK_VERSION
@@ -104,7 +134,12 @@ stop_one() {
   [[ -f $f ]] || return 0
   pid=$(cat "$f")
   if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    if [[ $name == postgresql ]]; then
+      # its server process alone, which then stops its own (SIGINT: a fast, clean shutdown)
+      kill -INT "$pid" 2>/dev/null || true
+    else
+      kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    fi
     for _ in $(seq 1 60); do
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.5
@@ -118,9 +153,14 @@ stop_one() {
 }
 
 stop_all() {
+  local extra
+  for extra in "$run_dir"/wildfly-*.pid; do
+    [[ -f $extra ]] && stop_one "$(basename "$extra" .pid)"
+  done
   stop_one wildfly
   stop_one keycloak
   stop_one elasticsearch
+  stop_one postgresql # after WildFly, its only client
   if [[ -f $run_dir/guard.pid ]]; then
     local guard
     guard=$(cat "$run_dir/guard.pid")
@@ -134,22 +174,40 @@ stop_all() {
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Fails when a port of one of the named servers is taken.
 check_ports() {
-  local spec port what setting
-  for spec in \
-    "$http_port|WildFly HTTP|WENJIN_PORT_OFFSET" \
-    "$management_port|WildFly management|WENJIN_PORT_OFFSET" \
-    "$((8443 + port_offset))|WildFly HTTPS|WENJIN_PORT_OFFSET" \
-    "$kc_port|Keycloak HTTP|WENJIN_KEYCLOAK_PORT" \
-    "$kc_management_port|Keycloak management|WENJIN_KEYCLOAK_MANAGEMENT_PORT" \
-    "$es_port|Elasticsearch HTTP|WENJIN_ES_PORT" \
-    "$es_transport_port|Elasticsearch transport|WENJIN_ES_TRANSPORT_PORT"; do
-    IFS='|' read -r port what setting <<<"$spec"
+  local spec name port what setting specs=(
+    "wildfly|$http_port|WildFly HTTP|WENJIN_PORT_OFFSET"
+    "wildfly|$management_port|WildFly management|WENJIN_PORT_OFFSET"
+    "wildfly|$((8443 + port_offset))|WildFly HTTPS|WENJIN_PORT_OFFSET"
+    "keycloak|$kc_port|Keycloak HTTP|WENJIN_KEYCLOAK_PORT"
+    "keycloak|$kc_management_port|Keycloak management|WENJIN_KEYCLOAK_MANAGEMENT_PORT"
+    "elasticsearch|$es_port|Elasticsearch HTTP|WENJIN_ES_PORT"
+    "elasticsearch|$es_transport_port|Elasticsearch transport|WENJIN_ES_TRANSPORT_PORT"
+    "postgresql|$pg_port|PostgreSQL|WENJIN_PG_PORT"
+  )
+  for spec in "${specs[@]}"; do
+    IFS='|' read -r name port what setting <<<"$spec"
+    [[ " $* " == *" $name "* ]] || continue
     if port_in_use "$port"; then
       die "port $port ($what) on 127.0.0.1 is already in use; stop what uses it or choose another with $setting=..."
     fi
   done
 }
+
+# The servers this stack runs (wanted) and those of them not running now (missing): a start
+# starts only these, so a server that died is started again beside the ones still running.
+find_missing() {
+  wanted=(elasticsearch keycloak wildfly)
+  if ((pg_managed)); then wanted+=(postgresql); fi
+  missing=()
+  local name
+  for name in "${wanted[@]}"; do
+    running "$name" || missing+=("$name")
+  done
+}
+
+is_missing() { [[ " ${missing[*]} " == *" $1 "* ]]; }
 
 # Waits until "$2" (a command) succeeds; on timeout prints the log's tail and stops everything.
 await() {
@@ -170,7 +228,11 @@ fail_start() {
   echo "✗ $1. Last lines of $2:" >&2
   tail -n 25 "$2" >&2 || true
   echo "✗ full log: $2" >&2
-  stop_all
+  if [[ -n ${starting_node:-} ]]; then
+    stop_one "$starting_node" # a node added to a running stack: the rest keeps running
+  else
+    stop_all
+  fi
   exit 1
 }
 
@@ -187,11 +249,19 @@ ensure_secrets() {
   local name
   for name in WENJIN_WEB_CLIENT_SECRET WENJIN_ADMIN_CLIENT_SECRET WENJIN_METRICS_CLIENT_SECRET \
     WENJIN_KEYCLOAK_ADMIN_PASSWORD \
-    WENJIN_ES_ELASTIC_PASSWORD WENJIN_ES_APP_PASSWORD WENJIN_DB_PASSWORD; do
+    WENJIN_ES_ELASTIC_PASSWORD WENJIN_ES_APP_PASSWORD WENJIN_DB_PASSWORD WENJIN_DB_OWNER_PASSWORD; do
     grep -q "^$name=" "$secrets" || echo "$name=$(random_secret 24)" >>"$secrets"
   done
   # shellcheck disable=SC1090
   . "$secrets"
+  if [[ -n $db_url ]]; then # the operator's server: the operator's roles and passwords
+    [[ -n $db_password_given ]] || die "WENJIN_DB_URL needs WENJIN_DB_PASSWORD (the application role's)"
+    WENJIN_DB_PASSWORD=$db_password_given
+    WENJIN_DB_OWNER_PASSWORD=${db_owner_password_given:-$db_password_given}
+    db_owner_user=${db_owner_user:-$db_user}
+  else
+    db_owner_user=$pg_owner
+  fi
 }
 
 # One password per demo user (WENJIN_DEMO_PASSWORD_ALICE, ...), so that a login handed out in a
@@ -447,6 +517,69 @@ keycloak_healthy() {
     curl -sf "http://127.0.0.1:$kc_port/realms/wenjin/.well-known/openid-configuration" >/dev/null
 }
 
+# --- PostgreSQL (WENJIN_DB=postgresql without WENJIN_DB_URL) ------------------------------------
+
+# Debian's server binaries; the cluster lives beside Elasticsearch's files, and as root runs as
+# 'nobody' for the same reason (PostgreSQL refuses to run as root; see relocate_es_for_nobody).
+pg_paths() {
+  pg_data=$es_base/data/postgresql
+  pg_bin=${WENJIN_PG_BIN:-$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin 2>/dev/null | sort -V | tail -n 1)}
+}
+
+pg_command() {
+  pg_cmd=()
+  if ((EUID == 0)); then pg_cmd+=(setpriv --reuid=65534 --regid=65534 --clear-groups); fi
+  pg_cmd+=(env -i PATH=/usr/bin:/bin LANG=C.UTF-8)
+}
+
+prepare_postgresql() {
+  pg_paths
+  [[ -x $pg_bin/postgres && -x $pg_bin/initdb ]] ||
+    die "PostgreSQL is not installed (WENJIN_DB=postgresql runs Debian's: apt-get install postgresql; or set WENJIN_PG_BIN, or WENJIN_DB_URL for a server of your own)"
+  if [[ ! -f $pg_data/PG_VERSION ]]; then
+    say "creating the PostgreSQL cluster"
+    rm -rf "$pg_data"
+    mkdir -p "$pg_data"
+    # initdb reads the superuser's password from a file; it is there for the moment initdb runs
+    local pwfile=$pg_data.password
+    printf '%s\n' "$WENJIN_DB_OWNER_PASSWORD" >"$pwfile"
+    if ((EUID == 0)); then chown 65534:65534 "$pg_data" "$pwfile"; fi
+    pg_command
+    if ! "${pg_cmd[@]}" "$pg_bin/initdb" -D "$pg_data" -U "$pg_owner" --pwfile="$pwfile" \
+      --auth=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$logs_dir/postgresql-initdb.log" 2>&1; then
+      rm -f "$pwfile"
+      die "initdb failed; see $logs_dir/postgresql-initdb.log"
+    fi
+    rm -f "$pwfile"
+  fi
+  if ((EUID == 0)); then chown -R 65534:65534 "$pg_data"; fi
+  chmod 700 "$pg_data"
+}
+
+start_postgresql() {
+  pg_command
+  launch postgresql "$logs_dir/postgresql.log" "${pg_cmd[@]}" "$pg_bin/postgres" -D "$pg_data" \
+    -c listen_addresses=127.0.0.1 -c port="$pg_port" -c unix_socket_directories= \
+    -c max_connections=100
+}
+
+pg_sql() {
+  PGPASSWORD=$WENJIN_DB_OWNER_PASSWORD "$pg_bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 \
+    -p "$pg_port" -U "$pg_owner" "$@"
+}
+
+postgresql_healthy() { pg_sql -d postgres -tAc "SELECT 1" >/dev/null; }
+
+# The database and the application's role (its password as the secrets file says, every start).
+ensure_pg_database() {
+  pg_sql -d postgres -v user="$db_user" -v password="$WENJIN_DB_PASSWORD" <<'SQL' >/dev/null
+SELECT format('CREATE ROLE %I LOGIN', :'user')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'user') \gexec
+ALTER ROLE :"user" LOGIN PASSWORD :'password';
+SELECT 'CREATE DATABASE wenjin' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'wenjin') \gexec
+SQL
+}
+
 # --- WildFly ------------------------------------------------------------------------------------
 
 prepare_wildfly() {
@@ -457,7 +590,12 @@ prepare_wildfly() {
     say "unpacking WildFly $WILDFLY_VERSION"
     tar xzf "$tgz" -C "$stack_dir" --no-same-owner
   fi
-  bash "$here/configure-wildfly.sh" "$wildfly_home"
+  local driver=
+  if [[ $db_kind == postgresql ]]; then
+    driver=$(artifact "org.postgresql:postgresql:$PG_DRIVER_VERSION" \
+      "org/postgresql/postgresql/$PG_DRIVER_VERSION/postgresql-$PG_DRIVER_VERSION.jar")
+  fi
+  WENJIN_DB_KIND=$db_kind WENJIN_PG_DRIVER=$driver bash "$here/configure-wildfly.sh" "$wildfly_home"
   [[ -f $ear ]] || die "no EAR at $ear; build it first: ./mvnw -DskipTests install"
   local deployments=$wildfly_home/standalone/deployments
   rm -f "$deployments"/wenjin.ear.{deployed,failed,isdeploying,pending,undeployed}
@@ -471,6 +609,10 @@ prepare_wildfly() {
   cat >"$props" <<EOF
 wenjin.data.dir=$data_dir
 wenjin.db.password=$WENJIN_DB_PASSWORD
+wenjin.db.url=${db_url:-jdbc:postgresql://127.0.0.1:$pg_port/wenjin}
+wenjin.db.user=$db_user
+wenjin.db.owner-user=$db_owner_user
+wenjin.db.owner-password=$WENJIN_DB_OWNER_PASSWORD
 wenjin.oidc.provider-url=http://127.0.0.1:$kc_port/realms/wenjin
 wenjin.oidc.ssl-required=none
 wenjin.oidc.client-secret=$WENJIN_WEB_CLIENT_SECRET
@@ -499,25 +641,89 @@ initial_heap() {
 
 # Heap: see docs/operations.md ("Heap sizing"); an OutOfMemoryError writes java_pid<n>.hprof into
 # the logs folder and "Dumping heap to ..." into wildfly.console.log, and readiness turns DOWN.
-start_wildfly() {
-  local heap=${WENJIN_WILDFLY_HEAP:-1g}
-  launch wildfly "$logs_dir/wildfly.console.log" env \
+start_wildfly() { launch_wildfly wildfly "$wildfly_home/standalone" "$port_offset"; }
+
+# One WildFly node: its name (pid file, logs), server base folder and port offset. Every node
+# runs the same installation and reads the same properties (one database, search and Keycloak).
+launch_wildfly() {
+  local name=$1 base=$2 offset=$3 heap=${WENJIN_WILDFLY_HEAP:-1g}
+  local node_name
+  node_name=$(hostname -s 2>/dev/null || echo node)-$((8080 + offset))
+  if [[ $name == wildfly && -n ${WENJIN_NODE_NAME:-} ]]; then node_name=$WENJIN_NODE_NAME; fi
+  mkdir -p "$logs_dir/$name"
+  launch "$name" "$logs_dir/$name.console.log" env \
     JAVA_HOME="$JAVA_HOME" LAUNCH_JBOSS_IN_BACKGROUND=1 \
     JAVA_OPTS="-Xms$(initial_heap "$heap") -Xmx$heap -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=$logs_dir -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -DDJL_CACHE_DIR=$stack_dir/djl-cache" \
     "$wildfly_home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
-    -Djboss.socket.binding.port-offset="$port_offset" \
-    -Djboss.server.log.dir="$logs_dir/wildfly" \
+    -Djboss.server.base.dir="$base" \
+    -Djboss.socket.binding.port-offset="$offset" \
+    -Djboss.node.name="$node_name" \
+    -Djboss.server.log.dir="$logs_dir/$name" \
     --properties="$stack_dir/secrets/wildfly.properties"
 }
 
-wildfly_deployed() {
-  local deployments=$wildfly_home/standalone/deployments
+wildfly_deployed() { node_deployed wildfly "$wildfly_home/standalone" "$port_offset"; }
+
+node_deployed() {
+  local name=$1 deployments=$2/deployments offset=$3
   if [[ -f $deployments/wenjin.ear.failed ]]; then
-    fail_start "the EAR failed to deploy: $(head -c 600 "$deployments/wenjin.ear.failed")" \
-      "$logs_dir/wildfly/server.log"
+    fail_start "the EAR failed to deploy on $name: $(head -c 600 "$deployments/wenjin.ear.failed")" \
+      "$logs_dir/$name/server.log"
   fi
   [[ -f $deployments/wenjin.ear.deployed ]] &&
-    curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$http_port/" | grep -qE '^(200|302)$'
+    curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((8080 + offset))/" | grep -qE '^(200|302)$'
+}
+
+# --- more WildFly nodes: a node group on the stack's one PostgreSQL (docs/scaling.md) ----------
+
+# Node n (2, 3, ...) beside the stack's own WildFly (node 1): the same installation with a server
+# folder of its own (node 1's configuration and the EAR, fresh data), port offset +n-1.
+node_checked() {
+  node=${1:-}
+  if ! [[ $node =~ ^[0-9]+$ ]] || ((node < 2)); then
+    die "nodes are numbered from 2 (the stack's own WildFly is node 1): $0 start-node 2"
+  fi
+  node_process=wildfly-$node
+  node_base=$stack_dir/node-$node
+  node_offset=$((port_offset + node - 1))
+}
+
+start_node() {
+  node_checked "$@"
+  wenjin_select_jdk || exit 1
+  [[ $db_kind == postgresql ]] ||
+    die "more nodes need PostgreSQL (WENJIN_DB=postgresql or WENJIN_DB_URL): H2 is one server's file"
+  running wildfly || die "start the stack first; its WildFly is node 1"
+  running "$node_process" && die "node $node of this stack is already running"
+  local port
+  for port in $((8080 + node_offset)) $((9990 + node_offset)) $((8443 + node_offset)); do
+    port_in_use "$port" && die "port $port (node $node) on 127.0.0.1 is already in use"
+  done
+  ensure_secrets
+  rm -rf "$node_base"
+  mkdir -p "$node_base/deployments"
+  cp -r "$wildfly_home/standalone/configuration" "$node_base/"
+  rm -rf "$node_base/configuration/standalone_xml_history"
+  cp "$ear" "$node_base/deployments/wenjin.ear"
+  starting_node=$node_process
+  launch_wildfly "$node_process" "$node_base" "$node_offset"
+  await "$node_process" "node_deployed $node_process '$node_base' $node_offset" \
+    "$logs_dir/$node_process/server.log"
+  say "node $node: http://127.0.0.1:$((8080 + node_offset))/"
+}
+
+stop_node() {
+  node_checked "$@"
+  stop_one "$node_process"
+}
+
+# As a crash would: SIGKILL to the node's process group, nothing saved (the tests use it).
+kill_node() {
+  node_checked "$@"
+  local f
+  f=$(pid_file "$node_process")
+  [[ -f $f ]] && kill -KILL -- "-$(cat "$f")" 2>/dev/null && say "killed node $node"
+  rm -f "$f"
 }
 
 # --- commands -----------------------------------------------------------------------------------
@@ -527,41 +733,64 @@ start() {
   command -v curl >/dev/null || die "curl is required"
   command -v unzip >/dev/null || die "unzip is required"
   mkdir -p "$stack_dir" "$logs_dir/wildfly" "$run_dir" "$data_dir"
-  for name in elasticsearch keycloak wildfly; do
-    running "$name" && die "$name of this stack is already running (stop it: $0 stop)"
-  done
-  check_ports
+  find_missing
+  ((${#missing[@]})) || die "the stack is already running (stop it: $0 stop)"
+  if ((${#missing[@]} < ${#wanted[@]})); then
+    if [[ ${WENJIN_FRESH_DATA:-0} == 1 ]]; then
+      say "stopping what still runs of this stack, to start from empty databases"
+      stop_all
+      missing=("${wanted[@]}")
+    else
+      say "starting what is not running: ${missing[*]} (the rest keeps running)"
+    fi
+  fi
+  check_ports "${missing[@]}"
   ensure_secrets
   ensure_demo_passwords
   relocate_es_for_nobody
+  pg_paths
   if [[ ${WENJIN_FRESH_DATA:-0} == 1 ]]; then
     say "starting from empty databases"
-    rm -rf "$es_data" "$data_dir/h2" "$keycloak_home/data/h2"
+    rm -rf "$es_data" "$data_dir/h2" "$keycloak_home/data/h2" "$pg_data"
   fi
 
-  prepare_elasticsearch
-  prepare_keycloak
-  prepare_wildfly
+  if is_missing elasticsearch; then prepare_elasticsearch; fi
+  if is_missing keycloak; then prepare_keycloak; fi
+  if is_missing postgresql; then prepare_postgresql; fi
+  # a running WildFly would redeploy a copied EAR: it is prepared only when it starts
+  if is_missing wildfly; then prepare_wildfly; fi
   protect_files
 
   trap 'echo; stop_all; exit 130' INT TERM
-  start_elasticsearch
-  start_keycloak
-  start_wildfly
-  local guard=${WENJIN_GUARD_PID:-}
-  [[ $guard == parent ]] && guard=$PPID
-  if [[ -n $guard ]]; then
-    # If the build that started us dies (Ctrl-C, timeout), stop the stack too.
-    setsid bash -c "while kill -0 $guard 2>/dev/null; do sleep 2; done; '$here/stack.sh' stop" \
-      >/dev/null 2>&1 </dev/null &
-    echo $! >"$run_dir/guard.pid"
+  if is_missing elasticsearch; then start_elasticsearch; fi
+  if is_missing keycloak; then start_keycloak; fi
+  if ((pg_managed)); then
+    # WildFly migrates the schema as it deploys: the database must be there first
+    if is_missing postgresql; then start_postgresql; fi
+    await postgresql postgresql_healthy "$logs_dir/postgresql.log"
+    ensure_pg_database
   fi
+  if is_missing wildfly; then start_wildfly; fi
+  start_guard
 
   await elasticsearch es_healthy "$es_logs/wenjin.log"
   await keycloak keycloak_healthy "$logs_dir/keycloak.log"
   await wildfly wildfly_deployed "$logs_dir/wildfly/server.log"
   trap - INT TERM
   print_summary
+}
+
+# If the build that started us dies (Ctrl-C, timeout), stop the stack too; one guard per stack.
+start_guard() {
+  local guard=${WENJIN_GUARD_PID:-}
+  [[ $guard == parent ]] && guard=$PPID
+  [[ -n $guard ]] || return 0
+  if [[ -f $run_dir/guard.pid ]] && kill -0 "$(cat "$run_dir/guard.pid")" 2>/dev/null; then
+    return 0
+  fi
+  setsid bash -c "while kill -0 $guard 2>/dev/null; do sleep 2; done; '$here/stack.sh' stop" \
+    >/dev/null 2>&1 </dev/null &
+  echo $! >"$run_dir/guard.pid"
 }
 
 print_summary() {
@@ -571,6 +800,7 @@ print_summary() {
   Readiness:           http://127.0.0.1:$http_port/api/health/ready
   Keycloak admin:      http://127.0.0.1:$kc_port/admin/  (admin / $WENJIN_KEYCLOAK_ADMIN_PASSWORD)
   Elasticsearch:       http://127.0.0.1:$es_port/  (wenjin_app / $WENJIN_ES_APP_PASSWORD)
+  Database:            $(database_summary)
 
   Demo logins (each with a password of its own)
 EOF
@@ -585,10 +815,28 @@ EOF
 EOF
 }
 
+database_summary() {
+  if [[ $db_kind == h2 ]]; then
+    echo "H2 in $data_dir/h2 (WENJIN_DB=postgresql for PostgreSQL)"
+  elif ((pg_managed)); then
+    echo "PostgreSQL on 127.0.0.1:$pg_port/wenjin ($db_user; owner $pg_owner / $WENJIN_DB_OWNER_PASSWORD)"
+  else
+    echo "PostgreSQL at $db_url ($db_user)"
+  fi
+}
+
 status() {
   local name
-  for name in elasticsearch keycloak wildfly; do
+  for name in elasticsearch keycloak wildfly postgresql; do
+    # PostgreSQL only in the stacks that run one (its pid file is there while it should run)
+    [[ $name != postgresql || -f $(pid_file postgresql) ]] || continue
     if running "$name"; then echo "$name: running (process group $(cat "$(pid_file "$name")"))"; else echo "$name: stopped"; fi
+  done
+  local extra
+  for extra in "$run_dir"/wildfly-*.pid; do
+    [[ -f $extra ]] || continue
+    name=$(basename "$extra" .pid)
+    if running "$name"; then echo "$name: running (process group $(cat "$extra"))"; else echo "$name: stopped"; fi
   done
 }
 
@@ -608,10 +856,9 @@ start_search() {
 # Fails fast (before any build or download) when something would stop a start.
 check() {
   wenjin_select_jdk || exit 1
-  for name in elasticsearch keycloak wildfly; do
-    running "$name" && die "$name of this stack is already running (stop it: $0 stop)"
-  done
-  check_ports
+  find_missing
+  ((${#missing[@]})) || die "the stack is already running (stop it: $0 stop)"
+  check_ports "${missing[@]}"
 }
 
 case "${1:-}" in
@@ -620,6 +867,9 @@ case "${1:-}" in
   stop) stop_all ;;
   status) status ;;
   stop-search) stop_search ;;
+  start-node) start_node "${2:-}" ;;
+  stop-node) stop_node "${2:-}" ;;
+  kill-node) kill_node "${2:-}" ;;
   start-search) start_search ;;
-  *) die "usage: $0 start|stop|status|check|stop-search|start-search" ;;
+  *) die "usage: $0 start|stop|status|check|stop-search|start-search|start-node N|stop-node N|kill-node N" ;;
 esac

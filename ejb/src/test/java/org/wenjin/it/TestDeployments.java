@@ -38,7 +38,8 @@ public final class TestDeployments {
     WebArchive war =
         ShrinkWrap.create(WebArchive.class, name + ".war")
             .addPackages(true, servicePackages)
-            .addPackages(true, "org.wenjin.security", "org.wenjin.it")
+            .addPackages(
+                true, "org.wenjin.security", "org.wenjin.it", "org.wenjin.platform.cluster")
             .addClass(SchemaMigration.class)
             .addClass(org.wenjin.platform.Jsonp.class)
             .addAsLibraries(libraries)

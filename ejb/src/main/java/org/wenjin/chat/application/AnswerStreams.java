@@ -1,19 +1,25 @@
 package org.wenjin.chat.application;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.wenjin.chat.domain.StreamingAnswers;
 import org.wenjin.chat.interfaces.AnswerListener;
 import org.wenjin.chat.interfaces.AnswerUsage;
 import org.wenjin.chat.interfaces.TurnDto;
@@ -25,11 +31,16 @@ import org.wenjin.inference.application.GenerationService;
 import org.wenjin.inference.application.PoolBusyException;
 import org.wenjin.persistence.chat.ChatTurn;
 import org.wenjin.persistence.tenancy.TenantScope;
+import org.wenjin.platform.cluster.ClusterNode;
+import org.wenjin.platform.cluster.NodeHeartbeat;
 
 /**
- * The answers being generated right now: hands each prepared turn to inference, collects its text,
- * saves it when it ends (also when nobody listens any more), and stops it on request. An answer is
- * in {@code running} exactly while it is generated, so nothing here outlives its answer.
+ * The answers being generated right now on this node: hands each prepared turn to inference,
+ * collects its text, saves it when it ends (also when nobody listens any more), and stops it on
+ * request — also when the request reached another node of the group, which hands it over through
+ * the database ({@link StreamingAnswers}; this node looks for such stops while it has answers
+ * running). An answer is in {@code running} exactly while it is generated, so nothing here outlives
+ * its answer.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -45,14 +56,58 @@ public class AnswerStreams {
 
   @Inject private KnowledgeGrounding grounding;
 
+  @Inject private StreamingAnswers elsewhere;
+
+  @Inject private ClusterNode node;
+
   /** Where a flow's next step starts after a model call (not on the pool's thread). */
   @Resource private ManagedExecutorService continuations;
+
+  @Resource private ManagedScheduledExecutorService timer;
+
+  /** How often this node looks for stops that reached another node, while it writes answers. */
+  private static final long STOP_POLL_MILLIS = 250;
+
+  private ScheduledFuture<?> stopPoll;
 
   private static final long SAVE_WAIT_SECONDS = 30;
 
   private static final int SAVE_ATTEMPTS = 3;
 
   private final Map<Long, Running> running = new ConcurrentHashMap<>();
+
+  @PostConstruct
+  void pollStops() {
+    stopPoll =
+        timer.scheduleWithFixedDelay(
+            this::stopWhatOthersWereAsked,
+            STOP_POLL_MILLIS,
+            STOP_POLL_MILLIS,
+            TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void endPolling() {
+    if (stopPoll != null) {
+      stopPoll.cancel(false);
+    }
+  }
+
+  private void stopWhatOthersWereAsked() {
+    if (running.isEmpty()) {
+      return; // nothing to stop: no query
+    }
+    try {
+      for (long turnId : elsewhere.stopsRequestedOf(node.name())) {
+        Running answer = running.get(turnId);
+        if (answer != null) {
+          answer.cancel(); // it saves its text, marked stopped, as a local stop does
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Looking for stops from other nodes failed; trying again", e);
+    }
+  }
 
   /**
    * Starts answering {@code turn} (through its flow's steps when it has one); {@code listener}
@@ -87,7 +142,11 @@ public class AnswerStreams {
     if (answer != null) {
       answer.cancel();
       answer.awaitSaved();
+      return;
     }
+    Instant now = Instant.now();
+    awaitStoppedElsewhere(
+        elsewhere.requestStopOfTurn(turnId, node.name(), now, now.minus(NodeHeartbeat.GONE_AFTER)));
   }
 
   /** Stops every answer in a conversation (before it is edited, cleared or deleted). */
@@ -96,6 +155,30 @@ public class AnswerStreams {
         running.values().stream().filter(r -> r.turn.conversationId() == conversationId).toList();
     stopping.forEach(Running::cancel);
     stopping.forEach(Running::awaitSaved);
+    Instant now = Instant.now();
+    awaitStoppedElsewhere(
+        elsewhere.requestStopOfConversation(
+            conversationId, node.name(), now, now.minus(NodeHeartbeat.GONE_AFTER)));
+  }
+
+  /** Waits until the nodes writing {@code turnIds} have saved them stopped (they poll for it). */
+  private void awaitStoppedElsewhere(List<Long> turnIds) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SAVE_WAIT_SECONDS);
+    List<Long> left = turnIds;
+    while (!left.isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        List<Long> late = left;
+        LOG.warning(() -> "Turns " + late + " were not stopped by their node within the wait");
+        return;
+      }
+      try {
+        Thread.sleep(STOP_POLL_MILLIS / 2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      left = elsewhere.stillStreaming(left);
+    }
   }
 
   private final class Running implements FlowRun.Target {

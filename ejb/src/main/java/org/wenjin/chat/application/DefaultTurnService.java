@@ -24,6 +24,7 @@ import org.wenjin.persistence.chat.ChatTurn;
 import org.wenjin.persistence.chat.Conversation;
 import org.wenjin.persistence.chat.TurnStatus;
 import org.wenjin.persistence.tenancy.TenantScope;
+import org.wenjin.platform.cluster.ClusterNode;
 import org.wenjin.tenancy.application.ActingCaller;
 
 @Stateless
@@ -44,6 +45,8 @@ public class DefaultTurnService implements TurnService {
   @Inject private AuditedExchanges exchanges;
 
   @Inject private Quotas quotas;
+
+  @Inject private ClusterNode node;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -188,6 +191,7 @@ public class DefaultTurnService implements TurnService {
       Instant now) {
     conversation.useModel(turn.getModelId());
     conversation.touch(now);
+    turn.writtenOn(node.name());
     conversations.flush();
     String systemPrompt =
         SystemPrompt.render(

@@ -1,47 +1,36 @@
 package org.wenjin.chat.infrastructure;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionManagement;
-import jakarta.ejb.TransactionManagementType;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
+import org.wenjin.chat.domain.StreamingAnswers;
+import org.wenjin.platform.cluster.ClusterNode;
 
 /**
- * At startup, answers still marked as being written were cut off by the last shutdown: mark them
- * INTERRUPTED (for every tenant at once, hence plain SQL outside any tenant scope) so the user sees
- * what happened and can regenerate.
+ * At startup, the answers this node was still writing were cut off by its last shutdown: mark them
+ * INTERRUPTED so the user sees what happened and can regenerate. Only this node's: the other nodes
+ * sharing the database go on writing theirs ({@link OrphanedAnswers} takes those of a node that
+ * never comes back).
  */
 @Singleton
 @Startup
 @DependsOn("SchemaMigration")
-@TransactionManagement(TransactionManagementType.BEAN)
 public class InterruptedAnswers {
 
   private static final Logger LOG = Logger.getLogger(InterruptedAnswers.class.getName());
 
-  @Resource(lookup = "java:jboss/datasources/WenjinDS")
-  private DataSource dataSource;
+  @Inject private StreamingAnswers streaming;
+
+  @Inject private ClusterNode node;
 
   @PostConstruct
   void markInterrupted() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement update =
-            c.prepareStatement(
-                "UPDATE chat_turn SET status = 'INTERRUPTED', error = ? WHERE status = 'STREAMING'")) {
-      update.setString(1, "The server restarted while this answer was being written.");
-      int count = update.executeUpdate();
-      if (count > 0) {
-        LOG.info(() -> count + " answers were interrupted by the last shutdown");
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot mark interrupted answers: " + e.getMessage(), e);
+    int count = streaming.interruptOwn(node.name());
+    if (count > 0) {
+      LOG.info(() -> count + " answers were interrupted by the last shutdown of " + node.name());
     }
   }
 }

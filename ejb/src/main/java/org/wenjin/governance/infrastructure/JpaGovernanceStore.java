@@ -11,6 +11,7 @@ import java.util.List;
 import org.wenjin.governance.domain.GovernanceStore;
 import org.wenjin.governance.domain.Policy;
 import org.wenjin.persistence.governance.TenantPolicy;
+import org.wenjin.platform.cluster.ScheduledRuns;
 
 /**
  * JPA for the policy (tenant-filtered by {@code @TenantId}); native SQL, naming the company, for
@@ -23,6 +24,8 @@ public class JpaGovernanceStore implements GovernanceStore {
   private EntityManager em;
 
   @Inject private SeparateCommits separately;
+
+  @Inject private ScheduledRuns scheduledRuns;
 
   @Override
   public Policy policy() {
@@ -99,7 +102,7 @@ public class JpaGovernanceStore implements GovernanceStore {
 
   @Override
   public boolean claim(String job, Instant now, Duration every) {
-    return separately.claim(job, now, every);
+    return scheduledRuns.claim(job, now, every);
   }
 
   private java.util.Optional<TenantPolicy> row() {

@@ -8,14 +8,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * Writes that commit on their own: a day's usage row (when two answers race to create it, the
- * loser's insert fails alone and both then add to the winner's row), and a job's claim (it holds
- * whatever the job then does).
+ * loser's insert fails alone and both then add to the winner's row). A job's claim is {@link
+ * org.wenjin.platform.cluster.ScheduledRuns}'.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -38,15 +36,5 @@ public class SeparateCommits {
     } catch (PersistenceException e) {
       context.setRollbackOnly(); // the other answer's row is there
     }
-  }
-
-  public boolean claim(String job, Instant now, Duration every) {
-    return em.createNativeQuery(
-                "update scheduled_run set last_run = ?1 where name = ?2 and last_run <= ?3")
-            .setParameter(1, now)
-            .setParameter(2, job)
-            .setParameter(3, now.minus(every))
-            .executeUpdate()
-        == 1;
   }
 }

@@ -67,6 +67,14 @@ public class ChatTurn extends TenantOwnedEntity {
   @Column(name = "flow_trace", length = MAX_TRACE)
   private String flowTrace;
 
+  /** The node writing the answer (see V15__cluster.sql); kept after it ends. */
+  @Column(length = 64)
+  private String node;
+
+  /** When a stop reached another node than the one writing the answer, or null. */
+  @Column(name = "stop_requested_at")
+  private Instant stopRequestedAt;
+
   @Version private long version;
 
   protected ChatTurn() {}
@@ -92,6 +100,16 @@ public class ChatTurn extends TenantOwnedEntity {
     this.feedback = null;
     this.askedAt = now;
     this.answeredAt = null;
+    this.stopRequestedAt = null;
+  }
+
+  /** The node that writes the answer now: the one that stops it, or marks it cut off. */
+  public void writtenOn(String nodeName) {
+    this.node = nodeName;
+  }
+
+  public String getNode() {
+    return node;
   }
 
   public void finish(TurnStatus outcome, String text, String errorMessage, Instant now) {

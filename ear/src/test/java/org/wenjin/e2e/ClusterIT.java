@@ -1,0 +1,314 @@
+package org.wenjin.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.wenjin.e2e.ServerSentEvents.Event;
+import org.wenjin.engine.openai.OpenAiProtocolServer;
+import org.wenjin.restclient.ApiClient;
+
+/**
+ * Two WildFly nodes on the stack's one PostgreSQL, Elasticsearch and Keycloak: the stack's own
+ * (node 1) and a second started here by the stack script ({@code stack.sh start-node 2}, port
+ * offset +1). A stop sent to either node stops the answer where it is written; a node that restarts
+ * marks only its own answers interrupted; documents uploaded to one node are indexed by both, each
+ * once, and nothing is lost when one of them is killed (kill -9) while it indexes. The last test
+ * kills node 2; each prints what it measured.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+  private static final int MODEL_PORT = Integer.getInteger("wenjin.it.model-port", 18999);
+  private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+  private static final Pattern CONVERSATION = Pattern.compile("\"conversationId\":(\\d+)");
+  private static final Path LOGS = Stack.DIR.resolve("logs");
+
+  private static ApiClient node1;
+  private static ApiClient node2;
+
+  @BeforeAll
+  static void aSecondNode() throws Exception {
+    assumeThat(System.getProperty("wenjin.it.db", "postgresql"))
+        .as("two nodes share PostgreSQL; the suite runs on H2 (-Dit.db=h2)")
+        .isEqualTo("postgresql");
+    long started = System.nanoTime();
+    stack("start-node", "2");
+    System.out.printf(
+        "Cluster: node 2 started and deployed in %d s%n",
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+    node1 = Stack.API;
+    int offset = Integer.getInteger("wenjin.it.port-offset", 10000);
+    node2 = new ApiClient("http://127.0.0.1:" + (8080 + offset + 1), Stack.KEYCLOAK_URL);
+  }
+
+  @AfterAll
+  static void stopTheSecondNode() throws Exception {
+    if (node2 != null) {
+      stack("stop-node", "2");
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aStopSentToTheOtherNodeStopsTheAnswerWhereItIsWritten() throws Exception {
+    try (OpenAiProtocolServer model = new OpenAiProtocolServer(MODEL_PORT)) {
+      model.answering(Collections.nCopies(400, "word "), Duration.ofMillis(25));
+      String bob = ApiIT.tokenFor("bob");
+      Answer answer = Answer.start(node1, bob, "Explain the cluster " + UUID.randomUUID());
+      answer.awaitPieces(5);
+
+      long sent = System.nanoTime();
+      HttpResponse<String> stop =
+          node2.send("POST", "/api/turns/" + answer.turnId + "/stop", bob, null);
+      long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
+
+      assertThat(stop.statusCode()).as(stop.body()).isEqualTo(204);
+      assertThat(model.awaitHangUp(Duration.ofSeconds(2)))
+          .as("node 1 closed the model's stream")
+          .isTrue();
+      assertThat(answer.end()).contains("\"status\":\"STOPPED\"").contains("word word word");
+      assertThat(turnOf(node2, bob, answer)).contains("\"status\":\"STOPPED\"");
+      System.out.printf(
+          "Cluster: a stop sent to node 2 stopped node 1's answer; the stop returned in %d ms%n",
+          stopMillis);
+      node1.send("DELETE", "/api/conversations/" + answer.conversationId, bob, null);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aNodeThatRestartsMarksOnlyItsOwnAnswersInterrupted() throws Exception {
+    try (OpenAiProtocolServer model = new OpenAiProtocolServer(MODEL_PORT)) {
+      model.answering(Collections.nCopies(3000, "word "), Duration.ofMillis(100));
+      String bob = ApiIT.tokenFor("bob");
+      Answer onNode1 = Answer.start(node1, bob, "A long answer on node 1 " + UUID.randomUUID());
+      Answer onNode2 = Answer.start(node2, bob, "A long answer on node 2 " + UUID.randomUUID());
+      onNode1.awaitPieces(3);
+      onNode2.awaitPieces(3);
+
+      stack("kill-node", "2");
+      long started = System.nanoTime();
+      stack("start-node", "2");
+      long restartSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+
+      String bobNow = ApiIT.tokenFor("bob");
+      String cut = turnOf(node1, bobNow, onNode2);
+      assertThat(cut).contains("\"status\":\"INTERRUPTED\"");
+      assertThat(turnOf(node2, bobNow, onNode1))
+          .as("node 2's start leaves node 1's answer alone")
+          .contains("\"status\":\"STREAMING\"");
+      int before = onNode1.pieces();
+      onNode1.awaitPieces(before + 3);
+
+      HttpResponse<String> stop =
+          node2.send("POST", "/api/turns/" + onNode1.turnId + "/stop", bobNow, null);
+      assertThat(stop.statusCode()).isEqualTo(204);
+      assertThat(onNode1.end()).contains("\"status\":\"STOPPED\"");
+      System.out.printf(
+          "Cluster: node 2 killed with an answer of its own and restarted in %d s; its answer: %s;"
+              + " node 1's answer kept streaming (%d pieces) until stopped through node 2%n",
+          restartSeconds,
+          cut.contains("restarted") ? "interrupted by its restart" : "swept",
+          onNode1.pieces());
+      for (Answer a : List.of(onNode1, onNode2)) {
+        node1.send("DELETE", "/api/conversations/" + a.conversationId, bobNow, null);
+      }
+    }
+  }
+
+  @Test
+  @Order(3)
+  void documentsAreIndexedByBothNodesEachOnceAndAKilledNodeLosesNone() throws Exception {
+    String gina = ApiIT.tokenFor("gina");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      byte[] text = document(run, i).getBytes(StandardCharsets.UTF_8);
+      HttpResponse<String> created =
+          (i % 2 == 0 ? node1 : node2)
+              .upload(gina, "cluster-" + run + "-" + i + ".md", text, Map.of());
+      ids.add(KnowledgeApi.id(created));
+    }
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (indexedBy("wildfly-2", ids).isEmpty()) {
+      assertThat(Instant.now()).as("node 2 indexes some of them").isBefore(deadline);
+      Thread.sleep(200);
+    }
+    stack("kill-node", "2");
+    long killed = System.nanoTime();
+    List<Long> byNode2 = indexedBy("wildfly-2", ids);
+
+    for (long id : ids) {
+      String settled = awaitIndexed(gina, id);
+      assertThat(settled).as("document " + id).contains("\"status\":\"INDEXED\"");
+    }
+    long afterKill = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killed);
+    List<Long> byNode1 = indexedBy("wildfly", ids);
+
+    List<Long> all = new ArrayList<>(byNode1);
+    all.addAll(byNode2);
+    assertThat(all).as("each document indexed once, by one node").hasSameElementsAs(ids);
+    assertThat(all).doesNotHaveDuplicates();
+    assertThat(byNode2).as("node 2 took part").isNotEmpty();
+    assertThat(byNode1).as("node 1 took part").isNotEmpty();
+    System.out.printf(
+        "Cluster: 16 documents uploaded through both nodes; node 2 indexed %d before it was"
+            + " killed, node 1 the other %d, each once; the last was indexed %d s after the kill%n",
+        byNode2.size(), byNode1.size(), afterKill);
+    for (long id : ids) {
+      node1.send("DELETE", "/api/documents/" + id, gina, null);
+    }
+  }
+
+  /** An answer streamed from one node, read as its server-sent events come. */
+  private static final class Answer {
+    final long turnId;
+    final long conversationId;
+    private final Iterator<Event> events;
+    private int pieces;
+
+    private Answer(long turnId, long conversationId, Iterator<Event> events) {
+      this.turnId = turnId;
+      this.conversationId = conversationId;
+      this.events = events;
+    }
+
+    static Answer start(ApiClient node, String token, String question) throws Exception {
+      Iterator<Event> events =
+          ServerSentEvents.of(
+              node.stream(
+                  "/api/conversations/stream",
+                  token,
+                  "{\"question\":\"" + question + "\",\"model\":\"scripted\"}"));
+      String turn = events.next().data();
+      return new Answer(number(ID, turn), number(CONVERSATION, turn), events);
+    }
+
+    void awaitPieces(int count) {
+      while (pieces < count) {
+        Event e = events.next();
+        assertThat(e.name()).as(e.data()).isEqualTo("text");
+        pieces++;
+      }
+    }
+
+    int pieces() {
+      return pieces;
+    }
+
+    /** The rest of the stream; the data of its last event (the saved turn). */
+    String end() {
+      Event e = events.next();
+      while (e.name().equals("text")) {
+        pieces++;
+        e = events.next();
+      }
+      assertThat(e.name()).isEqualTo("done");
+      return e.data();
+    }
+  }
+
+  private static String turnOf(ApiClient node, String token, Answer answer) throws Exception {
+    HttpResponse<String> read =
+        node.send("GET", "/api/conversations/" + answer.conversationId, token, null);
+    assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+    return read.body();
+  }
+
+  private static long number(Pattern pattern, String json) {
+    Matcher m = pattern.matcher(json);
+    assertThat(m.find()).as(json).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
+  /** A Markdown document of about a hundred paragraphs of made-up words no other test uses. */
+  private static String document(String run, int number) {
+    Random random = new Random(number);
+    StringBuilder text = new StringBuilder("# Cluster document " + run + " " + number + "\n\n");
+    for (int p = 0; p < 100; p++) {
+      text.append("Paragraph ").append(p).append(" of clusterdoc").append(run).append(':');
+      for (int w = 0; w < 60; w++) {
+        text.append(' ');
+        for (int c = 3 + random.nextInt(6); c > 0; c--) {
+          text.append((char) ('a' + random.nextInt(26)));
+        }
+      }
+      text.append(".\n\n");
+    }
+    return text.toString();
+  }
+
+  /** Those of {@code ids} that the node's log says it indexed ("indexed document N: ..."). */
+  private static List<Long> indexedBy(String node, List<Long> ids) throws IOException {
+    Path log = LOGS.resolve(node).resolve("server.log");
+    if (!Files.exists(log)) {
+      return List.of();
+    }
+    String text = Files.readString(log, StandardCharsets.UTF_8);
+    List<Long> found = new ArrayList<>();
+    for (long id : ids) {
+      Matcher m = Pattern.compile("indexed document " + id + ": ").matcher(text);
+      while (m.find()) {
+        found.add(id);
+      }
+    }
+    return found;
+  }
+
+  /** Waits until the document is INDEXED or FAILED: a lease of a killed node runs out first. */
+  private static String awaitIndexed(String token, long id) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+    String json = "";
+    while (Instant.now().isBefore(deadline)) {
+      json = KnowledgeApi.send("GET", "/api/documents/" + id, token).body();
+      if (json.contains("\"status\":\"INDEXED\"") || json.contains("\"status\":\"FAILED\"")) {
+        return json;
+      }
+      Thread.sleep(500);
+    }
+    return json;
+  }
+
+  private static void stack(String... command) throws IOException, InterruptedException {
+    List<String> line =
+        new ArrayList<>(List.of("bash", System.getProperty("wenjin.it.stack-script")));
+    line.addAll(List.of(command));
+    ProcessBuilder script =
+        new ProcessBuilder(line)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+    Map<String, String> env = script.environment();
+    env.put("WENJIN_STACK_DIR", System.getProperty("wenjin.it.stack-dir"));
+    env.put("WENJIN_PORT_OFFSET", System.getProperty("wenjin.it.port-offset", "10000"));
+    env.put("WENJIN_DB", System.getProperty("wenjin.it.db", "postgresql"));
+    env.put("WENJIN_PG_PORT", System.getProperty("wenjin.it.pg-port"));
+    env.put("WENJIN_ES_PORT", System.getProperty("wenjin.it.es-port"));
+    env.put("WENJIN_ES_TRANSPORT_PORT", System.getProperty("wenjin.it.es-transport-port"));
+    Process process = script.start();
+    assertThat(process.waitFor(6, TimeUnit.MINUTES)).as(line + " finished").isTrue();
+    assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
+  }
+}

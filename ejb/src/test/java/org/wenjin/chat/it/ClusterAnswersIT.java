@@ -1,0 +1,217 @@
+package org.wenjin.chat.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import java.net.URISyntaxException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.wenjin.chat.application.AnswerStreams;
+import org.wenjin.chat.application.Question;
+import org.wenjin.chat.application.TurnService;
+import org.wenjin.chat.domain.StreamingAnswers;
+import org.wenjin.it.TestDeployments;
+import org.wenjin.knowledge.application.SearchResults;
+import org.wenjin.knowledge.application.SearchService;
+import org.wenjin.persistence.tenancy.Tenant;
+import org.wenjin.platform.cluster.ClusterNode;
+import org.wenjin.security.Roles;
+import org.wenjin.tenancy.application.ActingCaller;
+import org.wenjin.tenancy.application.CallerScope;
+import org.wenjin.tenancy.application.SignedInUser;
+import org.wenjin.tenancy.application.UserProvisioningService;
+import org.wenjin.tenancy.domain.CallerIdentity;
+
+/**
+ * Answers of a node group sharing one database, on a real WildFly: the other nodes are rows this
+ * test writes (a turn being written "on node-b", node-b's heartbeat), this server is the node that
+ * gets the stop, restarts, or sweeps. The two-server version of the same is the end-to-end
+ * ClusterIT.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ClusterAnswersIT {
+
+  @Deployment
+  static WebArchive deployment() throws URISyntaxException {
+    return TestDeployments.war(
+            "cluster-answers-it",
+            "org.wenjin.tenancy",
+            "org.wenjin.audit",
+            "org.wenjin.chat",
+            "org.wenjin.inference",
+            "org.wenjin.governance")
+        .addPackage("org.wenjin.knowledge.domain")
+        .addClasses(SearchService.class, SearchResults.class);
+  }
+
+  @EJB private UserProvisioningService provisioning;
+  @EJB private TurnService chat;
+  @EJB private AnswerStreams streams;
+  @Inject private StreamingAnswers streaming;
+  @Inject private ClusterNode node;
+
+  @Resource(lookup = "java:jboss/datasources/WenjinDS")
+  private DataSource db;
+
+  private ActingCaller owner;
+  private String other;
+
+  @BeforeEach
+  void aUserAndAnotherNode() throws SQLException {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    owner = caller("owner-" + run, "c-" + run);
+    other = "node-b-" + run;
+    beat(other, Instant.now());
+  }
+
+  @Test
+  void everyAnswerIsMarkedWithTheNodeWritingIt() throws Exception {
+    long turn = ask();
+
+    assertThat(string("select node from chat_turn where id = ?", turn)).isEqualTo(node.name());
+  }
+
+  @Test
+  void aStopThatReachesThisNodeIsHandedToTheNodeWritingTheAnswerAndWaitsForIt() throws Exception {
+    long turn = writtenOn(ask(), other);
+
+    CompletableFuture<Void> stop = CompletableFuture.runAsync(() -> streams.stop(turn));
+    // node-b, polling as every node does while it writes answers, sees the request and saves
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (string("select stop_requested_at from chat_turn where id = ?", turn) == null) {
+      assertThat(Instant.now()).as("the stop was handed over").isBefore(deadline);
+      Thread.sleep(50);
+    }
+    assertThat(stop).as("the stop waits for node-b to save the answer").isNotDone();
+    update("update chat_turn set status = 'STOPPED' where id = ?", turn);
+
+    stop.get(5, TimeUnit.SECONDS);
+    assertThat(status(turn)).isEqualTo("STOPPED");
+  }
+
+  @Test
+  void aStopForAnAnswerOfANodeThatIsGoneMarksItInterruptedAtOnce() throws Exception {
+    String gone = other + "-gone";
+    beat(gone, Instant.now().minus(Duration.ofMinutes(5)));
+    long turn = writtenOn(ask(), gone);
+
+    long started = System.nanoTime();
+    streams.stop(turn);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    assertThat(status(turn)).isEqualTo("INTERRUPTED");
+    assertThat(string("select error from chat_turn where id = ?", turn))
+        .isEqualTo("The server writing this answer stopped before it ended.");
+  }
+
+  @Test
+  void aRestartingNodeMarksOnlyItsOwnAnswersInterrupted() throws Exception {
+    long mine = ask();
+    long theirs = writtenOn(ask(), other);
+
+    streaming.interruptOwn(node.name());
+
+    assertThat(status(mine)).isEqualTo("INTERRUPTED");
+    assertThat(status(theirs)).as("node-b still writes it").isEqualTo("STREAMING");
+  }
+
+  @Test
+  void theSweepInterruptsTheAnswersOfSilentNodesAndLeavesTheLiveOnes() throws Exception {
+    String silent = other + "-silent";
+    beat(silent, Instant.now().minus(Duration.ofMinutes(2)));
+    long live = writtenOn(ask(), other);
+    long orphan = writtenOn(ask(), silent);
+
+    streaming.interruptOrphaned(Instant.now().minus(Duration.ofSeconds(30)));
+
+    assertThat(status(orphan)).isEqualTo("INTERRUPTED");
+    assertThat(status(live)).isEqualTo("STREAMING");
+  }
+
+  /** A question whose answer is not started: its turn stays STREAMING until the test ends it. */
+  private long ask() throws Exception {
+    return CallerScope.call(
+            owner,
+            () -> chat.ask(owner, new Question(null, "Which node answers this?", null, null)))
+        .turnId();
+  }
+
+  private long writtenOn(long turn, String nodeName) throws SQLException {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement("update chat_turn set node = ? where id = ?")) {
+      s.setString(1, nodeName);
+      s.setLong(2, turn);
+      s.executeUpdate();
+    }
+    return turn;
+  }
+
+  private void beat(String nodeName, Instant seen) throws SQLException {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "insert into cluster_node (name, started_at, seen_at) values (?, ?, ?)")) {
+      s.setString(1, nodeName);
+      s.setObject(2, seen.atOffset(ZoneOffset.UTC));
+      s.setObject(3, seen.atOffset(ZoneOffset.UTC));
+      s.executeUpdate();
+    }
+  }
+
+  private String status(long turn) throws SQLException {
+    return string("select status from chat_turn where id = ?", turn);
+  }
+
+  private String string(String sql, long id) throws SQLException {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, id);
+      try (ResultSet row = s.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    }
+  }
+
+  private void update(String sql, long id) throws SQLException {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, id);
+      s.executeUpdate();
+    }
+  }
+
+  private ActingCaller caller(String subject, String tenantAlias) {
+    SignedInUser user =
+        provisioning.provision(
+            new CallerIdentity(
+                subject,
+                subject,
+                subject,
+                subject + "@example.com",
+                List.of(tenantAlias),
+                Set.of(Roles.USER),
+                List.of()));
+    Tenant tenant = user.tenants().get(0);
+    return new ActingCaller(
+        tenant.getId(), tenant.getDisplayName(), user.user().getId(), subject, Set.of(), List.of());
+  }
+}
