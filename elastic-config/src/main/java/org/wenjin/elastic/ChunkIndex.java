@@ -2,8 +2,13 @@ package org.wenjin.elastic;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -59,27 +64,58 @@ public final class ChunkIndex {
   private ChunkIndex() {}
 
   /**
-   * Makes the alias point to this version's index, creating it when missing; idempotent, safe on
-   * every start. An older version behind the alias is replaced (alias moved, old index deleted):
-   * its chunks must then be written again from the stored originals.
+   * How the chunk index is spread over an Elasticsearch cluster: primary shards (fixed when the
+   * index is created) and replicas of each (changed on the running index), e.g. 1 and 1 on a
+   * three-node cluster so that any one node may stop.
+   */
+  public record Layout(int shards, int replicas) {
+
+    public static final Layout SINGLE_NODE = new Layout(1, 0);
+
+    public Layout {
+      if (shards < 1 || shards > 64) {
+        throw new IllegalArgumentException(
+            "the chunk index needs 1 to 64 shards (wenjin.es.chunk-shards), not " + shards);
+      }
+      if (replicas < 0 || replicas > 8) {
+        throw new IllegalArgumentException(
+            "the chunk index takes 0 to 8 replicas (wenjin.es.chunk-replicas), not " + replicas);
+      }
+    }
+  }
+
+  /** {@link #ensure(ElasticsearchClient, Layout)} on one node: one shard, no replica. */
+  public static boolean ensure(ElasticsearchClient es) throws IOException {
+    return ensure(es, Layout.SINGLE_NODE);
+  }
+
+  /**
+   * Makes the alias point to this version's index, creating it when missing with {@code layout};
+   * idempotent, safe on every start. An existing index takes the layout's replicas (its shards stay
+   * what they were: a new count applies to the next index version). An older version behind the
+   * alias is replaced (alias moved, old index deleted): its chunks must then be written again from
+   * the stored originals.
    *
    * @return true when the index was created now (empty: every document needs indexing again)
    */
-  public static boolean ensure(ElasticsearchClient es) throws IOException {
+  public static boolean ensure(ElasticsearchClient es, Layout layout) throws IOException {
     List<String> current = List.of();
     if (es.indices().existsAlias(a -> a.name(ALIAS)).value()) {
       GetAliasResponse alias = es.indices().getAlias(a -> a.name(ALIAS));
       current = List.copyOf(alias.aliases().keySet());
       if (current.equals(List.of(INDEX))) {
+        keepReplicas(es, layout);
         return false;
       }
     }
     boolean created = false;
     if (!es.indices().exists(e -> e.index(INDEX)).value()) {
-      try (InputStream mapping = mapping()) {
+      try (Reader mapping = new StringReader(definition(layout))) {
         es.indices().create(c -> c.index(INDEX).withJson(mapping));
       }
       created = true;
+    } else {
+      keepReplicas(es, layout);
     }
     List<String> old = current;
     es.indices()
@@ -94,6 +130,29 @@ public final class ChunkIndex {
       es.indices().delete(d -> d.index(index));
     }
     return created;
+  }
+
+  private static void keepReplicas(ElasticsearchClient es, Layout layout) throws IOException {
+    var index = es.indices().getSettings(g -> g.index(INDEX)).get(INDEX).settings().index();
+    String replicas = String.valueOf(layout.replicas());
+    if (index != null && !replicas.equals(index.numberOfReplicas())) {
+      es.indices().putSettings(p -> p.index(INDEX).settings(x -> x.numberOfReplicas(replicas)));
+    }
+  }
+
+  /** The index's settings and mappings, with the layout's shards and replicas. */
+  static String definition(Layout layout) throws IOException {
+    JsonObject base;
+    try (InputStream in = mapping();
+        JsonReader reader = Json.createReader(in)) {
+      base = reader.readObject();
+    }
+    JsonObject settings =
+        Json.createObjectBuilder(base.getJsonObject("settings"))
+            .add("number_of_shards", layout.shards())
+            .add("number_of_replicas", layout.replicas())
+            .build();
+    return Json.createObjectBuilder(base).add("settings", settings).build().toString();
   }
 
   private static InputStream mapping() {

@@ -9,7 +9,6 @@ import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,6 +70,15 @@ public class AnswerStreams {
   private ScheduledFuture<?> stopPoll;
 
   private static final long SAVE_WAIT_SECONDS = 30;
+
+  /**
+   * How long a stop waits for another node: past the time after which a silent node is gone, so the
+   * answer of a node that died just now ends interrupted within the wait.
+   */
+  private static final long REMOTE_STOP_WAIT_SECONDS = NodeHeartbeat.GONE_AFTER.toSeconds() + 10;
+
+  /** A turn this node should write but does not run is abandoned after this (not just asked). */
+  private static final int ABANDONED_AFTER_SECONDS = 10;
 
   private static final int SAVE_ATTEMPTS = 3;
 
@@ -144,9 +152,12 @@ public class AnswerStreams {
       answer.awaitSaved();
       return;
     }
-    Instant now = Instant.now();
-    awaitStoppedElsewhere(
-        elsewhere.requestStopOfTurn(turnId, node.name(), now, now.minus(NodeHeartbeat.GONE_AFTER)));
+    List<Long> elsewhereNow = elsewhere.requestStopOfTurn(turnId, node.name());
+    if (elsewhereNow.isEmpty()) {
+      // ours by the database but not running here: its end could not be saved; say so
+      elsewhere.interruptAbandoned(turnId, node.name(), ABANDONED_AFTER_SECONDS);
+    }
+    awaitStoppedElsewhere(elsewhereNow);
   }
 
   /** Stops every answer in a conversation (before it is edited, cleared or deleted). */
@@ -155,16 +166,17 @@ public class AnswerStreams {
         running.values().stream().filter(r -> r.turn.conversationId() == conversationId).toList();
     stopping.forEach(Running::cancel);
     stopping.forEach(Running::awaitSaved);
-    Instant now = Instant.now();
-    awaitStoppedElsewhere(
-        elsewhere.requestStopOfConversation(
-            conversationId, node.name(), now, now.minus(NodeHeartbeat.GONE_AFTER)));
+    awaitStoppedElsewhere(elsewhere.requestStopOfConversation(conversationId, node.name()));
   }
 
-  /** Waits until the nodes writing {@code turnIds} have saved them stopped (they poll for it). */
+  /**
+   * Waits until the nodes writing {@code turnIds} have saved them stopped (they poll for it); an
+   * answer whose node falls silent meanwhile is marked interrupted instead.
+   */
   private void awaitStoppedElsewhere(List<Long> turnIds) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SAVE_WAIT_SECONDS);
-    List<Long> left = turnIds;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(REMOTE_STOP_WAIT_SECONDS);
+    int silent = (int) NodeHeartbeat.GONE_AFTER.toSeconds();
+    List<Long> left = elsewhere.awaitingStop(turnIds, silent);
     while (!left.isEmpty()) {
       if (System.nanoTime() > deadline) {
         List<Long> late = left;
@@ -177,7 +189,7 @@ public class AnswerStreams {
         Thread.currentThread().interrupt();
         return;
       }
-      left = elsewhere.stillStreaming(left);
+      left = elsewhere.awaitingStop(left, silent);
     }
   }
 

@@ -15,6 +15,7 @@ import org.wenjin.chat.domain.ConversationRepository;
 import org.wenjin.chat.domain.ConversationTitles;
 import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.chat.domain.HistoryWindow;
+import org.wenjin.chat.domain.StreamingAnswers;
 import org.wenjin.chat.domain.SystemPrompt;
 import org.wenjin.chat.domain.flow.FlowEntry;
 import org.wenjin.engine.spi.ChatMessage;
@@ -121,7 +122,7 @@ public class DefaultTurnService implements TurnService {
     }
     ChatTurn turn =
         conversations.findTurn(prepared.turnId()).orElse(null); // deleted while being answered
-    if (turn != null && turn.getStatus().isFinal()) {
+    if (turn != null && turn.getStatus().isFinal() && !takenForGone(turn)) {
       return turn; // recorded already (stopped, then the generation ended too)
     }
     TurnStatus status =
@@ -144,6 +145,15 @@ public class DefaultTurnService implements TurnService {
     // last: the company's chain head stays locked until this transaction commits
     audit.exchange(prepared.tenantId(), exchange);
     return turn;
+  }
+
+  /**
+   * Marked interrupted by another node that took this one for gone (its heartbeat lapsed): this
+   * node was alive after all, and records how the answer really ended, with its audit event.
+   */
+  private static boolean takenForGone(ChatTurn turn) {
+    return turn.getStatus() == TurnStatus.INTERRUPTED
+        && StreamingAnswers.NODE_GONE.equals(turn.getError());
   }
 
   private PreparedTurn restart(

@@ -8,8 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,7 +17,9 @@ import org.wenjin.chat.domain.StreamingAnswers;
 
 /**
  * {@link StreamingAnswers} in {@code chat_turn} ({@code node}, {@code stop_requested_at}) and
- * {@code cluster_node}: plain SQL for every company at once, each statement committed alone.
+ * {@code cluster_node}: plain SQL for every company at once, each statement committed alone, times
+ * the database's own ({@code CURRENT_TIMESTAMP}; the interval syntax is the standard one that H2
+ * and PostgreSQL share).
  */
 @Stateless
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -27,10 +27,17 @@ public class JdbcStreamingAnswers implements StreamingAnswers {
 
   static final String RESTARTED = "The server restarted while this answer was being written.";
 
-  static final String NODE_GONE = "The server writing this answer stopped before it ended.";
+  static final String ABANDONED = "The end of this answer could not be saved.";
 
   @Resource(lookup = "java:jboss/datasources/WenjinDS")
   private DataSource dataSource;
+
+  /** Nodes seen within the last {@code seconds} (an int from our code, never user input). */
+  private static String live(int seconds) {
+    return "(SELECT name FROM cluster_node WHERE seen_at >= CURRENT_TIMESTAMP - INTERVAL '"
+        + seconds
+        + "' SECOND)";
+  }
 
   @Override
   public int interruptOwn(String node) {
@@ -42,52 +49,65 @@ public class JdbcStreamingAnswers implements StreamingAnswers {
   }
 
   @Override
-  public int interruptOrphaned(Instant seenSince) {
+  public int interruptOrphaned(String self, int silentSeconds) {
     return update(
         "UPDATE chat_turn SET status = 'INTERRUPTED', error = ?"
-            + " WHERE status = 'STREAMING' AND node IS NOT NULL"
-            + " AND node NOT IN (SELECT name FROM cluster_node WHERE seen_at >= ?)",
+            + " WHERE status = 'STREAMING' AND node IS NOT NULL AND node <> ?"
+            + " AND node NOT IN "
+            + live(silentSeconds),
         NODE_GONE,
-        utc(seenSince));
+        self);
   }
 
   @Override
-  public List<Long> requestStopOfTurn(long turnId, String self, Instant now, Instant seenSince) {
-    return requestStop("id = ?", turnId, self, now, seenSince);
+  public List<Long> requestStopOfTurn(long turnId, String self) {
+    return requestStop("id = ?", turnId, self);
   }
 
   @Override
-  public List<Long> requestStopOfConversation(
-      long conversationId, String self, Instant now, Instant seenSince) {
-    return requestStop("conversation_id = ?", conversationId, self, now, seenSince);
+  public List<Long> requestStopOfConversation(long conversationId, String self) {
+    return requestStop("conversation_id = ?", conversationId, self);
   }
 
-  private List<Long> requestStop(
-      String which, long id, String self, Instant now, Instant seenSince) {
+  private List<Long> requestStop(String which, long id, String self) {
     String elsewhere = " WHERE " + which + " AND status = 'STREAMING' AND node <> ?";
-    if (update("UPDATE chat_turn SET stop_requested_at = ?" + elsewhere, utc(now), id, self) == 0) {
+    if (update("UPDATE chat_turn SET stop_requested_at = CURRENT_TIMESTAMP" + elsewhere, id, self)
+        == 0) {
       return List.of();
     }
-    update(
-        "UPDATE chat_turn SET status = 'INTERRUPTED', error = ?"
-            + elsewhere
-            + " AND node NOT IN (SELECT name FROM cluster_node WHERE seen_at >= ?)",
-        NODE_GONE,
-        id,
-        self,
-        utc(seenSince));
     return ids("SELECT id FROM chat_turn" + elsewhere, id, self);
   }
 
   @Override
-  public List<Long> stillStreaming(Collection<Long> turnIds) {
+  public List<Long> awaitingStop(Collection<Long> turnIds, int silentSeconds) {
     if (turnIds.isEmpty()) {
       return List.of();
     }
     String marks = turnIds.stream().map(t -> "?").collect(Collectors.joining(", "));
-    return ids(
-        "SELECT id FROM chat_turn WHERE status = 'STREAMING' AND id IN (" + marks + ")",
-        turnIds.toArray());
+    String these = " WHERE status = 'STREAMING' AND id IN (" + marks + ")";
+    List<Object> values = new ArrayList<>(List.of(NODE_GONE));
+    values.addAll(turnIds);
+    update(
+        "UPDATE chat_turn SET status = 'INTERRUPTED', error = ?"
+            + these
+            + " AND node NOT IN "
+            + live(silentSeconds),
+        values.toArray());
+    return ids("SELECT id FROM chat_turn" + these, turnIds.toArray());
+  }
+
+  @Override
+  public boolean interruptAbandoned(long turnId, String self, int graceSeconds) {
+    return update(
+            "UPDATE chat_turn SET status = 'INTERRUPTED', error = ?"
+                + " WHERE id = ? AND status = 'STREAMING' AND node = ?"
+                + " AND asked_at < CURRENT_TIMESTAMP - INTERVAL '"
+                + graceSeconds
+                + "' SECOND",
+            ABANDONED,
+            turnId,
+            self)
+        == 1;
   }
 
   @Override
@@ -96,10 +116,6 @@ public class JdbcStreamingAnswers implements StreamingAnswers {
         "SELECT id FROM chat_turn WHERE node = ? AND status = 'STREAMING'"
             + " AND stop_requested_at IS NOT NULL",
         node);
-  }
-
-  private static Object utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 
   private int update(String sql, Object... values) {

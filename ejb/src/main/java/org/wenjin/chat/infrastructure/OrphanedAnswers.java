@@ -9,13 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.wenjin.chat.domain.StreamingAnswers;
+import org.wenjin.platform.cluster.ClusterNode;
 import org.wenjin.platform.cluster.NodeHeartbeat;
 import org.wenjin.platform.cluster.ScheduledRuns;
 
 /**
  * Answers left half-written by a node that stopped and did not come back (killed, its machine
  * lost): once the node has been silent for {@link NodeHeartbeat#GONE_AFTER}, they are marked
- * INTERRUPTED, by one node of the group per run.
+ * INTERRUPTED, by one node of the group per run. If the node was alive after all, its own save
+ * still records how the answer ended ({@code TurnService#finish}).
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -31,11 +33,20 @@ public class OrphanedAnswers {
 
   @Inject private StreamingAnswers streaming;
 
+  @Inject private NodeHeartbeat heartbeat;
+
+  @Inject private ClusterNode node;
+
   @Schedule(hour = "*", minute = "*", second = "*/20", persistent = false)
   void sweep() {
-    Instant now = Instant.now();
-    if (runs.claim(JOB, now, EVERY)) {
-      int count = streaming.interruptOrphaned(now.minus(NodeHeartbeat.GONE_AFTER));
+    // a node that was cut off from the database itself waits until its own beats have gone
+    // through for as long: the others have beaten again by then
+    if (!heartbeat.steadyFor(NodeHeartbeat.GONE_AFTER)) {
+      return;
+    }
+    if (runs.claim(JOB, Instant.now(), EVERY)) {
+      int count =
+          streaming.interruptOrphaned(node.name(), (int) NodeHeartbeat.GONE_AFTER.toSeconds());
       if (count > 0) {
         LOG.info(() -> count + " answers of a node that stopped were marked interrupted");
       }

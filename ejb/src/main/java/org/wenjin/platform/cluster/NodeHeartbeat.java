@@ -14,8 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -24,8 +22,9 @@ import javax.sql.DataSource;
 
 /**
  * Tells the other nodes that this one runs: its row in {@code cluster_node}, seen again every few
- * seconds. A node not seen for {@link #GONE_AFTER} is gone (killed, cut off): another node then
- * marks the answers it was writing as interrupted, and a stop for them does not wait for it.
+ * seconds in the database's time (so the nodes' clocks need not agree). A node not seen for {@link
+ * #GONE_AFTER} is gone (killed, cut off): another node then marks the answers it was writing as
+ * interrupted, and a stop for them does not wait for it. A node that shuts down says so at once.
  */
 @Singleton
 @Startup
@@ -50,48 +49,75 @@ public class NodeHeartbeat {
 
   private ScheduledFuture<?> beats;
 
+  /** Since when (System.nanoTime) every beat succeeded; -1 while the last one failed. */
+  private volatile long beatingSince = -1;
+
   @PostConstruct
   void start() {
-    Instant now = Instant.now();
-    if (!seen(now, "update cluster_node set started_at = ?, seen_at = ? where name = ?", true)) {
-      seen(now, "insert into cluster_node (started_at, seen_at, name) values (?, ?, ?)", true);
+    if (run(
+            "update cluster_node set started_at = CURRENT_TIMESTAMP, seen_at = CURRENT_TIMESTAMP"
+                + " where name = ?")
+        == 0) {
+      register();
     }
+    beatingSince = System.nanoTime();
     beats =
         timer.scheduleWithFixedDelay(
             this::beat, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
     LOG.info(() -> "Node " + node.name() + " started");
   }
 
+  /** Leaving: the others take this node for gone now, not in {@link #GONE_AFTER}. */
   @PreDestroy
   void stop() {
     if (beats != null) {
       beats.cancel(false);
     }
+    try {
+      run(
+          "update cluster_node set seen_at = TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00'"
+              + " where name = ?");
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Node " + node.name() + " could not say it leaves", e);
+    }
+  }
+
+  /**
+   * Whether this node's beats have all succeeded for at least {@code period}: a node that was cut
+   * off from the database itself must not take the others for gone when it is back.
+   */
+  public boolean steadyFor(Duration period) {
+    long since = beatingSince;
+    return since >= 0 && System.nanoTime() - since >= period.toNanos();
   }
 
   private void beat() {
     try {
-      Instant now = Instant.now();
-      if (!seen(now, "update cluster_node set seen_at = ? where name = ?", false)) {
-        seen(now, "insert into cluster_node (started_at, seen_at, name) values (?, ?, ?)", true);
+      if (run("update cluster_node set seen_at = CURRENT_TIMESTAMP where name = ?") == 0) {
+        register();
+      }
+      if (beatingSince < 0) {
+        beatingSince = System.nanoTime();
       }
     } catch (RuntimeException e) {
+      beatingSince = -1;
       // the database is away: the next beat tries again (readiness reports the database)
       LOG.log(Level.FINE, "Heartbeat of " + node.name() + " failed", e);
     }
   }
 
-  /** Runs one statement on this node's row; {@code started} also binds the start time first. */
-  private boolean seen(Instant now, String sql, boolean started) {
+  private void register() {
+    run(
+        "insert into cluster_node (name, started_at, seen_at)"
+            + " values (?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+  }
+
+  /** One statement about this node's row. */
+  private int run(String sql) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
-      int i = 1;
-      if (started) {
-        s.setObject(i++, now.atOffset(ZoneOffset.UTC));
-      }
-      s.setObject(i++, now.atOffset(ZoneOffset.UTC));
-      s.setString(i, node.name());
-      return s.executeUpdate() == 1;
+      s.setString(1, node.name());
+      return s.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(
           "Cannot record node " + node.name() + ": " + e.getMessage(), e);

@@ -26,9 +26,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.wenjin.chat.application.AnswerStreams;
+import org.wenjin.chat.application.Answered;
+import org.wenjin.chat.application.PreparedTurn;
 import org.wenjin.chat.application.Question;
 import org.wenjin.chat.application.TurnService;
 import org.wenjin.chat.domain.StreamingAnswers;
+import org.wenjin.inference.application.GenerationOutcome;
 import org.wenjin.it.TestDeployments;
 import org.wenjin.knowledge.application.SearchResults;
 import org.wenjin.knowledge.application.SearchService;
@@ -141,18 +144,62 @@ class ClusterAnswersIT {
     long live = writtenOn(ask(), other);
     long orphan = writtenOn(ask(), silent);
 
-    streaming.interruptOrphaned(Instant.now().minus(Duration.ofSeconds(30)));
+    streaming.interruptOrphaned(node.name(), 30);
 
     assertThat(status(orphan)).isEqualTo("INTERRUPTED");
     assertThat(status(live)).isEqualTo("STREAMING");
   }
 
+  @Test
+  void aStopForAnAnswerThisNodeShouldWriteButDoesNotRunMarksItInterrupted() throws Exception {
+    long turn = ask(); // its end could not be saved, say: nothing runs it any more
+    update("update chat_turn set asked_at = asked_at - INTERVAL '1' MINUTE where id = ?", turn);
+
+    streams.stop(turn);
+
+    assertThat(status(turn)).isEqualTo("INTERRUPTED");
+    assertThat(string("select error from chat_turn where id = ?", turn))
+        .isEqualTo("The end of this answer could not be saved.");
+  }
+
+  @Test
+  void aNodeTakenForGoneThatWasAliveRecordsHowItsAnswerEndedAfterAll() throws Exception {
+    PreparedTurn prepared = prepare();
+    update(
+        "update chat_turn set status = 'INTERRUPTED', error = '"
+            + StreamingAnswers.NODE_GONE
+            + "' where id = ?",
+        prepared.turnId());
+
+    CallerScope.call(
+        owner,
+        () ->
+            chat.finish(
+                prepared,
+                new Answered(
+                    GenerationOutcome.of(GenerationOutcome.Kind.COMPLETE),
+                    "The whole answer.",
+                    3,
+                    0,
+                    0,
+                    0,
+                    0,
+                    null,
+                    null)));
+
+    assertThat(status(prepared.turnId())).isEqualTo("COMPLETE");
+    assertThat(string("select answer from chat_turn where id = ?", prepared.turnId()))
+        .isEqualTo("The whole answer.");
+  }
+
   /** A question whose answer is not started: its turn stays STREAMING until the test ends it. */
   private long ask() throws Exception {
+    return prepare().turnId();
+  }
+
+  private PreparedTurn prepare() throws Exception {
     return CallerScope.call(
-            owner,
-            () -> chat.ask(owner, new Question(null, "Which node answers this?", null, null)))
-        .turnId();
+        owner, () -> chat.ask(owner, new Question(null, "Which node answers this?", null, null)));
   }
 
   private long writtenOn(long turn, String nodeName) throws SQLException {

@@ -26,14 +26,17 @@ final class ChunkWriter {
   /** The same connection, for writes that overlap the embedding of the next chunks. */
   private final ElasticsearchAsyncClient async;
 
-  ChunkWriter(ElasticsearchClient es) {
+  private final ChunkIndex.Layout layout;
+
+  ChunkWriter(ElasticsearchClient es, ChunkIndex.Layout layout) {
     this.es = es;
+    this.layout = layout;
     this.async = new ElasticsearchAsyncClient(es._transport(), es._transportOptions());
   }
 
   boolean prepare() {
     try {
-      return ChunkIndex.ensure(es);
+      return ChunkIndex.ensure(es, layout);
     } catch (ElasticsearchException | IOException e) {
       throw Unavailable.because(e);
     }

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wenjin.elastic.ChunkIndex;
 import org.wenjin.knowledge.domain.Chunk;
 import org.wenjin.knowledge.domain.Facet;
 import org.wenjin.knowledge.domain.IndexedDocument;
@@ -24,13 +26,23 @@ public class ElasticKnowledgeIndex implements KnowledgeIndex {
 
   @Inject private ElasticsearchClient es;
 
+  /** Primary shards of the chunk index, fixed when it is created (docs/scaling.md). */
+  @Inject
+  @ConfigProperty(name = "wenjin.es.chunk-shards", defaultValue = "1")
+  int shards;
+
+  /** Copies of each shard on other nodes: 1 lets any one node of a cluster stop. */
+  @Inject
+  @ConfigProperty(name = "wenjin.es.chunk-replicas", defaultValue = "0")
+  int replicas;
+
   private ChunkWriter writer;
   private ChunkSearch search;
   private ChunkLookups lookups;
 
   @PostConstruct
   void connect() {
-    writer = new ChunkWriter(es);
+    writer = new ChunkWriter(es, new ChunkIndex.Layout(shards, replicas));
     search = new ChunkSearch(es);
     lookups = new ChunkLookups(es);
   }
