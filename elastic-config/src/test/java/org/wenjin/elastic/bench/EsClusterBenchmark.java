@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch.cat.shards.ShardsRecord;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.json.JsonData;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +40,14 @@ public final class EsClusterBenchmark {
     try (ElasticsearchClient es =
         ElasticsearchClient.of(b -> b.host(url).jsonMapper(new JacksonJsonpMapper()))) {
       ChunkIndex.ensure(es, new ChunkIndex.Layout(1, 1));
+      // the primary onto node 2, the node that will stop, so that its replica on node 1 must take
+      // over: first the index on node 2 alone, then the replica allowed on node 1 again
+      allocateOnly(es, "node-2");
+      await(es, HealthStatus.Yellow, Duration.ofMinutes(2));
+      while (!primaryNode(es).equals("node-2")) {
+        Thread.sleep(200);
+      }
+      allocateOnly(es, null);
       await(es, HealthStatus.Green, Duration.ofMinutes(2));
       String primary = primaryNode(es);
 
@@ -54,7 +63,8 @@ public final class EsClusterBenchmark {
       Run one = run(es, "node 2 stopped", passages, passages);
 
       System.out.printf(
-          "%nchunk index: 1 shard, 1 replica; the primary was on %s; node 2 stopped (SIGTERM)%n",
+          "%nchunk index: 1 shard, 1 replica; the primary was on %s, node 2 stopped (SIGTERM) and"
+              + " the replica on node 1 took over%n",
           primary);
       System.out.printf(
           "after the stop: health %s, %d of %d passages found, searchable again %d ms after the"
@@ -127,6 +137,19 @@ public final class EsClusterBenchmark {
     Arrays.sort(millis);
     return new Run(
         name, count / seconds, millis[SEARCHES / 2], millis[(int) (SEARCHES * 0.95)], count(es));
+  }
+
+  /** Allocation filtered to {@code node}'s copies only, or (null) no filter. */
+  private static void allocateOnly(ElasticsearchClient es, String node) throws IOException {
+    es.indices()
+        .putSettings(
+            p ->
+                p.index(ChunkIndex.INDEX)
+                    .settings(
+                        x ->
+                            x.otherSettings(
+                                "routing.allocation.require._name",
+                                JsonData.of(node == null ? "" : node))));
   }
 
   private static long count(ElasticsearchClient es) throws IOException {
