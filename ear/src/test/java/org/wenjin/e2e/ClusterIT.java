@@ -61,7 +61,7 @@ class ClusterIT {
         .as("two nodes share PostgreSQL; the suite runs on H2 (-Dit.db=h2)")
         .isEqualTo("postgresql");
     long started = System.nanoTime();
-    stack("start-node", "2");
+    Stack.script("start-node", "2");
     System.out.printf(
         "Cluster: node 2 started and deployed in %d s%n",
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
@@ -73,7 +73,7 @@ class ClusterIT {
   @AfterAll
   static void stopTheSecondNode() throws Exception {
     if (node2 != null) {
-      stack("stop-node", "2");
+      Stack.script("stop-node", "2");
     }
   }
 
@@ -116,9 +116,9 @@ class ClusterIT {
       onNode1.awaitPieces(3);
       onNode2.awaitPieces(3);
 
-      stack("kill-node", "2");
+      Stack.script("kill-node", "2");
       long started = System.nanoTime();
-      stack("start-node", "2");
+      Stack.script("start-node", "2");
       long restartSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
 
       String bobNow = ApiIT.tokenFor("bob");
@@ -149,7 +149,7 @@ class ClusterIT {
   @Test
   @Order(3)
   void behindTheBalancerTheUiOutlivesTheOtherNodeAndSignsInAgainWhenItsOwnDies() throws Exception {
-    stack("start-balancer");
+    Stack.script("start-balancer");
     String balancer =
         "http://127.0.0.1:" + (8090 + Integer.getInteger("wenjin.it.port-offset", 10000));
     try (Browser onNode1 = new Browser();
@@ -161,7 +161,7 @@ class ClusterIT {
       askInBrowser(onNode2, "Before my node died " + run);
       assertThat(nodeCookie(onNode2)).isEqualTo("node2");
 
-      stack("kill-node", "2");
+      Stack.script("kill-node", "2");
 
       askInBrowser(onNode1, "After node 2 died " + run);
       onNode1.screenshot("balancer-other-node-died");
@@ -192,8 +192,10 @@ class ClusterIT {
               .findFirst()
               .orElse(seen.lines().findFirst().orElse("")));
     } finally {
-      stack("stop-balancer");
-      stack("start-node", "2"); // for the next test
+      Stack.script("stop-balancer");
+      Stack.script(
+          "kill-node", "2"); // whatever the test reached: node 2 down, then up for the next
+      Stack.script("start-node", "2");
     }
   }
 
@@ -258,7 +260,7 @@ class ClusterIT {
       assertThat(Instant.now()).as("node 2 indexes some of them").isBefore(deadline);
       Thread.sleep(200);
     }
-    stack("kill-node", "2");
+    Stack.script("kill-node", "2");
     long killed = System.nanoTime();
     List<Long> byNode2 = indexedBy("wildfly-2", ids, node2From);
 
@@ -424,25 +426,5 @@ class ClusterIT {
       Thread.sleep(500);
     }
     return json;
-  }
-
-  private static void stack(String... command) throws IOException, InterruptedException {
-    List<String> line =
-        new ArrayList<>(List.of("bash", System.getProperty("wenjin.it.stack-script")));
-    line.addAll(List.of(command));
-    ProcessBuilder script =
-        new ProcessBuilder(line)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.INHERIT);
-    Map<String, String> env = script.environment();
-    env.put("WENJIN_STACK_DIR", System.getProperty("wenjin.it.stack-dir"));
-    env.put("WENJIN_PORT_OFFSET", System.getProperty("wenjin.it.port-offset", "10000"));
-    env.put("WENJIN_DB", System.getProperty("wenjin.it.db", "postgresql"));
-    env.put("WENJIN_PG_PORT", System.getProperty("wenjin.it.pg-port"));
-    env.put("WENJIN_ES_PORT", System.getProperty("wenjin.it.es-port"));
-    env.put("WENJIN_ES_TRANSPORT_PORT", System.getProperty("wenjin.it.es-transport-port"));
-    Process process = script.start();
-    assertThat(process.waitFor(6, TimeUnit.MINUTES)).as(line + " finished").isTrue();
-    assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
   }
 }

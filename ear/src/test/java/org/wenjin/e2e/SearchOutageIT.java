@@ -2,13 +2,11 @@ package org.wenjin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -18,20 +16,6 @@ import org.junit.jupiter.api.Test;
  * for, and once the node is back the document is indexed exactly once.
  */
 class SearchOutageIT {
-
-  private static void stack(String command) throws IOException, InterruptedException {
-    ProcessBuilder script =
-        new ProcessBuilder("bash", System.getProperty("wenjin.it.stack-script"), command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.INHERIT);
-    Map<String, String> env = script.environment();
-    env.put("WENJIN_STACK_DIR", System.getProperty("wenjin.it.stack-dir"));
-    env.put("WENJIN_ES_PORT", System.getProperty("wenjin.it.es-port"));
-    env.put("WENJIN_ES_TRANSPORT_PORT", System.getProperty("wenjin.it.es-transport-port"));
-    Process process = script.start();
-    assertThat(process.waitFor(6, TimeUnit.MINUTES)).as(command + " finished").isTrue();
-    assertThat(process.exitValue()).as(command).isZero();
-  }
 
   private static String awaitDocument(String token, long id, Predicate<String> condition)
       throws Exception {
@@ -55,7 +39,7 @@ class SearchOutageIT {
         ("Business travel during a search outage: the code word is " + marker + ".")
             .getBytes(StandardCharsets.UTF_8);
     long id;
-    stack("stop-search");
+    Stack.script("stop-search");
     try {
       id =
           KnowledgeApi.id(
@@ -68,7 +52,7 @@ class SearchOutageIT {
       assertThat(search.statusCode()).isEqualTo(503);
       assertThat(search.body()).contains("The search service is not available right now");
     } finally {
-      stack("start-search");
+      Stack.script("start-search");
     }
 
     String indexed = awaitDocument(gina, id, json -> json.contains("\"status\":\"INDEXED\""));

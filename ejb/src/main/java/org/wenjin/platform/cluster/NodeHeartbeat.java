@@ -49,6 +49,9 @@ public class NodeHeartbeat {
 
   private ScheduledFuture<?> beats;
 
+  /** Set when the node shuts down: a beat still running must not undo the leaving mark. */
+  private volatile boolean leaving;
+
   /** Since when (System.nanoTime) every beat succeeded; -1 while the last one failed. */
   private volatile long beatingSince = -1;
 
@@ -70,6 +73,7 @@ public class NodeHeartbeat {
   /** Leaving: the others take this node for gone now, not in {@link #GONE_AFTER}. */
   @PreDestroy
   void stop() {
+    leaving = true;
     if (beats != null) {
       beats.cancel(false);
     }
@@ -92,8 +96,16 @@ public class NodeHeartbeat {
   }
 
   private void beat() {
+    if (leaving) {
+      return;
+    }
     try {
-      if (run("update cluster_node set seen_at = CURRENT_TIMESTAMP where name = ?") == 0) {
+      // never over the leaving mark (a beat that started before the shutdown)
+      if (run(
+                  "update cluster_node set seen_at = CURRENT_TIMESTAMP where name = ?"
+                      + " and seen_at > TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00'")
+              == 0
+          && !leaving) {
         register();
       }
       if (beatingSince < 0) {

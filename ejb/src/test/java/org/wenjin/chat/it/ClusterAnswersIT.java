@@ -13,8 +13,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,17 +30,14 @@ import org.wenjin.chat.application.Question;
 import org.wenjin.chat.application.TurnService;
 import org.wenjin.chat.domain.StreamingAnswers;
 import org.wenjin.inference.application.GenerationOutcome;
+import org.wenjin.it.TestCallers;
 import org.wenjin.it.TestDeployments;
 import org.wenjin.knowledge.application.SearchResults;
 import org.wenjin.knowledge.application.SearchService;
-import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.platform.cluster.ClusterNode;
-import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.ActingCaller;
 import org.wenjin.tenancy.application.CallerScope;
-import org.wenjin.tenancy.application.SignedInUser;
 import org.wenjin.tenancy.application.UserProvisioningService;
-import org.wenjin.tenancy.domain.CallerIdentity;
 
 /**
  * Answers of a node group sharing one database, on a real WildFly: the other nodes are rows this
@@ -81,7 +76,7 @@ class ClusterAnswersIT {
   @BeforeEach
   void aUserAndAnotherNode() throws SQLException {
     String run = UUID.randomUUID().toString().substring(0, 8);
-    owner = caller("owner-" + run, "c-" + run);
+    owner = TestCallers.member(provisioning, "owner-" + run, "c-" + run);
     other = "node-b-" + run;
     beat(other, Instant.now());
   }
@@ -244,21 +239,5 @@ class ClusterAnswersIT {
       s.setLong(1, id);
       s.executeUpdate();
     }
-  }
-
-  private ActingCaller caller(String subject, String tenantAlias) {
-    SignedInUser user =
-        provisioning.provision(
-            new CallerIdentity(
-                subject,
-                subject,
-                subject,
-                subject + "@example.com",
-                List.of(tenantAlias),
-                Set.of(Roles.USER),
-                List.of()));
-    Tenant tenant = user.tenants().get(0);
-    return new ActingCaller(
-        tenant.getId(), tenant.getDisplayName(), user.user().getId(), subject, Set.of(), List.of());
   }
 }
