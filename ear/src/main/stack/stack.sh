@@ -96,6 +96,7 @@ demo_logins=(
   "carol|Acme Corp     tenant-admin of Acme, in Acme's hr group"
   "bob|Globex 环球    user, in Globex's sales group"
   "gina|Globex 环球    tenant-admin of Globex"
+  "lin|Globex 环球    tenant-admin of Globex, reads the app in 中文 (the header's language switch)"
   "mia|Acme + Globex tenant-admin and hr in Acme, a plain user in Globex (switches in the header)"
   "audrey|Acme Corp     auditor of Acme"
   "dave|—             user (in no company until a platform admin adds him)"

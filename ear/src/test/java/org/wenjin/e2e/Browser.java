@@ -34,7 +34,17 @@ final class Browser implements AutoCloseable {
   private final WebDriverWait wait;
 
   Browser() {
+    this("en-US", "1280,900");
+  }
+
+  /**
+   * @param language the browser's language, which it sends as {@code Accept-Language} (e.g. {@code
+   *     zh-CN})
+   * @param windowSize {@code width,height} in CSS pixels (e.g. a phone's {@code 360,780})
+   */
+  Browser(String language, String windowSize) {
     ChromeOptions options = new ChromeOptions();
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     options.setBinary(CHROMIUM);
     options.addArguments(
         "--headless=new",
@@ -46,8 +56,8 @@ final class Browser implements AutoCloseable {
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
-        "--lang=en-US",
-        "--window-size=1280,900");
+        "--lang=" + language,
+        "--window-size=" + windowSize);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(DRIVER))
@@ -142,6 +152,17 @@ final class Browser implements AutoCloseable {
 
   Object js(String script, Object... args) {
     return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /** Runs a script that ends by calling its last argument with the result. */
+  Object asyncJs(String script, Object... args) {
+    return ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(script, args);
+  }
+
+  /** Lets the page write and read the clipboard, as a user allowing it would. */
+  void grantClipboard() {
+    ((ChromeDriver) driver).setPermission("clipboard-read", "granted");
+    ((ChromeDriver) driver).setPermission("clipboard-write", "granted");
   }
 
   /** Waits until {@code condition} holds, checking every 50 ms, up to the default timeout. */

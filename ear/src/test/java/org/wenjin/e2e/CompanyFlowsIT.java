@@ -120,11 +120,11 @@ class CompanyFlowsIT {
     assertThat(refused.body())
         .contains("\"error\":\"invalid_flow\"")
         .contains("steps[0].promt: not a field here")
-        .contains("steps[0].over: step 'search' comes later; a step reads only the steps before it")
+        .contains("steps[0].over: step ‘search’ comes later; a step reads only the steps before it")
         .contains("steps[0].max: a loop needs a bound")
-        .contains("steps[0].prompt: unknown variable 'summaries'");
+        .contains("steps[0].prompt: unknown variable ‘summaries’");
     HttpResponse<String> checked = yaml("POST", "/api/company/flows/check", carol, broken);
-    assertThat(checked.body()).contains("\"valid\":false", "unknown variable 'summaries'");
+    assertThat(checked.body()).contains("\"valid\":false", "unknown variable ‘summaries’");
     assertThat(yaml("POST", "/api/company/flows", carol, "id: [unclosed").body())
         .contains("not valid YAML");
     assertThat(ApiIT.send("GET", "/api/company/flows", carol, null).body())

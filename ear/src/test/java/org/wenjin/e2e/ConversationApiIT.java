@@ -152,7 +152,7 @@ class ConversationApiIT {
               alice,
               "{\"question\":\"hello\",\"model\":\"scripted\"}");
       assertThat(refused.statusCode()).isEqualTo(400);
-      assertThat(refused.body()).contains("does not offer the model 'scripted'");
+      assertThat(refused.body()).contains("does not offer the model ‘scripted’");
 
       HttpResponse<String> unknown =
           send(
@@ -161,7 +161,7 @@ class ConversationApiIT {
               carol,
               "{\"offered\":[\"gpt-9\"],\"preselected\":\"gpt-9\",\"historyTurns\":3}");
       assertThat(unknown.statusCode()).isEqualTo(400);
-      assertThat(unknown.body()).contains("There is no registered model 'gpt-9'.");
+      assertThat(unknown.body()).contains("There is no registered model ‘gpt-9’.");
       assertThat(send("GET", "/api/chat/settings", alice, null).statusCode()).isEqualTo(403);
     } finally {
       send(

@@ -60,7 +60,7 @@ class FlowsPageIT {
     write(written().replace("Question: {{question}}", "{{summaries}} {{question}}"));
     browser.await(By.id("flow-check")).click();
 
-    browser.awaitText(By.id("flow-problems"), "unknown variable 'summaries'");
+    browser.awaitText(By.id("flow-problems"), "unknown variable ‘summaries’");
     browser.screenshot("flow-editor-problems");
 
     write(

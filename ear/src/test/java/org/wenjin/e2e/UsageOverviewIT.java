@@ -18,9 +18,9 @@ import org.openqa.selenium.By;
  */
 class UsageOverviewIT {
 
-  /** A bar's title when its day had questions: "2026-12-01: 3 questions". */
+  /** A bar's title when its day had questions, in English: "Dec 1, 2026: 3 questions". */
   private static final Pattern BUSY_DAY =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}: [1-9][\\d,]* questions?");
+      Pattern.compile("[A-Z][a-z]{2} \\d{1,2}, \\d{4}: [1-9][\\d,]* questions?");
 
   private Browser browser;
 

@@ -3,6 +3,7 @@ package org.wenjin.audit.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * Whole UTC days, {@code firstDay} to {@code lastDay} inclusive: the span of a usage overview. UTC
@@ -22,7 +23,7 @@ public record UsagePeriod(LocalDate firstDay, LocalDate lastDay) {
   /** The last {@code days} UTC days up to and including the day of {@code now}. */
   public static UsagePeriod lastDays(int days, Instant now) {
     if (days < 1 || days > MAX_DAYS) {
-      throw new AuditRules("The usage overview covers 1 to " + MAX_DAYS + " days.");
+      throw new AuditRules(RuleMessage.of("audit.usage.days", MAX_DAYS));
     }
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     return new UsagePeriod(today.minusDays(days - 1L), today);

@@ -14,6 +14,7 @@ import org.wenjin.chat.domain.SystemPrompt;
 import org.wenjin.inference.application.ModelCatalog;
 import org.wenjin.inference.application.RegisteredModel;
 import org.wenjin.persistence.chat.TenantChatSettings;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * The current tenant's settings: registered models filtered by what the tenant allows; without a
@@ -84,18 +85,18 @@ public class ChatSettingsService {
    */
   public ChatSettings change(List<String> allowed, String defaultModel, int historyTurns) {
     if (allowed == null || allowed.isEmpty()) {
-      throw new ChatRules("Offer at least one model.");
+      throw new ChatRules(RuleMessage.of("chat.settings.no-model"));
     }
     for (String id : allowed) {
       if (catalog.find(id).isEmpty()) {
-        throw new ChatRules("There is no registered model '" + id + "'.");
+        throw new ChatRules(RuleMessage.of("chat.settings.model-unknown", id));
       }
     }
     if (defaultModel == null || !allowed.contains(defaultModel)) {
-      throw new ChatRules("The preselected model must be one of the offered models.");
+      throw new ChatRules(RuleMessage.of("chat.settings.default-not-offered"));
     }
     if (historyTurns < 0 || historyTurns > 20) {
-      throw new ChatRules("The history window must be between 0 and 20 turns.");
+      throw new ChatRules(RuleMessage.of("chat.settings.history-window"));
     }
     List<String> offered = List.copyOf(new java.util.LinkedHashSet<>(allowed));
     ChatSettings before = current();

@@ -14,6 +14,7 @@ import org.wenjin.chat.domain.ConversationRepository;
 import org.wenjin.chat.domain.DocumentSources;
 import org.wenjin.persistence.chat.ChatTurn;
 import org.wenjin.persistence.chat.Conversation;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.tenancy.application.ActingCaller;
 
 @Stateless
@@ -36,10 +37,10 @@ public class DefaultConversationService implements ConversationService {
   public List<Conversation> list(ActingCaller caller, String text, int offset, int limit) {
     String query = text == null ? "" : text.strip();
     if (query.length() > 200) {
-      throw new ChatRules("Search for at most 200 characters.");
+      throw new ChatRules(RuleMessage.of("chat.conversations.search-too-long", 200));
     }
     if (offset < 0 || limit < 1) {
-      throw new ChatRules("Ask for at least one conversation, from the first one on.");
+      throw new ChatRules(RuleMessage.of("chat.conversations.page"));
     }
     return conversations.ownedBy(caller.userId(), query, offset, Math.min(limit, LIST_LIMIT));
   }
@@ -51,7 +52,8 @@ public class DefaultConversationService implements ConversationService {
 
   @Override
   public Conversation owned(ActingCaller caller, long conversationId) {
-    return find(caller, conversationId).orElseThrow(() -> ChatRules.notFound("conversation"));
+    return find(caller, conversationId)
+        .orElseThrow(() -> ChatRules.notFound(RuleMessage.of("chat.thing.conversation")));
   }
 
   @Override
@@ -61,7 +63,7 @@ public class DefaultConversationService implements ConversationService {
     return conversations
         .findTurn(turnId)
         .filter(turn -> find(caller, turn.getConversationId()).isPresent())
-        .orElseThrow(() -> ChatRules.notFound("question"));
+        .orElseThrow(() -> ChatRules.notFound(RuleMessage.of("chat.thing.question")));
   }
 
   @Override
@@ -72,7 +74,7 @@ public class DefaultConversationService implements ConversationService {
   @Override
   public Conversation rename(ActingCaller caller, long conversationId, String title) {
     if (title == null || title.isBlank()) {
-      throw new ChatRules("A conversation needs a title.");
+      throw new ChatRules(RuleMessage.of("chat.conversation.title-missing"));
     }
     Conversation conversation = owned(caller, conversationId);
     conversation.rename(title);
@@ -117,11 +119,11 @@ public class DefaultConversationService implements ConversationService {
   @Override
   public ChatTurn rate(ActingCaller caller, long turnId, int rating, String comment) {
     if (rating != 1 && rating != -1) {
-      throw new ChatRules("Rate an answer with thumbs up (1) or down (-1).");
+      throw new ChatRules(RuleMessage.of("chat.rating.invalid"));
     }
     String text = comment == null ? null : comment.strip();
     if (text != null && text.length() > ChatTurn.MAX_FEEDBACK) {
-      throw new ChatRules("Keep the comment under " + ChatTurn.MAX_FEEDBACK + " characters.");
+      throw new ChatRules(RuleMessage.of("chat.rating.comment-too-long", ChatTurn.MAX_FEEDBACK));
     }
     ChatTurn turn = ownedTurn(caller, turnId);
     String kept = text == null || text.isEmpty() ? null : text;

@@ -29,6 +29,7 @@ import org.wenjin.chat.domain.flow.FlowRules;
 import org.wenjin.chat.domain.flow.FlowSource;
 import org.wenjin.chat.domain.flow.FlowStep;
 import org.wenjin.persistence.chat.CompanyFlow;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.tenancy.application.CallerScope;
 
 @Stateless
@@ -82,7 +83,7 @@ public class DefaultFlowService implements FlowService {
     return all().stream()
         .filter(f -> f.id().equals(flowId))
         .findFirst()
-        .orElseThrow(() -> ChatRules.notFound("flow"));
+        .orElseThrow(() -> ChatRules.notFound(RuleMessage.of("chat.thing.flow")));
   }
 
   @Override
@@ -92,7 +93,7 @@ public class DefaultFlowService implements FlowService {
         all().stream()
             .filter(f -> f.id().equals(id) && f.offered())
             .findFirst()
-            .orElseThrow(() -> ChatRules.notFound("flow"));
+            .orElseThrow(() -> ChatRules.notFound(RuleMessage.of("chat.thing.flow")));
     boolean standard = CompanyFlowList.isStandard(id);
     if (!entry.usable()) {
       if (standard) {
@@ -104,19 +105,19 @@ public class DefaultFlowService implements FlowService {
         return Optional.empty();
       }
       throw new ChatRules(
-          "The flow '" + id + "' cannot run: " + String.join("; ", entry.problems()) + ".");
+          RuleMessage.of("chat.flow.cannot-run", id, RuleMessage.joined(entry.problems())));
     }
     boolean shippedStandard = standard && entry.origin() == FlowEntry.Origin.BUILT_IN;
     return shippedStandard ? Optional.empty() : Optional.of(entry);
   }
 
   @Override
-  public List<String> problems(String text) {
+  public List<RuleMessage> problems(String text) {
     try {
       checked(text);
       return List.of();
     } catch (FlowRules e) {
-      return e.problems();
+      return e.explanations();
     }
   }
 
@@ -127,28 +128,24 @@ public class DefaultFlowService implements FlowService {
     Optional<CompanyFlow> existing = flows.find(id);
     if (flowId == null) {
       if (existing.isPresent() || BuiltInFlows.isBuiltIn(id)) {
-        throw new FlowRules("id: the company has a flow '" + id + "' already; choose another id");
+        throw new FlowRules(RuleMessage.of("flow.save.id-taken", id));
       }
       if (all().stream().filter(f -> f.origin() == FlowEntry.Origin.OWN).count() >= MAX_OWN) {
-        throw new FlowRules("a company can have at most " + MAX_OWN + " flows of its own");
+        throw new FlowRules(RuleMessage.of("flow.save.too-many", MAX_OWN));
       }
     } else {
       get(flowId); // not found: 404 before any other complaint
       if (!flowId.equals(id)) {
-        throw new FlowRules(
-            "id: this is the flow '" + flowId + "'; to save it under another id, make a new flow");
+        throw new FlowRules(RuleMessage.of("flow.save.id-changed", flowId));
       }
     }
     if (!offered && CompanyFlowList.isStandard(id)) {
-      throw new FlowRules("the standard flow '" + id + "' is always offered");
+      throw new FlowRules(RuleMessage.of("flow.save.standard-offered", id));
     }
     String stored = FlowSource.prettyJson(flow.json());
     if (stored.length() > CompanyFlow.MAX_DEFINITION) {
       throw new FlowRules(
-          "the flow is "
-              + stored.length()
-              + " characters as stored; at most "
-              + CompanyFlow.MAX_DEFINITION);
+          RuleMessage.of("flow.save.too-long", stored.length(), CompanyFlow.MAX_DEFINITION));
     }
     // filled in before it is added: an identity id makes persist insert at once
     CompanyFlow row = existing.orElseGet(() -> new CompanyFlow(id));
@@ -173,11 +170,11 @@ public class DefaultFlowService implements FlowService {
   public FlowEntry offer(String flowId, boolean offered) {
     FlowEntry entry = get(flowId);
     if (!offered && CompanyFlowList.isStandard(flowId)) {
-      throw new ChatRules("The standard flow is always offered: it answers questions naming none.");
+      throw new ChatRules(RuleMessage.of("chat.flow.standard-offered"));
     }
     if (offered && !entry.problems().isEmpty()) {
       throw new ChatRules(
-          "Fix this flow before offering it: " + String.join("; ", entry.problems()));
+          RuleMessage.of("chat.flow.fix-first", RuleMessage.joined(entry.problems())));
     }
     Optional<CompanyFlow> existing = flows.find(flowId);
     CompanyFlow row = existing.orElseGet(() -> new CompanyFlow(flowId));
@@ -209,7 +206,7 @@ public class DefaultFlowService implements FlowService {
       }
       flows.flush();
     } catch (PersistenceException e) {
-      throw new ChatRules("Someone changed this flow meanwhile; reload it and try again.");
+      throw new ChatRules(RuleMessage.of("chat.flow.changed-meanwhile"));
     }
   }
 
@@ -219,7 +216,7 @@ public class DefaultFlowService implements FlowService {
   private Checked checked(String text) {
     JsonObject json = FlowSource.json(text);
     FlowDefinition definition = FlowParser.parse(json);
-    List<String> unoffered = unofferedModels(definition, settings.current());
+    List<RuleMessage> unoffered = unofferedModels(definition, settings.current());
     if (!unoffered.isEmpty()) {
       throw new FlowRules(unoffered);
     }
@@ -227,8 +224,8 @@ public class DefaultFlowService implements FlowService {
   }
 
   /** "steps[2].model: …" for each step naming a model the company does not offer. */
-  private static List<String> unofferedModels(FlowDefinition flow, ChatSettings current) {
-    List<String> problems = new ArrayList<>();
+  private static List<RuleMessage> unofferedModels(FlowDefinition flow, ChatSettings current) {
+    List<RuleMessage> problems = new ArrayList<>();
     List<FlowStep> steps = flow.steps();
     for (int i = 0; i < steps.size(); i++) {
       String model =
@@ -239,7 +236,7 @@ public class DefaultFlowService implements FlowService {
             case FlowStep.Retrieve r -> null;
           };
       if (model != null && !current.allows(model)) {
-        problems.add("steps[" + i + "].model: '" + model + "' is not a model your company offers");
+        problems.add(RuleMessage.of("flow.model.not-offered", "steps[" + i + "]", model));
       }
     }
     return problems;

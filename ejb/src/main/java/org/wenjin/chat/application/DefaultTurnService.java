@@ -26,6 +26,7 @@ import org.wenjin.persistence.chat.Conversation;
 import org.wenjin.persistence.chat.TurnStatus;
 import org.wenjin.persistence.tenancy.TenantScope;
 import org.wenjin.platform.cluster.ClusterNode;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.tenancy.application.ActingCaller;
 
 @Stateless
@@ -94,7 +95,7 @@ public class DefaultTurnService implements TurnService {
     Conversation conversation = conversationService.owned(caller, conversationId);
     List<ChatTurn> turns = conversations.turns(conversation.getId());
     if (turns.isEmpty()) {
-      throw new ChatRules("There is no question to answer again.");
+      throw new ChatRules(RuleMessage.of("chat.turn.nothing-to-retry"));
     }
     ChatTurn last = turns.get(turns.size() - 1);
     return restart(caller, conversation, last, last.getQuestion(), modelId, turns);
@@ -164,7 +165,7 @@ public class DefaultTurnService implements TurnService {
       String modelId,
       List<ChatTurn> turns) {
     if (turn.getStatus() == TurnStatus.STREAMING) {
-      throw new ChatRules("This question is still being answered; stop it first.");
+      throw new ChatRules(RuleMessage.of("chat.turn.still-streaming"));
     }
     ChatSettings tenantSettings = settings.current();
     Instant now = Instant.now(clock);
@@ -179,11 +180,7 @@ public class DefaultTurnService implements TurnService {
       if (!gone.isNotFound()) {
         throw gone;
       }
-      throw new ChatRules(
-          "The flow '"
-              + turn.getFlowId()
-              + "' that answered this question is no longer offered; ask it again with another"
-              + " flow.");
+      throw new ChatRules(RuleMessage.of("chat.turn.flow-withdrawn", turn.getFlowId()));
     }
     turn.answerBy(flow == null ? null : flow.id(), flow == null ? null : flow.turnRevision());
     return prepare(caller, tenantSettings, conversation, turn, earlier, List.of(), null, flow, now);
@@ -258,11 +255,10 @@ public class DefaultTurnService implements TurnService {
   private static String validQuestion(String question) {
     String text = question == null ? "" : question.strip();
     if (text.isEmpty()) {
-      throw new ChatRules("Type a question first.");
+      throw new ChatRules(RuleMessage.of("chat.question.empty"));
     }
     if (text.length() > ChatTurn.MAX_QUESTION) {
-      throw new ChatRules(
-          "A question can have at most " + ChatTurn.MAX_QUESTION + " characters; shorten it.");
+      throw new ChatRules(RuleMessage.of("chat.question.too-long", ChatTurn.MAX_QUESTION));
     }
     return text;
   }
@@ -270,7 +266,7 @@ public class DefaultTurnService implements TurnService {
   private static String allowedModel(ChatSettings settings, String requested) {
     String model = requested == null || requested.isBlank() ? settings.defaultModel() : requested;
     if (model == null || !settings.allows(model)) {
-      throw new ChatRules("Your company does not offer the model '" + requested + "'.");
+      throw new ChatRules(RuleMessage.of("chat.model.not-offered", requested));
     }
     return model;
   }

@@ -23,6 +23,7 @@ import org.wenjin.inference.application.Generation;
 import org.wenjin.inference.application.GenerationOutcome;
 import org.wenjin.inference.application.GenerationService;
 import org.wenjin.persistence.chat.ChatTurn;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.tenancy.application.ActingCaller;
 import org.wenjin.tenancy.application.CallerScope;
 
@@ -62,22 +63,22 @@ public class FlowDryRuns {
    */
   public Runnable start(
       ActingCaller caller, String text, String question, String modelId, DryRunListener listener) {
-    List<String> problems = flows.problems(text);
+    List<RuleMessage> problems = flows.problems(text);
     if (!problems.isEmpty()) {
       throw new FlowRules(problems);
     }
     FlowDefinition flow = FlowSource.parse(text);
     String asked = question == null ? "" : question.strip();
     if (asked.isEmpty()) {
-      throw new ChatRules("Type a sample question first.");
+      throw new ChatRules(RuleMessage.of("chat.dry-run.question-missing"));
     }
     if (asked.length() > ChatTurn.MAX_QUESTION) {
-      throw new ChatRules("A question can have at most " + ChatTurn.MAX_QUESTION + " characters.");
+      throw new ChatRules(RuleMessage.of("chat.dry-run.question-too-long", ChatTurn.MAX_QUESTION));
     }
     ChatSettings current = settings.current();
     String model = modelId == null || modelId.isBlank() ? current.defaultModel() : modelId;
     if (model == null || !current.allows(model)) {
-      throw new ChatRules("Your company does not offer the model '" + modelId + "'.");
+      throw new ChatRules(RuleMessage.of("chat.model.not-offered", modelId));
     }
     quotas.admit(caller);
     try {

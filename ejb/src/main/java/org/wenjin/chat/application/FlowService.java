@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.wenjin.chat.domain.flow.FlowEntry;
 import org.wenjin.chat.domain.flow.FlowRules;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * The current company's flows: the built-ins, its edited copies of them and its own, which of them
@@ -34,7 +35,7 @@ public interface FlowService {
   Optional<FlowEntry> forQuestion(String flowId);
 
   /** What stands in the way of saving {@code text} (JSON or YAML) as a flow; empty when nothing. */
-  List<String> problems(String text);
+  List<RuleMessage> problems(String text);
 
   /**
    * Saves {@code text} as the flow {@code flowId} (a built-in's id: the company's copy of it), or

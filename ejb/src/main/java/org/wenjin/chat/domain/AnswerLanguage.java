@@ -1,6 +1,7 @@
 package org.wenjin.chat.domain;
 
 import java.util.Arrays;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * The language a company's assistant answers in: the question's own (the default, for companies
@@ -36,9 +37,6 @@ public enum AnswerLanguage {
     return Arrays.stream(values())
         .filter(l -> l.code.equals(code))
         .findFirst()
-        .orElseThrow(
-            () ->
-                new ChatRules(
-                    "The answer language is one of auto, zh and en, not '" + code + "'."));
+        .orElseThrow(() -> new ChatRules(RuleMessage.of("chat.answer-language.unknown", code)));
   }
 }

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * Which of the company's documents may ground a conversation's answers: all of them, none, or only
@@ -22,11 +23,11 @@ public record DocumentSources(boolean enabled, List<String> collections) impleme
     collections = enabled ? List.copyOf(collections) : List.of();
     for (String c : collections) {
       if (!NAME.matcher(c).matches()) {
-        throw new ChatRules("'" + c + "' is not a collection name.");
+        throw new ChatRules(RuleMessage.of("chat.sources.collection-invalid", c));
       }
     }
     if (collections.size() > 20) {
-      throw new ChatRules("Choose at most 20 collections.");
+      throw new ChatRules(RuleMessage.of("chat.sources.too-many", 20));
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.wenjin.chat.domain.flow.FlowRules;
 import org.wenjin.chat.domain.flow.PromptTemplate;
 import org.wenjin.engine.spi.PassageBlock;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * What a company's assistant is told before every conversation: the company's own template (or the
@@ -60,19 +61,23 @@ public final class SystemPrompt {
     }
     String text = template.strip();
     if (text.length() > MAX_LENGTH) {
-      throw new ChatRules("A system prompt can have at most " + MAX_LENGTH + " characters.");
+      throw new ChatRules(RuleMessage.of("chat.system-prompt.too-long", MAX_LENGTH));
     }
     try {
       List<String> unknown =
           PromptTemplate.of(text).names().stream().filter(n -> !NAMES.contains(n)).toList();
       if (!unknown.isEmpty()) {
+        // the braces are arguments: in the bundle they would start one
         throw new ChatRules(
-            "A system prompt can read {{company}} and {{language}} only, not {{"
-                + String.join("}}, {{", unknown)
-                + "}}.");
+            RuleMessage.of(
+                "chat.system-prompt.unknown-names",
+                "{{company}}",
+                "{{language}}",
+                "{{" + String.join("}}, {{", unknown) + "}}"));
       }
     } catch (FlowRules e) {
-      throw new ChatRules("The system prompt " + e.getMessage().replace("The prompt ", ""));
+      String detail = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+      throw new ChatRules(RuleMessage.of("chat.system-prompt.invalid", detail));
     }
     return text;
   }

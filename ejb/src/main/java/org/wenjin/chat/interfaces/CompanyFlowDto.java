@@ -3,6 +3,7 @@ package org.wenjin.chat.interfaces;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * A flow as the company's admins manage it.
@@ -12,8 +13,9 @@ import java.util.List;
  * @param offered whether the admins offer it to users
  * @param usable offered and runnable: users see it (a flow with problems is not, until fixed)
  * @param modelCalls at most how many model calls one question costs through it (0 with problems)
- * @param problems why a stored flow no longer passes the checks; empty when it does
+ * @param problems why a stored flow no longer passes the checks, in English; empty when it does
  * @param updatedBy null for a built-in never changed
+ * @param problemMessages the same problems, to be said in the reader's language
  */
 public record CompanyFlowDto(
     String id,
@@ -28,11 +30,13 @@ public record CompanyFlowDto(
     int steps,
     Instant updatedAt,
     String updatedBy,
-    List<String> problems)
+    List<String> problems,
+    List<RuleMessage> problemMessages)
     implements Serializable {
 
   public CompanyFlowDto {
     problems = List.copyOf(problems);
+    problemMessages = List.copyOf(problemMessages);
   }
 
   public boolean builtIn() {

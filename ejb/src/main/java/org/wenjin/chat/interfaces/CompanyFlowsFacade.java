@@ -15,6 +15,7 @@ import org.wenjin.chat.domain.flow.CompanyFlowList;
 import org.wenjin.chat.domain.flow.FlowEntry;
 import org.wenjin.chat.domain.flow.FlowRules;
 import org.wenjin.chat.domain.flow.FlowSource;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.security.CompanyRole;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.CallerScope;
@@ -61,8 +62,13 @@ public class CompanyFlowsFacade {
     return FlowSource.as(format, FlowSource.json(text));
   }
 
-  /** Every problem that stands in the way of saving {@code text}; empty when none. */
+  /** Every problem that stands in the way of saving {@code text}, in English; empty when none. */
   public List<String> check(String text) {
+    return flows.problems(text).stream().map(RuleMessage::english).toList();
+  }
+
+  /** The same problems as {@link #check}, to be said in the reader's language. */
+  public List<RuleMessage> checkExplained(String text) {
     return flows.problems(text);
   }
 
@@ -114,6 +120,7 @@ public class CompanyFlowsFacade {
         f.flow() == null ? 0 : f.flow().steps().size(),
         f.updatedAt(),
         f.updatedBy(),
+        f.problems().stream().map(RuleMessage::english).toList(),
         f.problems());
   }
 }

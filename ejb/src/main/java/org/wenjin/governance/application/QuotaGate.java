@@ -11,6 +11,7 @@ import org.wenjin.chat.domain.QuotaExceeded;
 import org.wenjin.governance.domain.GovernanceStore;
 import org.wenjin.governance.domain.MinuteWindows;
 import org.wenjin.governance.domain.Policy;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.tenancy.application.ActingCaller;
 
 /**
@@ -33,19 +34,16 @@ public class QuotaGate implements Quotas {
   public void admit(ActingCaller caller) {
     Policy policy = store.policy();
     LocalDate today = LocalDate.now(clock);
-    dailyTokens(policy.userTokensPerDay(), caller.tenantId(), caller.userId(), today, "You");
-    dailyTokens(policy.companyTokensPerDay(), caller.tenantId(), 0, today, "Your company");
+    dailyTokens(policy.userTokensPerDay(), caller.tenantId(), caller.userId(), today);
+    dailyTokens(policy.companyTokensPerDay(), caller.tenantId(), 0, today);
     long now = clock.millis();
     String user = caller.tenantId() + "/" + caller.userId();
     if (policy.userQuestionsPerMinute() != null) {
       long wait = minutes.tryAcquire(user, policy.userQuestionsPerMinute(), now);
       if (wait > 0) {
         throw new QuotaExceeded(
-            "You have asked "
-                + policy.userQuestionsPerMinute()
-                + " questions this minute, your company's limit; ask again in "
-                + wait
-                + " s.",
+            RuleMessage.of(
+                "quota.user.questions-per-minute", policy.userQuestionsPerMinute(), wait),
             wait);
       }
     }
@@ -58,11 +56,8 @@ public class QuotaGate implements Quotas {
           minutes.release(user, now);
         }
         throw new QuotaExceeded(
-            "Your company has asked its "
-                + policy.companyQuestionsPerMinute()
-                + " questions of this minute; ask again in "
-                + wait
-                + " s.",
+            RuleMessage.of(
+                "quota.company.questions-per-minute", policy.companyQuestionsPerMinute(), wait),
             wait);
       }
     }
@@ -87,7 +82,8 @@ public class QuotaGate implements Quotas {
     store.use(tenantId, 0, today, 1, tokens);
   }
 
-  private void dailyTokens(Long limit, long tenantId, long userId, LocalDate day, String who) {
+  /** The user's daily tokens, or with {@code userId} 0 the company's. */
+  private void dailyTokens(Long limit, long tenantId, long userId, LocalDate day) {
     if (limit == null) {
       return;
     }
@@ -98,12 +94,9 @@ public class QuotaGate implements Quotas {
                   clock.instant(), day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))
               .toSeconds();
       throw new QuotaExceeded(
-          who
-              + " used "
-              + used
-              + " of "
-              + limit
-              + " tokens today (UTC); the quota starts again at midnight UTC.",
+          userId == 0
+              ? RuleMessage.of("quota.company.tokens-per-day", used, limit)
+              : RuleMessage.of("quota.user.tokens-per-day", used, limit),
           untilMidnight);
     }
   }

@@ -1,5 +1,7 @@
 package org.wenjin.governance.domain;
 
+import org.wenjin.platform.text.RuleMessage;
+
 /**
  * What the platform operator lets a company choose (configuration, {@code wenjin.governance.*}):
  * conversations kept 1 to {@code maxConversationDays} days, audit events at least {@code
@@ -8,37 +10,48 @@ package org.wenjin.governance.domain;
 public record PolicyBounds(
     int maxConversationDays, int minAuditDays, int maxQuestionsPerMinute, long maxTokensPerDay) {
 
+  private static final long MAX_AUDIT_DAYS = 36_500;
+
   /**
    * @throws GovernanceRules naming the first value out of bounds
    */
   public Policy check(Policy p) {
-    range("Conversations are kept", p.conversationDays(), 1, maxConversationDays, "days");
-    range("Audit events are kept", p.auditDays(), minAuditDays, 36_500, "days");
-    range("Questions per user", p.userQuestionsPerMinute(), 1, maxQuestionsPerMinute, "a minute");
-    range(
-        "Questions per company",
-        p.companyQuestionsPerMinute(),
-        1,
-        maxQuestionsPerMinute,
-        "a minute");
-    range("Tokens per user", p.userTokensPerDay(), 1, maxTokensPerDay, "a day");
-    range("Tokens per company", p.companyTokensPerDay(), 1, maxTokensPerDay, "a day");
+    Number value = p.conversationDays();
+    if (outside(value, 1, maxConversationDays)) {
+      throw new GovernanceRules(
+          RuleMessage.of("governance.bounds.conversation-days", 1, maxConversationDays, value));
+    }
+    value = p.auditDays();
+    if (outside(value, minAuditDays, MAX_AUDIT_DAYS)) {
+      throw new GovernanceRules(
+          RuleMessage.of("governance.bounds.audit-days", minAuditDays, MAX_AUDIT_DAYS, value));
+    }
+    value = p.userQuestionsPerMinute();
+    if (outside(value, 1, maxQuestionsPerMinute)) {
+      throw new GovernanceRules(
+          RuleMessage.of(
+              "governance.bounds.user-questions-per-minute", 1, maxQuestionsPerMinute, value));
+    }
+    value = p.companyQuestionsPerMinute();
+    if (outside(value, 1, maxQuestionsPerMinute)) {
+      throw new GovernanceRules(
+          RuleMessage.of(
+              "governance.bounds.company-questions-per-minute", 1, maxQuestionsPerMinute, value));
+    }
+    value = p.userTokensPerDay();
+    if (outside(value, 1, maxTokensPerDay)) {
+      throw new GovernanceRules(
+          RuleMessage.of("governance.bounds.user-tokens-per-day", 1, maxTokensPerDay, value));
+    }
+    value = p.companyTokensPerDay();
+    if (outside(value, 1, maxTokensPerDay)) {
+      throw new GovernanceRules(
+          RuleMessage.of("governance.bounds.company-tokens-per-day", 1, maxTokensPerDay, value));
+    }
     return p;
   }
 
-  private static void range(String what, Number value, long min, long max, String unit) {
-    if (value != null && (value.longValue() < min || value.longValue() > max)) {
-      throw new GovernanceRules(
-          what
-              + " "
-              + min
-              + " to "
-              + max
-              + " "
-              + unit
-              + " (or leave it empty for no limit), not "
-              + value
-              + ".");
-    }
+  private static boolean outside(Number value, long min, long max) {
+    return value != null && (value.longValue() < min || value.longValue() > max);
   }
 }

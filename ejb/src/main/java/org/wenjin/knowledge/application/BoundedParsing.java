@@ -13,6 +13,8 @@ import java.util.logging.Logger;
 import org.wenjin.knowledge.domain.DocumentParser;
 import org.wenjin.knowledge.domain.ParsedDocument;
 import org.wenjin.knowledge.domain.UnreadableDocumentException;
+import org.wenjin.platform.text.Explained;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * Reads a document on a thread of its own within a time limit, so a hostile or endless file (or a
@@ -118,10 +120,7 @@ final class BoundedParsing implements AutoCloseable {
                   + threads
                   + " parsing threads still busy");
       throw new UnreadableDocumentException(
-          "Reading the document took longer than "
-              + timeout.toSeconds()
-              + " s, so it was stopped and not indexed. Split it into smaller files, or save it"
-              + " again from the program that made it, and upload that.");
+          RuleMessage.of("knowledge.file.parse-timeout", timeout.toSeconds()));
     } catch (ExecutionException e) {
       throw unwrap(e.getCause());
     } catch (InterruptedException e) {
@@ -148,20 +147,29 @@ final class BoundedParsing implements AutoCloseable {
     }
     if (failure instanceof StackOverflowError) {
       return new UnreadableDocumentException(
-          "The document is nested too deeply to be read; it was not indexed.", failure);
+          RuleMessage.of("knowledge.file.nested-too-deeply"), failure);
     }
     // OutOfMemoryError and the like: not the document's fault alone, so the worker retries
     return new IllegalStateException("reading the document failed: " + failure, failure);
   }
 
   /** Every parsing thread is taken; the document waits for one. */
-  static final class NoParserFree extends RuntimeException {
+  static final class NoParserFree extends RuntimeException implements Explained {
+
+    private final RuleMessage explanation;
+
     NoParserFree(int threads) {
-      super(
-          "all "
-              + threads
-              + " parsing threads are busy (a document that does not stop when its time is up"
-              + " holds one until it ends or the server restarts)");
+      this(RuleMessage.of("knowledge.ingestion.parsers-busy", threads));
+    }
+
+    private NoParserFree(RuleMessage explanation) {
+      super(explanation.english());
+      this.explanation = explanation;
+    }
+
+    @Override
+    public RuleMessage explanation() {
+      return explanation;
     }
   }
 }

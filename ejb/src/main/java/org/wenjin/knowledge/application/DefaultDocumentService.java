@@ -22,6 +22,7 @@ import org.wenjin.knowledge.domain.KnowledgeRules;
 import org.wenjin.knowledge.domain.UnreadableDocumentException;
 import org.wenjin.knowledge.domain.UploadRules;
 import org.wenjin.persistence.knowledge.KnowledgeDocument;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.tenancy.application.ActingCaller;
 
 @Stateless
@@ -62,7 +63,8 @@ public class DefaultDocumentService implements DocumentService {
     try {
       mediaType = parser.detect(bytes, sourceName);
     } catch (UnreadableDocumentException e) {
-      throw new KnowledgeRules(sourceName + ": " + e.getMessage());
+      throw new KnowledgeRules(
+          RuleMessage.of("knowledge.upload.unreadable", sourceName, e.explanation()));
     }
     String sha256 = sha256(bytes);
     documents
@@ -70,10 +72,7 @@ public class DefaultDocumentService implements DocumentService {
         .ifPresent(
             existing -> {
               throw new KnowledgeRules(
-                  sourceName
-                      + " is already in the knowledge base as “"
-                      + existing.getTitle()
-                      + "”; re-index that one to read it again.");
+                  RuleMessage.of("knowledge.upload.duplicate", sourceName, existing.getTitle()));
             });
     KnowledgeDocument document =
         new KnowledgeDocument(
@@ -110,7 +109,7 @@ public class DefaultDocumentService implements DocumentService {
   @Override
   public List<KnowledgeDocument> list(int offset, int limit) {
     if (offset < 0 || limit < 1) {
-      throw new KnowledgeRules("Ask for at least one document, from the first one on.");
+      throw new KnowledgeRules(RuleMessage.of("knowledge.documents.page"));
     }
     return documents.list(offset, limit);
   }

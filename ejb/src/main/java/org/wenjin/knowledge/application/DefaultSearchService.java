@@ -20,6 +20,7 @@ import org.wenjin.knowledge.domain.SearchPage;
 import org.wenjin.knowledge.domain.SearchQueries;
 import org.wenjin.knowledge.domain.SearchRequest;
 import org.wenjin.knowledge.domain.UploadRules;
+import org.wenjin.platform.text.RuleMessage;
 
 @ApplicationScoped
 public class DefaultSearchService implements SearchService {
@@ -39,10 +40,10 @@ public class DefaultSearchService implements SearchService {
   public SearchResults search(String query, SearchFilters filters, int page, int size) {
     String q = SearchQueries.validate(query);
     if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw new KnowledgeRules("Ask for 1 to " + MAX_PAGE_SIZE + " results per page.");
+      throw new KnowledgeRules(RuleMessage.of("knowledge.search.page-size", MAX_PAGE_SIZE));
     }
     if (page < 0 || (long) page * size >= WINDOW) {
-      throw new KnowledgeRules("Only the first " + WINDOW + " results can be paged through.");
+      throw new KnowledgeRules(RuleMessage.of("knowledge.search.window", WINDOW));
     }
     float[] vector = queryVector(q);
     SearchFilters narrowed =

@@ -14,6 +14,7 @@ import org.wenjin.knowledge.domain.IngestionQueue;
 import org.wenjin.knowledge.domain.IngestionQueue.Claim;
 import org.wenjin.knowledge.domain.KnowledgeIndex;
 import org.wenjin.persistence.knowledge.KnowledgeDocument;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * The ingestion worker's database steps, each committed on its own so progress is visible at once
@@ -139,13 +140,19 @@ public class IngestionSteps {
     return documents.find(claim.documentId()).isPresent();
   }
 
-  public void failed(Claim claim, String reason) {
-    documents.find(claim.documentId()).ifPresent(d -> d.fail(reason, Instant.now()));
+  /** Failed for good; the reason is kept to be shown in either language. */
+  public void failed(Claim claim, RuleMessage reason) {
+    documents
+        .find(claim.documentId())
+        .ifPresent(d -> d.fail(reason.english(), reason.key(), reason.argsJson(), Instant.now()));
     queue.finish(claim);
   }
 
-  public void retry(Claim claim, String reason, Instant later) {
-    documents.find(claim.documentId()).ifPresent(d -> d.queue(reason, Instant.now()));
+  /** Tried again {@code later}; the document says why it waits meanwhile. */
+  public void retry(Claim claim, RuleMessage reason, Instant later) {
+    documents
+        .find(claim.documentId())
+        .ifPresent(d -> d.queue(reason.english(), reason.key(), reason.argsJson(), Instant.now()));
     queue.retryAt(claim.jobId(), later);
   }
 }

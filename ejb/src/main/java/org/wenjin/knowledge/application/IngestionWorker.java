@@ -26,6 +26,7 @@ import org.wenjin.engine.spi.ChatModelException;
 import org.wenjin.knowledge.domain.IngestionQueue.Claim;
 import org.wenjin.knowledge.domain.SearchUnavailableException;
 import org.wenjin.knowledge.domain.UnreadableDocumentException;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.tenancy.application.ActingCaller;
 import org.wenjin.tenancy.application.CallerScope;
 
@@ -181,19 +182,35 @@ public class IngestionWorker {
       ingestion.ingest(claim);
     } catch (UnreadableDocumentException e) {
       // also a document not read within its time: it would take as long again, so no retry
-      steps.failed(claim, e.getMessage());
+      steps.failed(claim, e.explanation());
     } catch (BoundedParsing.NoParserFree e) {
-      steps.retry(claim, "Waiting for a free parser: " + e.getMessage(), later(claim));
+      steps.retry(
+          claim,
+          RuleMessage.of("knowledge.ingestion.waiting-for-parser", e.explanation()),
+          later(claim));
     } catch (SearchUnavailableException e) {
-      steps.retry(claim, "Waiting for the search service: " + e.getMessage(), later(claim));
+      steps.retry(
+          claim,
+          RuleMessage.of("knowledge.ingestion.waiting-for-search", e.explanation()),
+          later(claim));
     } catch (ChatModelException e) {
-      steps.retry(claim, "Waiting for the embedding model: " + e.getMessage(), later(claim));
+      // the engine's own words (inference-jni has no bundle): kept as they are
+      steps.retry(
+          claim,
+          RuleMessage.of("knowledge.ingestion.waiting-for-model", String.valueOf(e.getMessage())),
+          later(claim));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "indexing document " + claim.documentId() + " failed", e);
       if (claim.attempt() >= MAX_ATTEMPTS) {
-        steps.failed(claim, "Indexing failed " + claim.attempt() + " times: " + e.getMessage());
+        steps.failed(
+            claim,
+            RuleMessage.of(
+                "knowledge.ingestion.failed-times", claim.attempt(), RuleMessage.from(e)));
       } else {
-        steps.retry(claim, "Indexing failed, will retry: " + e.getMessage(), later(claim));
+        steps.retry(
+            claim,
+            RuleMessage.of("knowledge.ingestion.will-retry", RuleMessage.from(e)),
+            later(claim));
       }
     }
   }

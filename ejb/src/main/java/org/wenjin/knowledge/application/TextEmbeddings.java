@@ -10,6 +10,7 @@ import org.wenjin.engine.spi.ChatModelException;
 import org.wenjin.inference.application.EmbeddingService;
 import org.wenjin.knowledge.domain.KnowledgeRules;
 import org.wenjin.knowledge.domain.SearchUnavailableException;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * The knowledge base's embedding models offered to API clients ({@code /v1/embeddings}): the same
@@ -48,25 +49,24 @@ public class TextEmbeddings {
   /** One vector per input, in order. */
   public List<float[]> embed(String model, List<String> inputs) {
     if (inputs.isEmpty()) {
-      throw new KnowledgeRules("Give at least one input to embed.");
+      throw new KnowledgeRules(RuleMessage.of("knowledge.embed.no-input"));
     }
     if (inputs.size() > MAX_INPUTS) {
-      throw new KnowledgeRules("At most " + MAX_INPUTS + " inputs can be embedded at once.");
+      throw new KnowledgeRules(RuleMessage.of("knowledge.embed.too-many", MAX_INPUTS));
     }
     for (String input : inputs) {
       if (input == null || input.isBlank()) {
-        throw new KnowledgeRules("An input to embed is empty.");
+        throw new KnowledgeRules(RuleMessage.of("knowledge.embed.empty-input"));
       }
       if (input.length() > MAX_CHARS) {
-        throw new KnowledgeRules(
-            "An input can have at most " + MAX_CHARS + " characters; split longer texts.");
+        throw new KnowledgeRules(RuleMessage.of("knowledge.embed.too-long", MAX_CHARS));
       }
     }
     try {
       return embeddings.embedPassages(languageOf(model), inputs);
     } catch (ChatModelException e) {
       throw new SearchUnavailableException(
-          "The embedding model cannot run now (" + e.getMessage() + "); try again later.", e);
+          RuleMessage.of("knowledge.embed.model-unavailable", String.valueOf(e.getMessage())), e);
     }
   }
 
@@ -76,7 +76,6 @@ public class TextEmbeddings {
         return language;
       }
     }
-    throw KnowledgeRules.notFound(
-        "There is no embedding model '" + model + "'; GET /v1/models lists the ones offered.");
+    throw KnowledgeRules.notFound(RuleMessage.of("knowledge.embed.model-unknown", model));
   }
 }

@@ -17,10 +17,12 @@ public record ChunkingRules(int size, int overlap) {
    */
   public static final int MAX_SIZE = 1200;
 
+  public static final int MIN_SIZE = 100;
+
   public ChunkingRules {
-    if (size < 100 || size > MAX_SIZE) {
+    if (size < MIN_SIZE || size > MAX_SIZE) {
       throw new IllegalArgumentException(
-          "chunk size must be between 100 and " + MAX_SIZE + " characters");
+          "chunk size must be between " + MIN_SIZE + " and " + MAX_SIZE + " characters");
     }
     if (overlap < 0 || overlap > size / 2) {
       throw new IllegalArgumentException("chunk overlap must be between 0 and half the chunk size");

@@ -1,6 +1,7 @@
 package org.wenjin.knowledge.domain;
 
 import java.io.Serializable;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * A company's knowledge settings: how documents are cut into passages and how many passages, how
@@ -15,10 +16,10 @@ public record KnowledgeSettings(ChunkingRules chunking, int passages, double min
 
   public KnowledgeSettings {
     if (passages < 0 || passages > 10) {
-      throw new KnowledgeRules("Passages per answer must be between 0 (none) and 10.");
+      throw new KnowledgeRules(RuleMessage.of("knowledge.settings.passages", 10));
     }
     if (Double.isNaN(minSimilarity) || minSimilarity < 0 || minSimilarity > 1) {
-      throw new KnowledgeRules("The least similarity must be between 0 and 1.");
+      throw new KnowledgeRules(RuleMessage.of("knowledge.settings.min-similarity"));
     }
   }
 
@@ -28,9 +29,12 @@ public record KnowledgeSettings(ChunkingRules chunking, int passages, double min
     ChunkingRules chunking;
     try {
       chunking = new ChunkingRules(chunkSize, chunkOverlap);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) { // the rules' own check, said for the person who typed
       throw new KnowledgeRules(
-          Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1) + ".");
+          chunkSize < ChunkingRules.MIN_SIZE || chunkSize > ChunkingRules.MAX_SIZE
+              ? RuleMessage.of(
+                  "knowledge.settings.chunk-size", ChunkingRules.MIN_SIZE, ChunkingRules.MAX_SIZE)
+              : RuleMessage.of("knowledge.settings.chunk-overlap"));
     }
     return new KnowledgeSettings(chunking, passages, minSimilarity);
   }

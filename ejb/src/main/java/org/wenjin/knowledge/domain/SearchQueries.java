@@ -1,5 +1,7 @@
 package org.wenjin.knowledge.domain;
 
+import org.wenjin.platform.text.RuleMessage;
+
 /** What a search box accepts. */
 public final class SearchQueries {
 
@@ -11,18 +13,13 @@ public final class SearchQueries {
   public static String validate(String query) {
     String q = query == null ? "" : query.strip();
     if (q.isEmpty()) {
-      throw new KnowledgeRules("Type a word or a question to search for.");
+      throw new KnowledgeRules(RuleMessage.of("knowledge.search.empty"));
     }
     if (q.length() > MAX_LENGTH) {
-      throw new KnowledgeRules(
-          "The search is too long ("
-              + q.length()
-              + " characters); use at most "
-              + MAX_LENGTH
-              + ".");
+      throw new KnowledgeRules(RuleMessage.of("knowledge.search.too-long", q.length(), MAX_LENGTH));
     }
     if (q.codePoints().noneMatch(Character::isLetterOrDigit)) {
-      throw new KnowledgeRules("The search has no words in it; try a word or a question.");
+      throw new KnowledgeRules(RuleMessage.of("knowledge.search.no-words"));
     }
     return q;
   }

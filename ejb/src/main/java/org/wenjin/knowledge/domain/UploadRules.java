@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.wenjin.platform.text.RuleMessage;
 
 /** What an upload must look like before anything is stored. */
 public final class UploadRules {
@@ -51,8 +52,7 @@ public final class UploadRules {
       name = name.substring(1);
     }
     if (name.isBlank()) {
-      throw new KnowledgeRules(
-          "The file has no name; give it one with an extension (.pdf, .docx, .html, .md, .txt).");
+      throw new KnowledgeRules(RuleMessage.of("knowledge.upload.no-name"));
     }
     if (name.length() > 255) {
       int dot = name.lastIndexOf('.');
@@ -64,15 +64,11 @@ public final class UploadRules {
 
   public static void size(long bytes, long maxBytes) {
     if (bytes == 0) {
-      throw new KnowledgeRules("The file is empty.");
+      throw new KnowledgeRules(RuleMessage.of("knowledge.file.empty"));
     }
     if (bytes > maxBytes) {
       throw new KnowledgeRules(
-          "The file is "
-              + megabytes(bytes)
-              + "; the limit is "
-              + megabytes(maxBytes)
-              + ". Split it into smaller files.");
+          RuleMessage.of("knowledge.upload.too-large", megabytes(bytes), megabytes(maxBytes)));
     }
   }
 
@@ -95,7 +91,10 @@ public final class UploadRules {
       }
     }
     if (unique.size() > 20) {
-      throw new KnowledgeRules("At most 20 " + what + "s per document.");
+      throw new KnowledgeRules(
+          what.equals("group")
+              ? RuleMessage.of("knowledge.upload.too-many-groups", 20)
+              : RuleMessage.of("knowledge.upload.too-many-labels", 20));
     }
     return new ArrayList<>(unique);
   }
@@ -114,11 +113,11 @@ public final class UploadRules {
     String v = value.strip().replaceFirst("^/", "");
     if (!NAME.matcher(v).matches()) {
       throw new KnowledgeRules(
-          "'"
-              + value
-              + "' is not a valid "
-              + what
-              + " name: use up to 64 letters, digits, spaces, '.', '_' or '-'.");
+          switch (what) {
+            case "group" -> RuleMessage.of("knowledge.upload.group-invalid", value);
+            case "collection" -> RuleMessage.of("knowledge.upload.collection-invalid", value);
+            default -> RuleMessage.of("knowledge.upload.label-invalid", value);
+          });
     }
     return what.equals("group") ? v : v.toLowerCase(Locale.ROOT);
   }

@@ -76,7 +76,7 @@ public class JpaDocumentRepository implements DocumentRepository {
   @Override
   public void enqueue(KnowledgeDocument document) {
     Instant now = Instant.now();
-    document.queue(null, now);
+    document.queue(null, null, null, now);
     Optional<IngestionJob> job =
         em.createQuery("select j from IngestionJob j where j.documentId = :id", IngestionJob.class)
             .setParameter("id", document.getId())

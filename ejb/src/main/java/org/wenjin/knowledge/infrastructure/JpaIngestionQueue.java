@@ -34,7 +34,8 @@ public class JpaIngestionQueue implements IngestionQueue {
   @Override
   public int requeueAll(Instant now) {
     em.createNativeQuery(
-            "update kb_document set status = 'QUEUED', error = null, chunks_done = 0,"
+            "update kb_document set status = 'QUEUED', error = null, error_key = null,"
+                + " error_args = null, chunks_done = 0,"
                 + " chunk_high_water = 0, updated_at = ?1 where status <> 'FAILED'")
         .setParameter(1, now)
         .executeUpdate();

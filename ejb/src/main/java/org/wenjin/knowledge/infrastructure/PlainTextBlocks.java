@@ -15,6 +15,7 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.wenjin.knowledge.domain.ParsedDocument;
 import org.wenjin.knowledge.domain.TextBlock;
 import org.wenjin.knowledge.domain.UnreadableDocumentException;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * Plain text and Markdown: Tika's encoding detection (UTF-8, GB18030/GBK, Big5, ...) decodes the
@@ -56,7 +57,7 @@ final class PlainTextBlocks {
     }
     add(blocks, paragraph, paragraphStart, headings);
     if (blocks.isEmpty()) {
-      throw new UnreadableDocumentException("The document contains no text.");
+      throw new UnreadableDocumentException(RuleMessage.of("knowledge.file.no-text"));
     }
     return new ParsedDocument(title, null, blocks);
   }
@@ -86,20 +87,17 @@ final class PlainTextBlocks {
       int n;
       while ((n = reader.read(buffer)) > 0) {
         if (Thread.currentThread().isInterrupted()) {
-          throw new UnreadableDocumentException("Reading the document was stopped.");
+          throw new UnreadableDocumentException(RuleMessage.of("knowledge.file.reading-stopped"));
         }
         text.append(buffer, 0, n);
         if (text.length() > maxCharacters) {
           throw new UnreadableDocumentException(
-              "The document has more than "
-                  + maxCharacters
-                  + " characters of text; split it into smaller files.");
+              RuleMessage.of("knowledge.file.too-much-text", maxCharacters));
         }
       }
       return text.toString().replace("\r\n", "\n").replace('\r', '\n');
     } catch (IOException | TikaException e) {
-      throw new UnreadableDocumentException(
-          "The text's character encoding cannot be recognised; save it as UTF-8.", e);
+      throw new UnreadableDocumentException(RuleMessage.of("knowledge.file.encoding"), e);
     }
   }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.wenjin.knowledge.domain.TextBlock;
+import org.wenjin.platform.text.Explained;
+import org.wenjin.platform.text.RuleMessage;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -166,19 +168,34 @@ final class StructureHandler extends DefaultHandler {
   }
 
   /** Thrown through SAX when the parse was interrupted (it ran out of time). */
-  static final class StoppedException extends RuntimeException {
+  static final class StoppedException extends RuntimeException implements Explained {
     StoppedException() {
-      super("Reading the document was stopped.");
+      super(RuleMessage.of("knowledge.file.reading-stopped").english());
+    }
+
+    @Override
+    public RuleMessage explanation() {
+      return RuleMessage.of("knowledge.file.reading-stopped");
     }
   }
 
   /** Thrown through SAX when a document has more text than the limit. */
-  static final class TooMuchTextException extends RuntimeException {
+  static final class TooMuchTextException extends RuntimeException implements Explained {
+
+    private final RuleMessage explanation;
+
     TooMuchTextException(int limit) {
-      super(
-          "The document has more than "
-              + limit
-              + " characters of text; split it into smaller files.");
+      this(RuleMessage.of("knowledge.file.too-much-text", limit));
+    }
+
+    private TooMuchTextException(RuleMessage explanation) {
+      super(explanation.english());
+      this.explanation = explanation;
+    }
+
+    @Override
+    public RuleMessage explanation() {
+      return explanation;
     }
   }
 }

@@ -23,6 +23,7 @@ import org.wenjin.knowledge.domain.DocumentParser;
 import org.wenjin.knowledge.domain.ParsedDocument;
 import org.wenjin.knowledge.domain.TextBlock;
 import org.wenjin.knowledge.domain.UnreadableDocumentException;
+import org.wenjin.platform.text.RuleMessage;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
@@ -68,7 +69,7 @@ public class TikaDocumentParser implements DocumentParser {
   @Override
   public String detect(byte[] bytes, String fileName) {
     if (bytes.length == 0) {
-      throw new UnreadableDocumentException("The file is empty.");
+      throw new UnreadableDocumentException(RuleMessage.of("knowledge.file.empty"));
     }
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
@@ -76,14 +77,13 @@ public class TikaDocumentParser implements DocumentParser {
     try (TikaInputStream in = TikaInputStream.get(bytes)) {
       type = config.getDetector().detect(in, metadata);
     } catch (IOException e) {
-      throw new UnreadableDocumentException("The file cannot be read: " + e.getMessage(), e);
+      throw new UnreadableDocumentException(
+          RuleMessage.of("knowledge.file.unreadable", e.getMessage()), e);
     }
     String base = type.getBaseType().toString();
     if (!ACCEPTED.containsKey(base)) {
       throw new UnreadableDocumentException(
-          "Files of type "
-              + base
-              + " are not supported; upload PDF, Word (DOCX), HTML, Markdown or plain text.");
+          RuleMessage.of("knowledge.file.type-unsupported", base));
     }
     return base;
   }
@@ -106,10 +106,9 @@ public class TikaDocumentParser implements DocumentParser {
     try (InputStream in = TikaInputStream.get(bytes)) {
       parser.parse(in, handler, metadata, context);
     } catch (EncryptedDocumentException e) {
-      throw new UnreadableDocumentException(
-          "The document is password-protected; upload a copy without a password.", e);
+      throw new UnreadableDocumentException(RuleMessage.of("knowledge.file.password"), e);
     } catch (ZeroByteFileException e) {
-      throw new UnreadableDocumentException("The file is empty.", e);
+      throw new UnreadableDocumentException(RuleMessage.of("knowledge.file.empty"), e);
     } catch (SAXException e) {
       stoppedByTheHandler(e);
       if (isTooDeep(e)) {
@@ -119,8 +118,7 @@ public class TikaDocumentParser implements DocumentParser {
         throw zipBomb(e);
       }
       throw new UnreadableDocumentException(
-          "The file is damaged or not really " + ACCEPTED.get(mediaType) + ": " + e.getMessage(),
-          e);
+          RuleMessage.of("knowledge.file.damaged", format(mediaType), e.getMessage()), e);
     } catch (TikaException | IOException | RuntimeException e) {
       stoppedByTheHandler(e); // some parsers wrap what the handler threw
       if (isTooDeep(e)) {
@@ -130,13 +128,11 @@ public class TikaDocumentParser implements DocumentParser {
         throw zipBomb(e);
       }
       throw new UnreadableDocumentException(
-          "The file is damaged or not really " + ACCEPTED.get(mediaType) + ": " + rootMessage(e),
-          e);
+          RuleMessage.of("knowledge.file.damaged", format(mediaType), rootMessage(e)), e);
     }
     List<TextBlock> blocks = handler.blocks();
     if (blocks.isEmpty()) {
-      throw new UnreadableDocumentException(
-          "The document contains no text (a scanned PDF needs text recognition first).");
+      throw new UnreadableDocumentException(RuleMessage.of("knowledge.file.no-text-scanned"));
     }
     return new ParsedDocument(title(metadata), handler.pages(), blocks);
   }
@@ -146,7 +142,7 @@ public class TikaDocumentParser implements DocumentParser {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof StructureHandler.TooMuchTextException
           || t instanceof StructureHandler.StoppedException) {
-        throw new UnreadableDocumentException(t.getMessage(), e);
+        throw new UnreadableDocumentException(RuleMessage.from(t), e);
       }
     }
   }
@@ -180,8 +176,7 @@ public class TikaDocumentParser implements DocumentParser {
   }
 
   private static UnreadableDocumentException tooDeep(Throwable e) {
-    return new UnreadableDocumentException(
-        "The document's structure is nested too deeply to be read; it was not indexed.", e);
+    return new UnreadableDocumentException(RuleMessage.of("knowledge.file.structure-too-deep"), e);
   }
 
   /** Attachments and embedded objects are not part of the document's text, and never unpacked. */
@@ -200,9 +195,15 @@ public class TikaDocumentParser implements DocumentParser {
       };
 
   private static UnreadableDocumentException zipBomb(Throwable e) {
-    return new UnreadableDocumentException(
-        "The file unpacks to far more than its size (it looks like a zip bomb); it was not read.",
-        e);
+    return new UnreadableDocumentException(RuleMessage.of("knowledge.file.zip-bomb"), e);
+  }
+
+  /** The format's name as people say it: “plain text” has words of its own in each language. */
+  private static RuleMessage format(String mediaType) {
+    String name = ACCEPTED.getOrDefault(mediaType, mediaType);
+    return "plain text".equals(name)
+        ? RuleMessage.of("knowledge.format.plain-text")
+        : RuleMessage.verbatim(name);
   }
 
   private static boolean isMarkdownOrText(String mediaType) {

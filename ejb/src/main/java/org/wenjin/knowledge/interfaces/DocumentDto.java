@@ -3,13 +3,17 @@ package org.wenjin.knowledge.interfaces;
 import java.time.Instant;
 import java.util.List;
 import org.wenjin.persistence.knowledge.KnowledgeDocument;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * A document as its company's admins see it.
  *
  * @param status QUEUED, PROCESSING, INDEXED or FAILED
- * @param error why it failed, or why it waits again (a retry); null otherwise
+ * @param error why it failed, or why it waits again (a retry), in English (the API's and the
+ *     audit's words); null otherwise
  * @param visibleTo group names; empty: everyone in the company
+ * @param errorMessage the same reason, to be said in the reader's language ({@code
+ *     errorMessage.in(locale)}); null when {@code error} is
  */
 public record DocumentDto(
     long id,
@@ -26,7 +30,8 @@ public record DocumentDto(
     Integer pages,
     String error,
     Instant createdAt,
-    Instant indexedAt) {
+    Instant indexedAt,
+    RuleMessage errorMessage) {
 
   static DocumentDto of(KnowledgeDocument d) {
     return new DocumentDto(
@@ -44,6 +49,16 @@ public record DocumentDto(
         d.getPages(),
         d.getError(),
         d.getCreatedAt(),
-        d.getIndexedAt());
+        d.getIndexedAt(),
+        errorMessage(d));
+  }
+
+  /** Reasons stored before they had keys, or too long for theirs, are shown as their English. */
+  private static RuleMessage errorMessage(KnowledgeDocument d) {
+    RuleMessage stored = RuleMessage.stored(d.getErrorKey(), d.getErrorArgs());
+    if (stored != null) {
+      return stored;
+    }
+    return d.getError() == null ? null : RuleMessage.verbatim(d.getError());
   }
 }

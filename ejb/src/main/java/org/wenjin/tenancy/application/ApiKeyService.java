@@ -2,6 +2,7 @@ package org.wenjin.tenancy.application;
 
 import java.util.List;
 import java.util.Optional;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.tenancy.domain.TenantRuleViolation;
 import org.wenjin.tenancy.interfaces.ApiKeyDto;
 import org.wenjin.tenancy.interfaces.ApiKeyPrincipal;
@@ -36,6 +37,6 @@ public interface ApiKeyService {
 
   /** Unknown, or another user's (or company's): the same answer, so ids reveal nothing. */
   static TenantRuleViolation notFound() {
-    return TenantRuleViolation.notFound("No such API key.");
+    return TenantRuleViolation.notFound(RuleMessage.of("tenancy.api-key.not-found"));
   }
 }

@@ -2,6 +2,7 @@ package org.wenjin.tenancy.application;
 
 import java.util.concurrent.Callable;
 import org.wenjin.persistence.tenancy.TenantScope;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.tenancy.domain.TenantRuleViolation;
 
 /**
@@ -17,7 +18,7 @@ public final class CallerScope {
   public static ActingCaller current() {
     ActingCaller caller = CURRENT.get();
     if (caller == null) {
-      throw new TenantRuleViolation("This action needs a signed-in user of a company.");
+      throw new TenantRuleViolation(RuleMessage.of("tenancy.caller.none"));
     }
     return caller;
   }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.wenjin.persistence.tenancy.ApiKey;
 import org.wenjin.persistence.tenancy.AppUser;
 import org.wenjin.persistence.tenancy.Tenant;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.tenancy.domain.ApiKeyRepository;
 import org.wenjin.tenancy.domain.ApiKeySecret;
 import org.wenjin.tenancy.domain.TenantRepository;
@@ -69,8 +70,7 @@ public class DefaultApiKeyService implements ApiKeyService {
   public CreatedApiKeyDto create(ActingCaller caller, String name) {
     String validName = validName(name);
     if (keys.activeOf(caller.tenantId(), caller.userId()) >= MAX_ACTIVE) {
-      throw new TenantRuleViolation(
-          "You have " + MAX_ACTIVE + " working API keys already; revoke one you no longer use.");
+      throw new TenantRuleViolation(RuleMessage.of("tenancy.api-key.too-many", MAX_ACTIVE));
     }
     String secret = ApiKeySecret.generate();
     ApiKey key =
@@ -156,11 +156,11 @@ public class DefaultApiKeyService implements ApiKeyService {
   private static String validName(String name) {
     String text = name == null ? "" : name.strip();
     if (text.isEmpty()) {
-      throw new TenantRuleViolation("Give the key a name, e.g. the tool that will use it.");
+      throw new TenantRuleViolation(RuleMessage.of("tenancy.api-key.name-missing"));
     }
     if (text.length() > ApiKey.MAX_NAME) {
       throw new TenantRuleViolation(
-          "A key's name can have at most " + ApiKey.MAX_NAME + " characters.");
+          RuleMessage.of("tenancy.api-key.name-too-long", ApiKey.MAX_NAME));
     }
     return text;
   }

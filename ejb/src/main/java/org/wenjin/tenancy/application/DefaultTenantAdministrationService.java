@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import org.wenjin.persistence.tenancy.Tenant;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.tenancy.domain.OrganizationDirectory;
 import org.wenjin.tenancy.domain.OrganizationDirectory.Member;
 import org.wenjin.tenancy.domain.OrganizationDirectory.Organization;
@@ -48,7 +49,7 @@ public class DefaultTenantAdministrationService implements TenantAdministrationS
     String validName = TenantNames.name(name);
     String validDomain = TenantNames.emailDomain(emailDomain);
     if (tenants.findByAlias(validAlias).isPresent()) {
-      throw new TenantRuleViolation("A tenant with alias '" + validAlias + "' already exists.");
+      throw new TenantRuleViolation(RuleMessage.of("tenancy.tenant.alias-taken", validAlias));
     }
     Organization organization = new Organization(validAlias, validName, validDomain, true);
     directory.create(organization);
@@ -92,7 +93,7 @@ public class DefaultTenantAdministrationService implements TenantAdministrationS
     Tenant tenant = existing(alias);
     String who = usernameOrEmail == null ? "" : usernameOrEmail.strip();
     if (who.isEmpty()) {
-      throw new TenantRuleViolation("Enter the username or e-mail of an existing user.");
+      throw new TenantRuleViolation(RuleMessage.of("tenancy.member.who-missing"));
     }
     Member member = directory.addMember(tenant.getAlias(), who);
     audit.record(actor, tenant.getId(), "tenant.member-added", member.username());
@@ -104,14 +105,12 @@ public class DefaultTenantAdministrationService implements TenantAdministrationS
     Tenant tenant = existing(alias);
     String domain = tenant.getEmailDomain();
     if (domain == null || domain.isBlank()) {
-      throw new TenantRuleViolation(
-          "Your company has no e-mail domain, so only a platform admin can add its members.");
+      throw new TenantRuleViolation(RuleMessage.of("tenancy.member.no-domain"));
     }
     String address = email == null ? "" : email.strip();
     if (!MemberAdmission.inDomain(address, domain)) {
       // checked before any lookup: an address outside the domain reveals nothing about anyone
-      throw new TenantRuleViolation(
-          "Only e-mail addresses ending in @" + domain + " can be added.");
+      throw new TenantRuleViolation(RuleMessage.of("tenancy.member.outside-domain", domain));
     }
     Member member =
         directory
@@ -119,9 +118,7 @@ public class DefaultTenantAdministrationService implements TenantAdministrationS
             .orElseThrow(
                 () ->
                     new TenantRuleViolation(
-                        "No one has signed up with the verified address "
-                            + address
-                            + " yet. Ask them to sign in once, then add them."));
+                        RuleMessage.of("tenancy.member.not-signed-up", address)));
     audit.record(actor, tenant.getId(), "tenant.member-added", member.username());
     return member;
   }
@@ -129,7 +126,8 @@ public class DefaultTenantAdministrationService implements TenantAdministrationS
   private Tenant existing(String alias) {
     return tenants
         .findByAlias(alias == null ? "" : alias.strip())
-        .orElseThrow(() -> new TenantRuleViolation("No tenant '" + alias + "' exists."));
+        .orElseThrow(
+            () -> new TenantRuleViolation(RuleMessage.of("tenancy.tenant.not-found", alias)));
   }
 
   private static Organization organization(Tenant tenant, String name, boolean enabled) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.wenjin.persistence.tenancy.AppUser;
 import org.wenjin.persistence.tenancy.Tenant;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.tenancy.domain.CallerIdentity;
 import org.wenjin.tenancy.domain.CompanyGrants;
 import org.wenjin.tenancy.domain.TenantRepository;
@@ -82,7 +83,7 @@ public class TenantContext {
 
   private static Tenant active(List<Tenant> memberOf, Long chosenId) {
     return choose(memberOf, chosenId)
-        .orElseThrow(() -> new TenantRuleViolation("You are not acting for any enabled company."));
+        .orElseThrow(() -> new TenantRuleViolation(RuleMessage.of("tenancy.company.none-enabled")));
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.wenjin.tenancy.domain;
 
 import java.util.regex.Pattern;
+import org.wenjin.platform.text.RuleMessage;
 
 /** What a tenant's alias, name and e-mail domain may look like. */
 public final class TenantNames {
@@ -18,8 +19,7 @@ public final class TenantNames {
   public static String alias(String alias) {
     String value = alias == null ? "" : alias.strip();
     if (!ALIAS.matcher(value).matches()) {
-      throw new TenantRuleViolation(
-          "The alias must be 1-32 lower-case letters, digits or dashes (not at either end).");
+      throw new TenantRuleViolation(RuleMessage.of("tenancy.tenant.alias-invalid"));
     }
     return value;
   }
@@ -27,7 +27,7 @@ public final class TenantNames {
   public static String name(String name) {
     String value = name == null ? "" : name.strip();
     if (value.isEmpty() || value.length() > MAX_NAME) {
-      throw new TenantRuleViolation("The name must have 1-" + MAX_NAME + " characters.");
+      throw new TenantRuleViolation(RuleMessage.of("tenancy.tenant.name-length", MAX_NAME));
     }
     return value;
   }
@@ -36,10 +36,10 @@ public final class TenantNames {
   public static String emailDomain(String domain) {
     String value = domain == null ? "" : domain.strip().toLowerCase(java.util.Locale.ROOT);
     if (value.isEmpty()) {
-      throw new TenantRuleViolation("Enter the company's e-mail domain, e.g. example.com.");
+      throw new TenantRuleViolation(RuleMessage.of("tenancy.tenant.domain-missing"));
     }
     if (!EMAIL_DOMAIN.matcher(value).matches()) {
-      throw new TenantRuleViolation("'" + value + "' is not a valid e-mail domain.");
+      throw new TenantRuleViolation(RuleMessage.of("tenancy.tenant.domain-invalid", value));
     }
     return value;
   }

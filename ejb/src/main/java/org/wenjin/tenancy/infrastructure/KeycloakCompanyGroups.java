@@ -8,6 +8,7 @@ import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.GroupResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.GroupRepresentation;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.domain.CompanyGrants;
 import org.wenjin.tenancy.domain.IdentityProviderException;
@@ -68,7 +69,7 @@ final class KeycloakCompanyGroups {
   private static String created(Response response, String path) {
     if (response.getStatus() / 100 != 2) {
       throw new IdentityProviderException(
-          "Keycloak refused to create the group " + path + " (HTTP " + response.getStatus() + ").");
+          RuleMessage.of("tenancy.keycloak.group-refused", path, response.getStatus()));
     }
     return CreatedResponseUtil.getCreatedId(response);
   }

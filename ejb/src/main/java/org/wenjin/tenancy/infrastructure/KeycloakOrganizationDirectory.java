@@ -35,6 +35,7 @@ import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.tenancy.domain.IdentityProviderException;
 import org.wenjin.tenancy.domain.OrganizationDirectory;
 import org.wenjin.tenancy.domain.TenantRuleViolation;
@@ -127,7 +128,9 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
     call(
         () -> {
           try (Response response = realm().organizations().create(rep)) {
-            expect(response, "create organization " + organization.alias());
+            expect(
+                response,
+                RuleMessage.of("tenancy.keycloak.op.create-organization", organization.alias()));
           }
           new KeycloakCompanyGroups(realm()).create(organization.alias());
           return null;
@@ -141,7 +144,9 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
     call(
         () -> {
           try (Response response = realm().organizations().get(rep.getId()).update(rep)) {
-            expect(response, "update organization " + organization.alias());
+            expect(
+                response,
+                RuleMessage.of("tenancy.keycloak.op.update-organization", organization.alias()));
           }
           return null;
         });
@@ -155,7 +160,9 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
                 call(
                     () -> {
                       try (Response response = realm().organizations().get(rep.getId()).delete()) {
-                        expect(response, "delete organization " + alias);
+                        expect(
+                            response,
+                            RuleMessage.of("tenancy.keycloak.op.delete-organization", alias));
                       }
                       new KeycloakCompanyGroups(realm()).delete(alias);
                       return null;
@@ -228,7 +235,7 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
               return found.stream().findFirst().orElse(null);
             });
     if (user == null) {
-      throw new TenantRuleViolation("No Keycloak user '" + usernameOrEmail + "' exists.");
+      throw new TenantRuleViolation(RuleMessage.of("tenancy.keycloak.no-user", usernameOrEmail));
     }
     return join(alias, user);
   }
@@ -256,9 +263,9 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
           try (Response response = org.members().addMember(user.getId())) {
             if (response.getStatus() == 409) {
               throw new TenantRuleViolation(
-                  user.getUsername() + " is already a member of " + alias + ".");
+                  RuleMessage.of("tenancy.member.already", user.getUsername(), alias));
             }
-            expect(response, "add member " + user.getUsername());
+            expect(response, RuleMessage.of("tenancy.keycloak.op.add-member", user.getUsername()));
           }
           return null;
         });
@@ -272,7 +279,8 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
   private OrganizationRepresentation representation(String alias) {
     return findRepresentation(alias)
         .orElseThrow(
-            () -> new TenantRuleViolation("Keycloak has no organization '" + alias + "'."));
+            () ->
+                new TenantRuleViolation(RuleMessage.of("tenancy.keycloak.no-organization", alias)));
   }
 
   private Optional<OrganizationRepresentation> findRepresentation(String alias) {
@@ -323,17 +331,13 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
     return name.isEmpty() ? user.getUsername() : name;
   }
 
-  private static void expect(Response response, String what) {
+  private static void expect(Response response, RuleMessage what) {
     int status = response.getStatus();
     if (status == 409) {
-      throw new TenantRuleViolation(
-          "Keycloak already has an organization with that alias, name or e-mail domain ("
-              + what
-              + ").");
+      throw new TenantRuleViolation(RuleMessage.of("tenancy.keycloak.organization-taken", what));
     }
     if (status / 100 != 2) {
-      throw new IdentityProviderException(
-          "Keycloak refused to " + what + " (HTTP " + status + ").");
+      throw new IdentityProviderException(RuleMessage.of("tenancy.keycloak.refused", what, status));
     }
   }
 
@@ -343,19 +347,15 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
       return action.get();
     } catch (ProcessingException e) {
       LOG.log(Level.WARNING, "Keycloak admin API unreachable", e);
-      throw new IdentityProviderException(
-          "Keycloak cannot be reached; nothing was changed. Try again when it is back.", e);
+      throw new IdentityProviderException(RuleMessage.of("tenancy.keycloak.unreachable"), e);
     } catch (WebApplicationException e) {
       LOG.log(Level.WARNING, "Keycloak admin API refused a call", e);
       int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
       if (status == 401 || status == 403) {
         throw new IdentityProviderException(
-            "Keycloak refused Wenjin's service account ("
-                + CLIENT_ID
-                + "); check its secret and roles.",
-            e);
+            RuleMessage.of("tenancy.keycloak.service-account-refused", CLIENT_ID), e);
       }
-      throw new IdentityProviderException("Keycloak answered HTTP " + status + ".", e);
+      throw new IdentityProviderException(RuleMessage.of("tenancy.keycloak.http-error", status), e);
     }
   }
 }

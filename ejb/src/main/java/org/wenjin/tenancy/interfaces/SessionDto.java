@@ -9,6 +9,8 @@ import java.util.Set;
  *
  * @param activeTenant the tenant the user acts for, or {@code null} when they belong to none
  * @param access whether the user may use the app, and if not, why
+ * @param language the language the user chose for the app ({@code en}, {@code zh-CN}), or {@code
+ *     null} when they have not chosen one (their browser's then)
  */
 public record SessionDto(
     String username,
@@ -17,7 +19,8 @@ public record SessionDto(
     TenantDto activeTenant,
     List<TenantDto> tenants,
     Set<String> roles,
-    Access access)
+    Access access,
+    String language)
     implements Serializable {
 
   /** Whether the signed-in user may use the app. */

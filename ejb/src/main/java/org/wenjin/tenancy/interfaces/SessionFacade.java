@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.wenjin.persistence.tenancy.Tenant;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.AdminAuditLog;
 import org.wenjin.tenancy.application.SignedInUser;
@@ -19,6 +20,7 @@ import org.wenjin.tenancy.application.UserProvisioningService;
 import org.wenjin.tenancy.domain.CallerIdentity;
 import org.wenjin.tenancy.domain.CompanyGrants;
 import org.wenjin.tenancy.domain.TenantRuleViolation;
+import org.wenjin.tenancy.domain.UserLanguage;
 
 /** The signed-in user's session: who they are, which tenant they act for, what they may do. */
 @Stateless
@@ -52,14 +54,25 @@ public class SessionFacade {
             .filter(t -> t.getAlias().equals(alias))
             .findFirst()
             .orElseThrow(
-                () ->
-                    new TenantRuleViolation(
-                        "You are not a member of an enabled company '" + alias + "'."));
+                () -> new TenantRuleViolation(RuleMessage.of("tenancy.company.not-member", alias)));
     Long before = signedIn.user().getActiveTenantId();
     signedIn.user().actFor(chosen);
     if (!chosen.getId().equals(before)) {
       audit.record(caller.username(), chosen.getId(), "company.switched", "to " + alias);
     }
+    return describe(caller, signedIn);
+  }
+
+  /**
+   * Remembers the language the user chose for the app, for every later sign-in on any browser.
+   *
+   * @param languageTag {@code en} or {@code zh-CN}
+   */
+  public SessionDto chooseLanguage(String languageTag) {
+    String language = UserLanguage.canonical(languageTag);
+    CallerIdentity caller = callers.current(context);
+    SignedInUser signedIn = provisioning.provision(caller);
+    signedIn.user().chooseLanguage(language);
     return describe(caller, signedIn);
   }
 
@@ -78,7 +91,8 @@ public class SessionFacade {
         active.map(SessionFacade::toDto).orElse(null),
         tenants,
         roles,
-        access(caller, signedIn));
+        access(caller, signedIn),
+        signedIn.user().getLanguage());
   }
 
   /** The platform role works without a company; everyone else needs an enabled one. */

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import java.util.List;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.security.CompanyRole;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.CallerScope;
@@ -40,7 +41,7 @@ public class TenantMembersFacade {
   private String activeAlias() {
     return tenantRepository
         .findById(CallerScope.current().tenantId())
-        .orElseThrow(() -> new TenantRuleViolation("Your company no longer exists."))
+        .orElseThrow(() -> new TenantRuleViolation(RuleMessage.of("tenancy.company.gone")))
         .getAlias();
   }
 }

@@ -23,6 +23,7 @@ import org.wenjin.chat.domain.CompanyFlowRepository;
 import org.wenjin.chat.domain.flow.FlowEntry;
 import org.wenjin.chat.domain.flow.FlowRules;
 import org.wenjin.persistence.chat.CompanyFlow;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.tenancy.application.ActingCaller;
 import org.wenjin.tenancy.application.CallerScope;
 
@@ -125,9 +126,9 @@ class DefaultFlowServiceTest {
   void aNewFlowCannotTakeABuiltInsIdAndAnEditCannotRenameTheFlow() throws Exception {
     assertThatThrownBy(() -> asCarol(() -> service.save(null, flow("translate"), true)))
         .isInstanceOf(FlowRules.class)
-        .hasMessageContaining("has a flow 'translate' already");
+        .hasMessageContaining("has a flow ‘translate’ already");
     assertThatThrownBy(() -> asCarol(() -> service.save("translate", flow("other"), true)))
-        .hasMessageContaining("this is the flow 'translate'");
+        .hasMessageContaining("this is the flow ‘translate’");
     assertThatThrownBy(() -> asCarol(() -> service.save("nope", flow("nope"), true)))
         .isInstanceOf(ChatRules.class)
         .matches(e -> ((ChatRules) e).isNotFound());
@@ -176,7 +177,8 @@ class DefaultFlowServiceTest {
             + "  - {id: answer, type: answer, model: gpt-9, prompt: '{{question}}'}\n";
 
     assertThat(service.problems(withModel))
-        .containsExactly("steps[0].model: 'gpt-9' is not a model your company offers");
+        .extracting(RuleMessage::english)
+        .containsExactly("steps[0].model: ‘gpt-9’ is not a model your company offers");
     assertThat(service.problems(flow("fine"))).isEmpty();
   }
 

@@ -18,6 +18,7 @@ import org.wenjin.knowledge.domain.ParsedDocument;
 import org.wenjin.knowledge.domain.TextBlock;
 import org.wenjin.knowledge.domain.UnreadableDocumentException;
 import org.wenjin.knowledge.infrastructure.TikaDocumentParser;
+import org.wenjin.platform.text.RuleMessage;
 
 class BoundedParsingTest {
 
@@ -57,7 +58,7 @@ class BoundedParsingTest {
             try {
               Thread.sleep(Long.MAX_VALUE);
             } catch (InterruptedException e) {
-              throw new UnreadableDocumentException("interrupted");
+              throw new UnreadableDocumentException(RuleMessage.verbatim("interrupted"));
             }
             return true;
           });
@@ -124,7 +125,7 @@ class BoundedParsingTest {
     DocumentParser damaged =
         parser(
             () -> {
-              throw new UnreadableDocumentException("The file is damaged.");
+              throw new UnreadableDocumentException(RuleMessage.verbatim("The file is damaged."));
             });
     DocumentParser recursive =
         parser(

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -41,6 +42,7 @@ import org.wenjin.knowledge.domain.SearchUnavailableException;
 import org.wenjin.knowledge.domain.TextBlock;
 import org.wenjin.knowledge.domain.UnreadableDocumentException;
 import org.wenjin.persistence.tenancy.TenantScope;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * The worker's decisions for one job (and the document pipeline it runs), with the database steps,
@@ -155,11 +157,15 @@ class IngestionWorkerTest {
 
   @Test
   void anUnreadableFileFailsForGoodWithItsReason() {
-    parseFailure = new UnreadableDocumentException("The document is password-protected.");
+    parseFailure = new UnreadableDocumentException(RuleMessage.of("knowledge.file.password"));
 
     worker.process(claim(1));
 
-    assertThat(steps.outcome).isEqualTo("failed: The document is password-protected.");
+    assertThat(steps.outcome)
+        .isEqualTo("failed: The document is password-protected; upload a copy without a password.");
+    assertThat(steps.reason.in(Locale.SIMPLIFIED_CHINESE))
+        .as("kept to be said in the reader's language")
+        .isEqualTo("文档受密码保护，请上传一份没有密码的副本。");
     assertThat(index.written).isEmpty();
   }
 
@@ -197,6 +203,7 @@ class IngestionWorkerTest {
 
     assertThat(steps.outcome)
         .startsWith("retry: Waiting for a free parser: all 2 parsing threads are busy");
+    assertThat(steps.reason.in(Locale.SIMPLIFIED_CHINESE)).startsWith("正在等待空闲的解析线程：全部 2 个解析线程都在忙");
     assertThat(steps.delay).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(6));
 
     endOfTheWorld.countDown(); // the stuck parses end at last, and give their threads back
@@ -352,6 +359,7 @@ class IngestionWorkerTest {
     volatile IndexedDocument document = DOC;
     int failures;
     String outcome;
+    volatile RuleMessage reason;
     Duration delay;
     int highWater;
     int deleteAfterProgressCalls = -1;
@@ -408,16 +416,18 @@ class IngestionWorkerTest {
     }
 
     @Override
-    public void failed(Claim claim, String reason) {
+    public void failed(Claim claim, RuleMessage reason) {
       assertThat(TenantScope.current()).as("recorded inside the tenant").contains(3L);
-      outcome = "failed: " + reason;
+      this.reason = reason;
+      outcome = "failed: " + reason.english();
       failures++;
     }
 
     @Override
-    public void retry(Claim claim, String reason, Instant later) {
+    public void retry(Claim claim, RuleMessage reason, Instant later) {
       assertThat(TenantScope.current()).as("recorded inside the tenant").contains(3L);
-      outcome = "retry: " + reason;
+      this.reason = reason;
+      outcome = "retry: " + reason.english();
       delay = Duration.between(Instant.now(), later);
     }
   }
@@ -439,7 +449,8 @@ class IngestionWorkerTest {
     public CompletableFuture<Void> index(
         IndexedDocument document, List<Chunk> chunks, List<float[]> vectors, List<String> models) {
       if (down) {
-        return CompletableFuture.failedFuture(new SearchUnavailableException("down", null));
+        return CompletableFuture.failedFuture(
+            new SearchUnavailableException(RuleMessage.verbatim("down"), null));
       }
       batches.add(chunks.size());
       chunks.forEach(c -> written.add(c.index()));

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.tenancy.domain.IdentityProviderException;
 import org.wenjin.tenancy.domain.OrganizationDirectory;
 import org.wenjin.tenancy.domain.TenantRuleViolation;
@@ -21,7 +22,7 @@ class FakeOrganizationDirectory implements OrganizationDirectory {
 
   private void reachable() {
     if (down) {
-      throw new IdentityProviderException("Keycloak cannot be reached");
+      throw new IdentityProviderException(RuleMessage.verbatim("Keycloak cannot be reached"));
     }
   }
 
@@ -41,7 +42,7 @@ class FakeOrganizationDirectory implements OrganizationDirectory {
   public void create(Organization organization) {
     reachable();
     if (orgs.containsKey(organization.alias())) {
-      throw new TenantRuleViolation("exists in Keycloak");
+      throw new TenantRuleViolation(RuleMessage.verbatim("exists in Keycloak"));
     }
     orgs.put(organization.alias(), organization);
   }

@@ -19,6 +19,10 @@ public class KnowledgeDocument extends TenantOwnedEntity {
   public static final int MAX_TITLE = 300;
   public static final int MAX_ERROR = 1000;
 
+  public static final int MAX_ERROR_KEY = 120;
+
+  public static final int MAX_ERROR_ARGS = 4000;
+
   @Column(nullable = false, length = MAX_TITLE)
   private String title;
 
@@ -61,8 +65,17 @@ public class KnowledgeDocument extends TenantOwnedEntity {
 
   @Column private Integer pages;
 
+  /** In English, for the API and the audit; the key and its arguments say it in any language. */
   @Column(length = MAX_ERROR)
   private String error;
+
+  /** The reason's message key; null for none, or for a reason known only in English. */
+  @Column(name = "error_key", length = MAX_ERROR_KEY)
+  private String errorKey;
+
+  /** The arguments of {@link #errorKey} as a JSON array. */
+  @Column(name = "error_args", length = MAX_ERROR_ARGS)
+  private String errorArgs;
 
   @Column(name = "uploaded_by", nullable = false, updatable = false)
   private Long uploadedBy;
@@ -101,13 +114,18 @@ public class KnowledgeDocument extends TenantOwnedEntity {
     this.visibleTo = joined(visibleTo);
     this.uploadedBy = uploadedBy;
     this.createdAt = now;
-    queue(null, now);
+    queue(null, null, null, now);
   }
 
-  /** Waiting for the worker; {@code reason} says why it waits again (a retry), or null. */
-  public void queue(String reason, Instant now) {
+  /**
+   * Waiting for the worker; {@code reason} says why it waits again (a retry), or null.
+   *
+   * @param reasonKey the reason's message key, or null
+   * @param reasonArgs its arguments as a JSON array
+   */
+  public void queue(String reason, String reasonKey, String reasonArgs, Instant now) {
     this.status = DocumentStatus.QUEUED;
-    this.error = clip(reason);
+    because(reason, reasonKey, reasonArgs);
     this.updatedAt = now;
   }
 
@@ -116,7 +134,7 @@ public class KnowledgeDocument extends TenantOwnedEntity {
     this.chunksTotal = chunks;
     this.chunksDone = 0;
     this.pages = pages;
-    this.error = null;
+    because(null, null, null);
     this.chunkHighWater = Math.max(chunkHighWater, chunks);
     this.updatedAt = now;
   }
@@ -134,10 +152,27 @@ public class KnowledgeDocument extends TenantOwnedEntity {
     this.updatedAt = now;
   }
 
-  public void fail(String reason, Instant now) {
+  /**
+   * @param reason in English
+   * @param reasonKey the reason's message key, or null
+   * @param reasonArgs its arguments as a JSON array
+   */
+  public void fail(String reason, String reasonKey, String reasonArgs, Instant now) {
     this.status = DocumentStatus.FAILED;
-    this.error = clip(reason);
+    because(reason, reasonKey, reasonArgs);
     this.updatedAt = now;
+  }
+
+  /** A key or arguments too long to store leave the reason in English only. */
+  private void because(String reason, String reasonKey, String reasonArgs) {
+    this.error = clip(reason);
+    boolean fits =
+        reason != null
+            && reasonKey != null
+            && reasonKey.length() <= MAX_ERROR_KEY
+            && (reasonArgs == null || reasonArgs.length() <= MAX_ERROR_ARGS);
+    this.errorKey = fits ? reasonKey : null;
+    this.errorArgs = fits ? reasonArgs : null;
   }
 
   public void describe(
@@ -219,6 +254,14 @@ public class KnowledgeDocument extends TenantOwnedEntity {
 
   public String getError() {
     return error;
+  }
+
+  public String getErrorKey() {
+    return errorKey;
+  }
+
+  public String getErrorArgs() {
+    return errorArgs;
   }
 
   public Long getUploadedBy() {

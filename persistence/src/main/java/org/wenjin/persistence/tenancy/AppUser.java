@@ -47,6 +47,10 @@ public class AppUser {
   @Column(name = "active_tenant_id")
   private Long activeTenantId;
 
+  /** The language the user chose for the app (a BCP 47 tag), or null: their browser's. */
+  @Column(length = 16)
+  private String language;
+
   // No @Version: every field is either what the identity provider said at the latest call or the
   // user's own latest choice, so the last write is the right one. Optimistic locking only made
   // a user's concurrent first requests fail each other's last-seen updates. (The column stays,
@@ -103,5 +107,13 @@ public class AppUser {
 
   public void actFor(Tenant tenant) {
     this.activeTenantId = tenant.getId();
+  }
+
+  public String getLanguage() {
+    return language;
+  }
+
+  public void chooseLanguage(String languageTag) {
+    this.language = languageTag;
   }
 }

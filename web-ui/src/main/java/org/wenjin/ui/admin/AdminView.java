@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,10 +27,9 @@ import org.wenjin.ui.layout.MainLayout;
  * and quotas (documents: Knowledge → Manage documents; flows: Flows).
  */
 @Route(value = "admin", layout = MainLayout.class)
-@PageTitle("Admin · Wenjin")
 @RolesAllowed(Roles.USER)
 @CompanyRole(Roles.TENANT_ADMIN)
-public class AdminView extends VerticalLayout {
+public class AdminView extends VerticalLayout implements HasDynamicTitle {
 
   @Inject private TenantMembersFacade members;
 
@@ -49,19 +48,24 @@ public class AdminView extends VerticalLayout {
   void init() {
     setId("admin-view");
     grid.setId("members-grid");
-    grid.addColumn(MemberDto::username).setHeader("Username").setAutoWidth(true);
-    grid.addColumn(MemberDto::displayName).setHeader("Name").setFlexGrow(1);
-    grid.addColumn(MemberDto::email).setHeader("E-mail").setAutoWidth(true);
-    grid.setEmptyStateText("No members yet.");
+    grid.addColumn(MemberDto::username)
+        .setHeader(getTranslation("admin.members.column.username"))
+        .setAutoWidth(true);
+    grid.addColumn(MemberDto::displayName)
+        .setHeader(getTranslation("admin.members.column.name"))
+        .setFlexGrow(1);
+    grid.addColumn(MemberDto::email)
+        .setHeader(getTranslation("admin.members.column.email"))
+        .setAutoWidth(true);
+    grid.setEmptyStateText(getTranslation("admin.members.empty"));
     grid.setAllRowsVisible(true); // the page scrolls, so the models below stay reachable
-    Button add = new Button("Add member", VaadinIcon.PLUS.create(), e -> openAdd());
+    Button add =
+        new Button(getTranslation("admin.members.add"), VaadinIcon.PLUS.create(), e -> openAdd());
     add.setId("add-member");
     add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     add(
-        new H2("Members"),
-        new Paragraph(
-            "Colleagues who have signed in once can be added by their verified e-mail address"
-                + " in your company's domain."),
+        new H2(getTranslation("admin.members.heading")),
+        new Paragraph(getTranslation("admin.members.intro")),
         add,
         grid);
     Notices.attempt(() -> grid.setItems(members.members()), null);
@@ -73,12 +77,13 @@ public class AdminView extends VerticalLayout {
         e ->
             Notices.attempt(
                 () -> voice.show(modelSettings.changeVoice(e.systemPrompt, e.language)),
-                "Assistant saved."));
+                getTranslation("admin.voice.saved")));
     Notices.attempt(() -> voice.show(modelSettings.voice()), null);
     add(policy);
     policy.onSave(
         e -> {
-          if (Notices.attempt(() -> governance.change(e.policy), "Retention and quotas saved.")) {
+          if (Notices.attempt(
+              () -> governance.change(e.policy), getTranslation("admin.policy.saved"))) {
             showPolicy();
           }
         });
@@ -88,15 +93,17 @@ public class AdminView extends VerticalLayout {
                 () -> {
                   var report = governance.purgeNow();
                   Notices.show(
-                      "Purged "
-                          + report.conversations()
-                          + " conversations and "
-                          + report.auditEvents()
-                          + " audit events.",
+                      getTranslation(
+                          "admin.policy.purged", report.conversations(), report.auditEvents()),
                       com.vaadin.flow.component.notification.NotificationVariant.LUMO_SUCCESS);
                 },
                 null));
     showPolicy();
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("admin.page-title");
   }
 
   private void showPolicy() {
@@ -109,15 +116,22 @@ public class AdminView extends VerticalLayout {
         () ->
             models.show(
                 modelSettings.changeModelSettings(e.offered, e.preselected, e.historyTurns)),
-        "Models saved.");
+        getTranslation("admin.models.saved"));
   }
 
   private void openAdd() {
-    var dialog = new TextPromptDialog("Add a member", "E-mail address", "", "Add", "member");
+    var dialog =
+        new TextPromptDialog(
+            getTranslation("admin.members.add.title"),
+            getTranslation("admin.members.add.label"),
+            "",
+            getTranslation("admin.members.add.action"),
+            "member");
     dialog.onSubmit(
         e -> {
           String who = dialog.value.getValue();
-          if (Notices.attempt(() -> members.addMember(who), "Added " + who)) {
+          if (Notices.attempt(
+              () -> members.addMember(who), getTranslation("admin.members.added", who))) {
             dialog.close();
             Notices.attempt(() -> grid.setItems(members.members()), null);
           }

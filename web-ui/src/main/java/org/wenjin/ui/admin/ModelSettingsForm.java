@@ -28,31 +28,30 @@ import org.wenjin.chat.interfaces.ModelSettingsDto;
  */
 class ModelSettingsForm extends VerticalLayout {
 
-  private final CheckboxGroup<String> offered = new CheckboxGroup<>("Offered models");
+  private final CheckboxGroup<String> offered =
+      new CheckboxGroup<>(getTranslation("admin.models.offered"));
   private final Select<String> preselected = new Select<>();
-  private final IntegerField historyTurns = new IntegerField("Earlier turns a model sees");
+  private final IntegerField historyTurns =
+      new IntegerField(getTranslation("admin.models.history-turns"));
 
   ModelSettingsForm() {
     setId("model-settings");
     setPadding(false);
     offered.setId("offered-models");
     preselected.setId("preselected-model");
-    preselected.setLabel("Preselected");
+    preselected.setLabel(getTranslation("admin.models.preselected"));
     historyTurns.setId("history-turns");
     historyTurns.setMin(0);
     historyTurns.setMax(20);
     historyTurns.setStepButtonsVisible(true);
-    Button save = new Button("Save models", e -> save());
+    Button save = new Button(getTranslation("admin.models.save"), e -> save());
     save.setId("save-model-settings");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     HorizontalLayout fields = new HorizontalLayout(preselected, historyTurns, save);
     fields.setAlignItems(FlexComponent.Alignment.BASELINE);
     add(
-        new H2("Models"),
-        new Paragraph(
-            "The operator registers models for the whole installation; here you choose which your"
-                + " company's people may use. Older turns than the window are dropped, not"
-                + " summarised."),
+        new H2(getTranslation("admin.models.heading")),
+        new Paragraph(getTranslation("admin.models.intro")),
         offered,
         fields);
   }

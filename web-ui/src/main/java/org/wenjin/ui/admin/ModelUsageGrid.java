@@ -8,16 +8,21 @@ class ModelUsageGrid extends Grid<UsageDto.Model> {
 
   ModelUsageGrid() {
     setId("usage-models");
-    addColumn(m -> m.model() == null ? "(none recorded)" : m.model())
-        .setHeader("Model")
+    addColumn(
+            m -> m.model() == null ? getTranslation("admin.usage.models.none-recorded") : m.model())
+        .setHeader(getTranslation("admin.usage.models.column.model"))
         .setFlexGrow(1);
-    addColumn(m -> UsageFormat.count(m.questions())).setHeader("Questions").setAutoWidth(true);
-    addColumn(m -> UsageFormat.count(m.ratings())).setHeader("Ratings").setAutoWidth(true);
+    addColumn(m -> UsageFormat.count(m.questions()))
+        .setHeader(getTranslation("admin.usage.models.column.questions"))
+        .setAutoWidth(true);
+    addColumn(m -> UsageFormat.count(m.ratings()))
+        .setHeader(getTranslation("admin.usage.models.column.ratings"))
+        .setAutoWidth(true);
     addColumn(m -> UsageFormat.rating(m.averageRating()))
-        .setHeader("Average rating")
+        .setHeader(getTranslation("admin.usage.models.column.average-rating"))
         .setAutoWidth(true);
     setAllRowsVisible(true);
-    setEmptyStateText("No questions yet. Once people ask in Chat, each model they use shows here.");
+    setEmptyStateText(getTranslation("admin.usage.models.empty"));
   }
 
   void show(UsageDto usage) {

@@ -23,15 +23,17 @@ import org.wenjin.governance.domain.UsageToday;
 class PolicyForm extends VerticalLayout {
 
   private final IntegerField conversationDays =
-      field("policy-conversation-days", "Keep conversations (days)");
-  private final IntegerField auditDays = field("policy-audit-days", "Keep audit events (days)");
+      field("policy-conversation-days", getTranslation("admin.policy.conversation-days"));
+  private final IntegerField auditDays =
+      field("policy-audit-days", getTranslation("admin.policy.audit-days"));
   private final IntegerField userPerMinute =
-      field("policy-user-qpm", "Questions per user a minute");
+      field("policy-user-qpm", getTranslation("admin.policy.user-qpm"));
   private final IntegerField companyPerMinute =
-      field("policy-company-qpm", "Questions per company a minute");
-  private final IntegerField userTokens = field("policy-user-tpd", "Tokens per user a day");
+      field("policy-company-qpm", getTranslation("admin.policy.company-qpm"));
+  private final IntegerField userTokens =
+      field("policy-user-tpd", getTranslation("admin.policy.user-tpd"));
   private final IntegerField companyTokens =
-      field("policy-company-tpd", "Tokens per company a day");
+      field("policy-company-tpd", getTranslation("admin.policy.company-tpd"));
   private final Span usage = new Span();
 
   PolicyForm() {
@@ -39,19 +41,18 @@ class PolicyForm extends VerticalLayout {
     setPadding(false);
     usage.setId("policy-usage");
     Button save =
-        new Button("Save retention and quotas", e -> fireEvent(new SaveEvent(this, policy())));
+        new Button(
+            getTranslation("admin.policy.save"), e -> fireEvent(new SaveEvent(this, policy())));
     save.setId("save-policy");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    Button purge = new Button("Purge now", e -> fireEvent(new PurgeEvent(this)));
+    Button purge =
+        new Button(getTranslation("admin.policy.purge"), e -> fireEvent(new PurgeEvent(this)));
     purge.setId("purge-now");
     HorizontalLayout retention = row(conversationDays, auditDays);
     HorizontalLayout quotas = row(userPerMinute, companyPerMinute, userTokens, companyTokens);
     add(
-        new H2("Retention and quotas"),
-        new Paragraph(
-            "Leave a field empty for no limit. Conversations not used for longer are deleted every"
-                + " hour (their questions and answers stay in the audit trail); audit events"
-                + " are kept for ever unless you set a period. Each purge is itself recorded."),
+        new H2(getTranslation("admin.policy.heading")),
+        new Paragraph(getTranslation("admin.policy.intro")),
         retention,
         quotas,
         usage,
@@ -63,23 +64,27 @@ class PolicyForm extends VerticalLayout {
     conversationDays.setMax(bounds.maxConversationDays());
     auditDays.setValue(p.auditDays());
     auditDays.setMin(bounds.minAuditDays());
-    auditDays.setHelperText("At least " + bounds.minAuditDays() + " (set by the platform)");
+    auditDays.setHelperText(
+        getTranslation("admin.policy.audit-days.helper", bounds.minAuditDays()));
     userPerMinute.setValue(p.userQuestionsPerMinute());
     companyPerMinute.setValue(p.companyQuestionsPerMinute());
     userTokens.setValue(toInt(p.userTokensPerDay()));
     companyTokens.setValue(toInt(p.companyTokensPerDay()));
     usage.setText(
-        "Today (UTC): "
-            + count(today.companyQuestions(), "question")
-            + " and "
-            + count(today.companyTokens(), "token")
-            + " in your company"
-            + (p.companyTokensPerDay() == null ? "" : " of " + p.companyTokensPerDay())
-            + "; you: "
-            + count(today.myQuestions(), "question")
-            + ", "
-            + count(today.myTokens(), "token")
-            + ".");
+        p.companyTokensPerDay() == null
+            ? getTranslation(
+                "admin.policy.usage",
+                today.companyQuestions(),
+                today.companyTokens(),
+                today.myQuestions(),
+                today.myTokens())
+            : getTranslation(
+                "admin.policy.usage.of-limit",
+                today.companyQuestions(),
+                today.companyTokens(),
+                today.myQuestions(),
+                today.myTokens(),
+                p.companyTokensPerDay()));
   }
 
   private Policy policy() {
@@ -92,17 +97,13 @@ class PolicyForm extends VerticalLayout {
         toLong(companyTokens.getValue()));
   }
 
-  private static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
-  }
-
-  private static IntegerField field(String id, String label) {
+  private IntegerField field(String id, String label) {
     IntegerField f = new IntegerField(label);
     f.setWidth("17em");
     f.setId(id);
     f.setMin(1);
     f.setClearButtonVisible(true);
-    f.setPlaceholder("no limit");
+    f.setPlaceholder(getTranslation("admin.policy.no-limit"));
     return f;
   }
 

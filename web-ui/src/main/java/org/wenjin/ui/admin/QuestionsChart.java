@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.wenjin.audit.interfaces.UsageDto;
+import org.wenjin.ui.i18n.LocalFormats;
+import org.wenjin.ui.i18n.Tr;
 
 /**
  * Questions per day as bars of plain divs: only vaadin-core is available, and a bar chart needs no
@@ -20,7 +22,7 @@ class QuestionsChart extends Div {
 
   static final int CROWDED = 31;
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+  /** The day under a bar: short, numeric, read alike in both languages. */
   private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("MM-dd");
 
   QuestionsChart() {
@@ -33,12 +35,10 @@ class QuestionsChart extends Div {
     removeAll();
     long busiest = days.stream().mapToLong(UsageDto.Day::questions).max().orElse(0);
     long total = days.stream().mapToLong(UsageDto.Day::questions).sum();
-    getElement().setAttribute("aria-label", "Questions per day: " + total + " in all");
+    getElement().setAttribute("aria-label", Tr.t("admin.usage.chart.aria", total));
     if (busiest == 0) {
       removeClassNames("dense", "crowded");
-      Paragraph empty =
-          new Paragraph(
-              "No questions yet in these days. When people ask in Chat, each day gets a bar here.");
+      Paragraph empty = new Paragraph(Tr.t("admin.usage.chart.empty"));
       empty.addClassName("wenjin-usage-empty");
       add(empty);
       return;
@@ -58,7 +58,7 @@ class QuestionsChart extends Div {
         .set("height", String.format(Locale.ROOT, "%.1f%%", 100.0 * day.questions() / busiest));
     Div track = new Div(bar);
     track.addClassName("wenjin-usage-track");
-    Span count = new Span(day.questions() == 0 ? "" : Long.toString(day.questions()));
+    Span count = new Span(day.questions() == 0 ? "" : LocalFormats.number(day.questions()));
     count.addClassName("wenjin-usage-count");
     Span label = new Span(LABEL.format(day.date()));
     label.addClassName("wenjin-usage-day");
@@ -68,8 +68,6 @@ class QuestionsChart extends Div {
   }
 
   static String title(UsageDto.Day day) {
-    return DAY.format(day.date())
-        + ": "
-        + UsageFormat.plural(day.questions(), "question", "questions");
+    return Tr.t("admin.usage.chart.bar", LocalFormats.date(day.date()), day.questions());
   }
 }

@@ -16,14 +16,14 @@ import com.vaadin.flow.shared.Registration;
  */
 class TenantForm extends Dialog {
 
-  final TextField alias = new TextField("Alias");
-  final TextField displayName = new TextField("Display name");
-  final TextField emailDomain = new TextField("E-mail domain");
+  final TextField alias = new TextField(getTranslation("admin.tenant-form.alias"));
+  final TextField displayName = new TextField(getTranslation("admin.tenant-form.display-name"));
+  final TextField emailDomain = new TextField(getTranslation("admin.tenant-form.email-domain"));
 
   TenantForm() {
-    setHeaderTitle("New tenant");
+    setHeaderTitle(getTranslation("admin.tenants.new"));
     alias.setId("tenant-alias");
-    alias.setHelperText("lower-case letters, digits and dashes; cannot change later");
+    alias.setHelperText(getTranslation("admin.tenant-form.alias.helper"));
     alias.setPattern("[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?");
     alias.setRequired(true);
     alias.setMaxLength(32);
@@ -32,13 +32,14 @@ class TenantForm extends Dialog {
     displayName.setMaxLength(200);
     emailDomain.setId("tenant-domain");
     emailDomain.setRequired(true);
-    emailDomain.setPlaceholder("example.com");
+    emailDomain.setPlaceholder(getTranslation("admin.tenant-form.email-domain.placeholder"));
     add(new FormLayout(alias, displayName, emailDomain));
 
-    Button save = new Button("Create", e -> fireEvent(new SaveEvent(this)));
+    Button save =
+        new Button(getTranslation("admin.tenant-form.create"), e -> fireEvent(new SaveEvent(this)));
     save.setId("tenant-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    Button cancel = new Button("Cancel", e -> close());
+    Button cancel = new Button(getTranslation("common.cancel"), e -> close());
     getFooter().add(cancel, save);
   }
 

@@ -3,6 +3,7 @@ package org.wenjin.ui.admin;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import org.wenjin.audit.interfaces.UsageDto;
+import org.wenjin.ui.i18n.Tr;
 import org.wenjin.ui.knowledge.DocumentView;
 
 /** The documents answers cite most, each a link to the document (its title set as text). */
@@ -10,9 +11,11 @@ class TopDocumentsGrid extends Grid<UsageDto.CitedDocument> {
 
   TopDocumentsGrid() {
     setId("usage-top-documents");
-    addComponentColumn(TopDocumentsGrid::link).setHeader("Document").setFlexGrow(1);
+    addComponentColumn(TopDocumentsGrid::link)
+        .setHeader(getTranslation("admin.usage.documents.column.document"))
+        .setFlexGrow(1);
     addColumn(d -> UsageFormat.count(d.exchanges()))
-        .setHeader("Cited in answers")
+        .setHeader(getTranslation("admin.usage.documents.column.cited"))
         .setAutoWidth(true);
     setAllRowsVisible(true); // the page scrolls, not the table
   }
@@ -20,17 +23,16 @@ class TopDocumentsGrid extends Grid<UsageDto.CitedDocument> {
   void show(UsageDto usage) {
     setEmptyStateText(
         usage.questions() == 0
-            ? "No questions yet, so no document was cited. Answers cite the documents uploaded"
-                + " under Knowledge → Manage documents."
-            : "No answer cited a document in these days. Upload documents the questions are"
-                + " about under Knowledge → Manage documents.");
+            ? getTranslation("admin.usage.documents.empty.no-questions")
+            : getTranslation("admin.usage.documents.empty"));
     setItems(usage.topDocuments());
   }
 
   private static Anchor link(UsageDto.CitedDocument d) {
-    String title = d.title() == null ? "Document " + d.documentId() : d.title();
+    String numbered = Tr.t("admin.usage.documents.numbered", d.documentId());
+    String title = d.title() == null ? numbered : d.title();
     Anchor link = new Anchor(DocumentView.route(d.documentId(), 0), title);
-    link.getElement().setAttribute("title", "Document " + d.documentId());
+    link.getElement().setAttribute("title", numbered);
     return link;
   }
 }

@@ -1,9 +1,8 @@
 package org.wenjin.ui.admin;
 
 import com.vaadin.flow.component.grid.Grid;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.wenjin.audit.interfaces.UsageDto;
+import org.wenjin.ui.i18n.LocalFormats;
 
 /**
  * The latest questions the documents did not cover. Questions are people's own words: shown as text
@@ -11,26 +10,29 @@ import org.wenjin.audit.interfaces.UsageDto;
  */
 class UnansweredGrid extends Grid<UsageDto.Unanswered> {
 
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
   UnansweredGrid() {
     setId("usage-unanswered");
-    addColumn(u -> TIME.format(u.at())).setHeader("Time (UTC)").setAutoWidth(true);
+    addColumn(u -> LocalFormats.dateTime(u.at()))
+        .setHeader(getTranslation("admin.usage.unanswered.column.time"))
+        .setAutoWidth(true);
     addColumn(UsageDto.Unanswered::question)
-        .setHeader("Question")
+        .setHeader(getTranslation("admin.usage.unanswered.column.question"))
         .setFlexGrow(1)
         .setTooltipGenerator(UsageDto.Unanswered::question);
-    addColumn(UsageDto.Unanswered::user).setHeader("User").setAutoWidth(true);
-    addColumn(u -> u.model() == null ? "—" : u.model()).setHeader("Model").setAutoWidth(true);
+    addColumn(UsageDto.Unanswered::user)
+        .setHeader(getTranslation("admin.usage.unanswered.column.user"))
+        .setAutoWidth(true);
+    addColumn(u -> u.model() == null ? "—" : u.model())
+        .setHeader(getTranslation("admin.usage.unanswered.column.model"))
+        .setAutoWidth(true);
     setAllRowsVisible(true);
   }
 
   void show(UsageDto usage) {
     setEmptyStateText(
         usage.questions() == 0
-            ? "No questions yet. Questions your documents cannot answer will be listed here."
-            : "Every question in these days got passages from your documents.");
+            ? getTranslation("admin.usage.unanswered.empty.no-questions")
+            : getTranslation("admin.usage.unanswered.empty"));
     setItems(usage.unanswered());
   }
 }

@@ -7,10 +7,13 @@ import org.wenjin.audit.interfaces.UsageDto;
 /** Four cards for what an admin looks at first: questions, people, ratings, gaps. */
 class UsageSummary extends Div {
 
-  private final Card questions = new Card("usage-questions", "Questions");
-  private final Card activeUsers = new Card("usage-active-users", "Active users");
-  private final Card rating = new Card("usage-rating", "Average rating");
-  private final Card unanswered = new Card("usage-unanswered-count", "Unanswered");
+  private final Card questions =
+      new Card("usage-questions", getTranslation("admin.usage.card.questions"));
+  private final Card activeUsers =
+      new Card("usage-active-users", getTranslation("admin.usage.card.active-users"));
+  private final Card rating = new Card("usage-rating", getTranslation("admin.usage.card.rating"));
+  private final Card unanswered =
+      new Card("usage-unanswered-count", getTranslation("admin.usage.card.unanswered"));
 
   UsageSummary() {
     addClassName("wenjin-usage-cards");
@@ -19,16 +22,19 @@ class UsageSummary extends Div {
 
   void show(UsageDto usage) {
     questions.show(
-        UsageFormat.count(usage.questions()), "in the last " + usage.days().size() + " days");
-    activeUsers.show(UsageFormat.count(usage.activeUsers()), "asked at least one question");
+        UsageFormat.count(usage.questions()),
+        getTranslation("admin.usage.card.questions.hint", usage.days().size()));
+    activeUsers.show(
+        UsageFormat.count(usage.activeUsers()),
+        getTranslation("admin.usage.card.active-users.hint"));
     rating.show(
         UsageFormat.rating(usage.averageRating()),
         usage.ratings() == 0
-            ? "no ratings yet (thumbs up counts +1, down −1)"
-            : "from "
-                + UsageFormat.plural(usage.ratings(), "rating", "ratings")
-                + " (thumbs up +1, down −1)");
-    unanswered.show(UsageFormat.count(usage.unansweredCount()), "got no passage of your documents");
+            ? getTranslation("admin.usage.card.rating.none")
+            : getTranslation("admin.usage.card.rating.hint", usage.ratings()));
+    unanswered.show(
+        UsageFormat.count(usage.unansweredCount()),
+        getTranslation("admin.usage.card.unanswered.hint"));
   }
 
   /** One figure with what it counts. */

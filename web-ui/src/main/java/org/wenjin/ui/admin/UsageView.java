@@ -7,7 +7,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,10 +25,9 @@ import org.wenjin.ui.layout.MainLayout;
  * share. One call to the facade per range; every part shows what it is given (data down).
  */
 @Route(value = "admin/usage", layout = MainLayout.class)
-@PageTitle("Usage · Wenjin")
 @RolesAllowed(Roles.USER)
 @CompanyRole(Roles.TENANT_ADMIN)
-public class UsageView extends VerticalLayout {
+public class UsageView extends VerticalLayout implements HasDynamicTitle {
 
   @Inject private UsageFacade usage;
 
@@ -43,30 +42,34 @@ public class UsageView extends VerticalLayout {
   void init() {
     setId("usage-view");
     range.setId("usage-range");
-    range.setAriaLabel("Days");
+    range.setAriaLabel(getTranslation("admin.usage.range"));
     range.setItems(7, 30, 90);
-    range.setItemLabelGenerator(days -> "Last " + days + " days");
+    range.setItemLabelGenerator(days -> getTranslation("admin.usage.range.option", days));
     range.setValue(UsageFacade.DEFAULT_DAYS);
     range.addValueChangeListener(e -> show(e.getValue()));
-    HorizontalLayout header = new HorizontalLayout(new H2("Usage"), range);
+    HorizontalLayout header =
+        new HorizontalLayout(new H2(getTranslation("admin.usage.heading")), range);
     header.setAlignItems(FlexComponent.Alignment.BASELINE);
     add(
         header,
-        hint("Days are UTC days, counted from the audit trail of your company."),
+        hint(getTranslation("admin.usage.hint")),
         summary,
-        new H3("Questions per day"),
+        new H3(getTranslation("admin.usage.chart.heading")),
         chart,
-        new H3("Most cited documents"),
-        hint("The documents answers referred to most often, and in how many answers."),
+        new H3(getTranslation("admin.usage.documents.heading")),
+        hint(getTranslation("admin.usage.documents.hint")),
         documents,
-        new H3("Unanswered questions"),
-        hint(
-            "Questions for which no passage of your documents was similar enough to give the"
-                + " model, newest first: the list to work from when adding or improving documents."),
+        new H3(getTranslation("admin.usage.unanswered.heading")),
+        hint(getTranslation("admin.usage.unanswered.hint")),
         unanswered,
-        new H3("By model"),
+        new H3(getTranslation("admin.usage.models.heading")),
         models);
     show(UsageFacade.DEFAULT_DAYS);
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("admin.usage.page-title");
   }
 
   private void show(Integer days) {

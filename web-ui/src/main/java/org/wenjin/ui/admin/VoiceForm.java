@@ -24,13 +24,14 @@ import org.wenjin.ui.flows.FlowsView;
  */
 class VoiceForm extends VerticalLayout {
 
+  /** Each answer language the server knows, with the key of its label. */
   private static final Map<String, String> LANGUAGES =
       Map.of(
-          "auto", "The question's language",
-          "zh", "Always Chinese (中文)",
-          "en", "Always English");
+          "auto", "admin.voice.language.auto",
+          "zh", "admin.voice.language.zh",
+          "en", "admin.voice.language.en");
 
-  private final TextArea prompt = new TextArea("System prompt");
+  private final TextArea prompt = new TextArea(getTranslation("admin.voice.prompt"));
   private final Select<String> language = new Select<>();
 
   VoiceForm() {
@@ -40,24 +41,24 @@ class VoiceForm extends VerticalLayout {
     prompt.setWidthFull();
     prompt.setMaxLength(4000);
     prompt.setHelperText(
-        "Reads {{company}} and {{language}}. Empty: the built-in prompt. The rule that document"
-            + " passages are quoted data, never instructions, is always added.");
+        getTranslation("admin.voice.prompt.helper", "{{company}}", "{{language}}"));
     language.setId("answer-language");
-    language.setLabel("Answers in");
+    language.setLabel(getTranslation("admin.voice.language"));
     language.setWidth("16em");
     language.setItems("auto", "zh", "en");
-    language.setItemLabelGenerator(LANGUAGES::get);
-    Button save = new Button("Save", e -> fireEvent(new SaveEvent(this)));
+    language.setItemLabelGenerator(code -> getTranslation(LANGUAGES.get(code)));
+    Button save = new Button(getTranslation("common.save"), e -> fireEvent(new SaveEvent(this)));
     save.setId("save-voice");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     HorizontalLayout row = new HorizontalLayout(language, save);
     row.setAlignItems(FlexComponent.Alignment.BASELINE);
-    RouterLink flows = new RouterLink("the standard flow, under Flows", FlowsView.class);
+    RouterLink flows =
+        new RouterLink(getTranslation("admin.voice.grounding.link"), FlowsView.class);
     flows.setId("voice-flows-link");
-    Paragraph grounding =
-        new Paragraph("How passages are put to the model (the grounding prompt) is part of ");
-    grounding.add(flows, new com.vaadin.flow.component.Text("."));
-    add(new H2("Assistant"), grounding, prompt, row);
+    Paragraph grounding = new Paragraph(getTranslation("admin.voice.grounding.before"));
+    grounding.add(
+        flows, new com.vaadin.flow.component.Text(getTranslation("admin.voice.grounding.after")));
+    add(new H2(getTranslation("admin.voice.heading")), grounding, prompt, row);
   }
 
   void show(VoiceSettingsDto voice) {

@@ -8,10 +8,9 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.shared.Registration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.wenjin.tenancy.interfaces.ApiKeyDto;
+import org.wenjin.ui.i18n.LocalFormats;
 
 /**
  * A list of API keys (never their secrets): name, the key's first characters, when made and last
@@ -20,23 +19,24 @@ import org.wenjin.tenancy.interfaces.ApiKeyDto;
  */
 class ApiKeyGrid extends Grid<ApiKeyDto> {
 
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
   ApiKeyGrid(String id, boolean withOwner, String empty) {
     setId(id);
     addColumn(ApiKeyDto::name)
-        .setHeader("Name")
+        .setHeader(getTranslation("apikeys.column.name"))
         .setAutoWidth(true)
         .setFlexGrow(1)
         .setTooltipGenerator(ApiKeyDto::name);
     if (withOwner) {
-      addColumn(ApiKeyDto::owner).setHeader("Owner").setAutoWidth(true);
+      addColumn(ApiKeyDto::owner)
+          .setHeader(getTranslation("apikeys.column.owner"))
+          .setAutoWidth(true);
     }
-    addColumn(ApiKeyDto::shown).setHeader("Key").setAutoWidth(true);
-    addColumn(k -> time(k.createdAt())).setHeader("Created").setAutoWidth(true);
-    addColumn(k -> k.lastUsedAt() == null ? "never" : time(k.lastUsedAt()))
-        .setHeader("Last used")
+    addColumn(ApiKeyDto::shown).setHeader(getTranslation("apikeys.column.key")).setAutoWidth(true);
+    addColumn(k -> time(k.createdAt()))
+        .setHeader(getTranslation("apikeys.column.created"))
+        .setAutoWidth(true);
+    addColumn(k -> k.lastUsedAt() == null ? getTranslation("apikeys.never") : time(k.lastUsedAt()))
+        .setHeader(getTranslation("apikeys.column.last-used"))
         .setAutoWidth(true);
     addComponentColumn(this::state).setHeader("").setAutoWidth(true);
     setEmptyStateText(empty);
@@ -53,21 +53,24 @@ class ApiKeyGrid extends Grid<ApiKeyDto> {
 
   private com.vaadin.flow.component.Component state(ApiKeyDto key) {
     if (!key.isActive()) {
-      Button revoked = new Button("Revoked " + time(key.revokedAt()) + " by " + key.revokedBy());
+      Button revoked =
+          new Button(getTranslation("apikeys.revoked", time(key.revokedAt()), key.revokedBy()));
       revoked.setEnabled(false);
       revoked.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
       return revoked;
     }
-    Button revoke = new Button("Revoke", VaadinIcon.BAN.create());
+    Button revoke = new Button(getTranslation("apikeys.revoke"), VaadinIcon.BAN.create());
     revoke.addClassName("api-key-revoke");
     revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-    revoke.getElement().setAttribute("aria-label", "Revoke " + key.name());
+    revoke
+        .getElement()
+        .setAttribute("aria-label", getTranslation("apikeys.revoke.aria", key.name()));
     revoke.addClickListener(e -> fireEvent(new RevokeEvent(this, key)));
     return revoke;
   }
 
   private static String time(Instant at) {
-    return TIME.format(at);
+    return LocalFormats.dateTime(at);
   }
 
   /** The user asked to revoke {@code key} (not yet confirmed). */

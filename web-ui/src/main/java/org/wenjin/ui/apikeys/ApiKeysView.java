@@ -10,7 +10,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.annotation.PostConstruct;
@@ -31,9 +31,8 @@ import org.wenjin.ui.session.CurrentUser;
  * that leaked). A new key is shown once ({@link NewKeyDialog}).
  */
 @Route(value = "api-keys", layout = MainLayout.class)
-@PageTitle("API keys · Wenjin")
 @RolesAllowed(Roles.USER)
-public class ApiKeysView extends VerticalLayout {
+public class ApiKeysView extends VerticalLayout implements HasDynamicTitle {
 
   @Inject private ApiKeyFacade keys;
 
@@ -42,46 +41,47 @@ public class ApiKeysView extends VerticalLayout {
   @Inject private CurrentUser user;
 
   private final ApiKeyGrid mine =
-      new ApiKeyGrid(
-          "api-keys-mine",
-          false,
-          "No API keys yet. Create one for each tool that should use Wenjin.");
+      new ApiKeyGrid("api-keys-mine", false, getTranslation("apikeys.mine.empty"));
 
   private final ApiKeyGrid company =
-      new ApiKeyGrid("api-keys-company", true, "Nobody in your company has an API key yet.");
+      new ApiKeyGrid("api-keys-company", true, getTranslation("apikeys.company.empty"));
 
   @PostConstruct
   void init() {
     setId("api-keys-view");
-    Button create = new Button("New key", VaadinIcon.PLUS.create(), e -> askName());
+    Button create =
+        new Button(getTranslation("apikeys.new"), VaadinIcon.PLUS.create(), e -> askName());
     create.setId("api-key-new");
     create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    HorizontalLayout header = new HorizontalLayout(new H2("API keys"), create);
+    HorizontalLayout header =
+        new HorizontalLayout(new H2(getTranslation("apikeys.heading")), create);
     header.setAlignItems(FlexComponent.Alignment.BASELINE);
-    add(
-        header,
-        hint(
-            "Use Wenjin from any OpenAI-compatible tool: base URL "
-                + baseUrl()
-                + "/v1, your key as the API key. Answers are grounded on "
-                + companyName()
-                + "'s documents and kept in your history; a key works in this company only."),
-        mine);
+    add(header, hint(getTranslation("apikeys.hint", baseUrl(), companyName())), mine);
     mine.onRevoke(e -> confirmRevoke(e.key, false));
     if (user.get().hasRole(Roles.TENANT_ADMIN)) {
       company.onRevoke(e -> confirmRevoke(e.key, true));
       add(
-          new H3("Keys in your company"),
-          hint("Every member's keys, for revoking one that leaked or is no longer needed."),
+          new H3(getTranslation("apikeys.company.heading")),
+          hint(getTranslation("apikeys.company.hint")),
           company);
     }
     refresh();
   }
 
+  @Override
+  public String getPageTitle() {
+    return getTranslation("apikeys.page-title");
+  }
+
   private void askName() {
     TextPromptDialog dialog =
-        new TextPromptDialog("New API key", "Name", "", "Create", "api-key-name");
-    dialog.value.setPlaceholder("e.g. the tool or script that will use it");
+        new TextPromptDialog(
+            getTranslation("apikeys.new.title"),
+            getTranslation("apikeys.new.name"),
+            "",
+            getTranslation("apikeys.new.create"),
+            "api-key-name");
+    dialog.value.setPlaceholder(getTranslation("apikeys.new.placeholder"));
     dialog.value.setMaxLength(100);
     dialog.onSubmit(
         e ->
@@ -99,13 +99,9 @@ public class ApiKeysView extends VerticalLayout {
   private void confirmRevoke(ApiKeyDto key, boolean asAdmin) {
     ConfirmDialog confirm =
         new ConfirmDialog(
-            "Revoke this key?",
-            "\u201c"
-                + key.name()
-                + "\u201d ("
-                + key.shown()
-                + ") will stop working at once, for every tool that uses it.",
-            "Revoke",
+            getTranslation("apikeys.revoke.title"),
+            getTranslation("apikeys.revoke.text", key.name(), key.shown()),
+            getTranslation("apikeys.revoke"),
             e ->
                 Notices.attempt(
                     () -> {
@@ -116,9 +112,10 @@ public class ApiKeysView extends VerticalLayout {
                       }
                       refresh();
                     },
-                    "Key revoked."));
+                    getTranslation("apikeys.revoke.done")));
     confirm.setConfirmButtonTheme("error primary");
     confirm.setCancelable(true);
+    confirm.setCancelText(getTranslation("common.cancel"));
     confirm.setId("confirm-revoke");
     confirm.open();
   }
@@ -147,7 +144,7 @@ public class ApiKeysView extends VerticalLayout {
 
   private String companyName() {
     var tenant = user.get().activeTenant();
-    return tenant == null ? "your company" : tenant.displayName();
+    return tenant == null ? getTranslation("apikeys.your-company") : tenant.displayName();
   }
 
   private static Paragraph hint(String text) {

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.textfield.TextField;
 import org.wenjin.tenancy.interfaces.CreatedApiKeyDto;
+import org.wenjin.ui.i18n.Tr;
 
 /**
  * Shows a key just made, the one time it is shown, with how to use it. The key is in a read-only
@@ -15,38 +16,39 @@ import org.wenjin.tenancy.interfaces.CreatedApiKeyDto;
 class NewKeyDialog extends Dialog {
 
   NewKeyDialog(CreatedApiKeyDto created, String baseUrl) {
-    setHeaderTitle("Your new API key");
+    setHeaderTitle(getTranslation("apikeys.created.title"));
     setId("api-key-created");
     setWidth("min(46rem, 95vw)");
-    TextField secret = new TextField("Key \u201c" + created.key().name() + "\u201d");
+    TextField secret = new TextField(getTranslation("apikeys.created.key", created.key().name()));
     secret.setId("api-key-secret");
     secret.setReadOnly(true);
     secret.setWidthFull();
     secret.setValue(created.secret());
     secret.addFocusListener(e -> secret.getElement().executeJs("this.inputElement.select()"));
-    Paragraph warning =
-        new Paragraph(
-            "Copy it now: Wenjin keeps only a fingerprint of it and cannot show it again. Anyone"
-                + " with the key can ask questions as you, in this company; revoke it here if it"
-                + " leaks.");
+    Paragraph warning = new Paragraph(getTranslation("apikeys.created.warning"));
     warning.addClassName("wenjin-hint");
-    Pre usage =
-        new Pre(
-            "curl "
-                + baseUrl
-                + "/v1/chat/completions \\\n"
-                + "  -H 'Authorization: Bearer "
-                + created.secret()
-                + "' \\\n"
-                + "  -H 'Content-Type: application/json' \\\n"
-                + "  -d '{\"model\": \"<a model from /v1/models>\", \"messages\":"
-                + " [{\"role\": \"user\", \"content\": \"...\"}]}'");
+    Pre usage = new Pre(curl(baseUrl, created.secret()));
     usage.setId("api-key-usage");
     usage.getStyle().set("white-space", "pre-wrap").set("font-size", "var(--lumo-font-size-s)");
     add(secret, warning, usage);
-    Button done = new Button("Done", e -> close());
+    Button done = new Button(getTranslation("apikeys.created.done"), e -> close());
     done.setId("api-key-done");
     done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     getFooter().add(done);
+  }
+
+  /** A shell command that asks with the key: code, only the model's placeholder is words. */
+  private static String curl(String baseUrl, String secret) {
+    return "curl "
+        + baseUrl
+        + "/v1/chat/completions \\\n"
+        + "  -H 'Authorization: Bearer "
+        + secret
+        + "' \\\n"
+        + "  -H 'Content-Type: application/json' \\\n"
+        + "  -d '{\"model\": \""
+        + Tr.t("apikeys.created.model-placeholder")
+        + "\", \"messages\":"
+        + " [{\"role\": \"user\", \"content\": \"...\"}]}'";
   }
 }

@@ -11,8 +11,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import java.time.format.DateTimeFormatter;
 import org.wenjin.audit.interfaces.AuditEventDto;
+import org.wenjin.ui.i18n.LocalFormats;
+import org.wenjin.ui.i18n.Tr;
 import org.wenjin.ui.knowledge.DocumentView;
 
 /**
@@ -22,34 +23,44 @@ import org.wenjin.ui.knowledge.DocumentView;
  */
 class AuditEventDialog extends Dialog {
 
-  AuditEventDialog(AuditEventDto e, DateTimeFormatter time) {
+  AuditEventDialog(AuditEventDto e) {
     setId("audit-event-dialog");
-    setHeaderTitle(AuditView.typeLabel(e.type()) + " · " + time.format(e.at()) + " · " + e.user());
+    setHeaderTitle(
+        getTranslation(
+            "audit.event.title",
+            AuditView.typeLabel(e.type()),
+            LocalFormats.preciseDateTime(e.at()),
+            e.user()));
     setWidth("min(56rem, 96vw)");
     Div body = new Div();
     body.addClassName("audit-event");
     if (e.question() != null) {
-      body.add(section("Question", text("audit-event-question", e.question())));
+      body.add(
+          section(
+              getTranslation("audit.event.question"), text("audit-event-question", e.question())));
     }
     if (e.answer() != null) {
-      body.add(section("Answer", text("audit-event-answer", e.answer())));
+      body.add(
+          section(getTranslation("audit.event.answer"), text("audit-event-answer", e.answer())));
     }
     if (e.rating() != null) {
       body.add(
           section(
-              "Feedback",
+              getTranslation("audit.event.feedback"),
               new Span(
-                  (e.rating() > 0 ? "Thumbs up" : "Thumbs down")
+                  (e.rating() > 0
+                          ? getTranslation("audit.feedback.up")
+                          : getTranslation("audit.feedback.down"))
                       + (e.comment() == null ? "" : " " + e.comment()))));
     }
     if (!e.passages().isEmpty()) {
-      body.add(section("Passages shown to the model", passages(e)));
+      body.add(section(getTranslation("audit.event.passages"), passages(e)));
     }
     if (e.model() != null) {
-      body.add(section("Model", new Span(facts(e))));
+      body.add(section(getTranslation("audit.event.model"), new Span(facts(e))));
     }
     if (e.error() != null) {
-      body.add(section("Error", new Span(e.error())));
+      body.add(section(getTranslation("audit.event.error"), new Span(e.error())));
     }
     if ("exchange".equals(e.type())) {
       ExchangeOrigin.of(e.detail()).ifPresent(origin -> body.add(origin.component()));
@@ -57,13 +68,13 @@ class AuditEventDialog extends Dialog {
     if (!"exchange".equals(e.type()) && !"feedback".equals(e.type()) && e.detail() != null) {
       Pre detail = new Pre(e.detail());
       detail.setId("audit-event-detail");
-      body.add(section("Detail", detail));
+      body.add(section(getTranslation("audit.event.detail"), detail));
     }
     Span hash = new Span("#" + e.seq() + " · SHA-256 " + e.hash());
     hash.addClassName("audit-hash");
     body.add(hash);
     add(body);
-    Button close = new Button("Close", click -> close());
+    Button close = new Button(getTranslation("common.close"), click -> close());
     close.setId("audit-event-close");
     getFooter().add(close);
   }
@@ -75,11 +86,11 @@ class AuditEventDialog extends Dialog {
       Anchor link =
           new Anchor(
               DocumentView.route(p.documentId(), p.chunk()),
-              "[" + p.marker() + "] " + p.title() + " (document " + p.documentId() + ")");
+              Tr.t("audit.event.passage", p.marker(), p.title(), p.documentId()));
       link.setTarget("_blank");
       ListItem item = new ListItem(link);
       if (p.cited()) {
-        Span cited = new Span("cited");
+        Span cited = new Span(Tr.t("audit.event.cited"));
         cited.getElement().getThemeList().add("badge success small");
         item.add(new Span(" "), cited);
       }
@@ -97,15 +108,18 @@ class AuditEventDialog extends Dialog {
       s.append(" · ").append(e.status());
     }
     if (e.totalMs() != null) {
-      s.append(" · waited ").append(e.queueMs()).append(" ms");
-      if (e.firstTokenMs() != null) {
-        s.append(", first text ").append(e.firstTokenMs()).append(" ms");
-      }
-      s.append(", total ").append(e.totalMs()).append(" ms");
+      s.append(" · ")
+          .append(
+              e.firstTokenMs() == null
+                  ? Tr.t("audit.event.timings", e.queueMs(), e.totalMs())
+                  : Tr.t(
+                      "audit.event.timings-first-text",
+                      e.queueMs(),
+                      e.firstTokenMs(),
+                      e.totalMs()));
     }
     if (e.tokensOut() != null) {
-      s.append(" · ~").append(e.tokensIn()).append(" tokens in, ").append(e.tokensOut());
-      s.append(" out");
+      s.append(" · ").append(Tr.t("audit.event.tokens", e.tokensIn(), e.tokensOut()));
     }
     return s.toString();
   }

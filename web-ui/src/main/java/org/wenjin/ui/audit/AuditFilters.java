@@ -10,13 +10,20 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.wenjin.audit.domain.AuditQuery;
+import org.wenjin.ui.i18n.Tr;
 
 /**
  * The auditor's filters: days, user, text in question or answer, model, document, event type and
@@ -24,27 +31,27 @@ import org.wenjin.audit.domain.AuditQuery;
  */
 class AuditFilters extends HorizontalLayout {
 
-  /** Event types an auditor picks from (label → type or family); "" is any. */
+  /** Event types an auditor picks from (type or family → its label's key); "" is any. */
   private static final Map<String, String> TYPES = new LinkedHashMap<>();
 
   static {
-    TYPES.put("", "Any event");
-    TYPES.put("exchange", "Questions and answers");
-    TYPES.put("feedback", "Feedback");
-    TYPES.put("conversation.*", "Conversations deleted");
-    TYPES.put("document.*", "Documents");
-    TYPES.put("settings.*", "Settings");
-    TYPES.put("tenant.*", "Company and members");
-    TYPES.put("company.*", "Company switches");
-    TYPES.put("retention.*", "Retention purges");
+    TYPES.put("", "audit.filters.type.any");
+    TYPES.put("exchange", "audit.filters.type.exchange");
+    TYPES.put("feedback", "audit.filters.type.feedback");
+    TYPES.put("conversation.*", "audit.filters.type.conversation");
+    TYPES.put("document.*", "audit.filters.type.document");
+    TYPES.put("settings.*", "audit.filters.type.settings");
+    TYPES.put("tenant.*", "audit.filters.type.tenant");
+    TYPES.put("company.*", "audit.filters.type.company");
+    TYPES.put("retention.*", "audit.filters.type.retention");
   }
 
-  private final DatePicker from = new DatePicker("From");
-  private final DatePicker to = new DatePicker("To");
-  private final TextField user = new TextField("User");
-  private final TextField text = new TextField("Text");
-  private final TextField model = new TextField("Model");
-  private final IntegerField document = new IntegerField("Document id");
+  private final DatePicker from = new DatePicker(getTranslation("audit.filters.from"));
+  private final DatePicker to = new DatePicker(getTranslation("audit.filters.to"));
+  private final TextField user = new TextField(getTranslation("audit.filters.user"));
+  private final TextField text = new TextField(getTranslation("audit.filters.text"));
+  private final TextField model = new TextField(getTranslation("audit.filters.model"));
+  private final IntegerField document = new IntegerField(getTranslation("audit.filters.document"));
   private final Select<String> type = new Select<>();
   private final Select<String> feedback = new Select<>();
   private final ZoneId zone;
@@ -54,25 +61,27 @@ class AuditFilters extends HorizontalLayout {
     setId("audit-filters");
     from.setId("audit-from");
     to.setId("audit-to");
+    from.setI18n(calendar());
+    to.setI18n(calendar());
     user.setId("audit-user");
     text.setId("audit-text");
-    text.setPlaceholder("年假 / leave");
+    text.setPlaceholder(getTranslation("audit.filters.text.placeholder"));
     model.setId("audit-model");
     document.setId("audit-document");
     type.setId("audit-type");
-    type.setLabel("Event");
+    type.setLabel(getTranslation("audit.filters.event"));
     type.setItems(TYPES.keySet());
-    type.setItemLabelGenerator(TYPES::get);
+    type.setItemLabelGenerator(t -> Tr.t(TYPES.get(t)));
     type.setValue("");
     feedback.setId("audit-feedback");
-    feedback.setLabel("Feedback");
+    feedback.setLabel(getTranslation("audit.filters.feedback"));
     feedback.setItems("", "up", "down");
     feedback.setItemLabelGenerator(
         f ->
             switch (f) {
-              case "up" -> "Thumbs up";
-              case "down" -> "Thumbs down";
-              default -> "Any";
+              case "up" -> Tr.t("audit.feedback.up");
+              case "down" -> Tr.t("audit.feedback.down");
+              default -> Tr.t("audit.filters.feedback.any");
             });
     feedback.setValue("");
     for (TextField field : new TextField[] {user, text, model}) {
@@ -87,6 +96,22 @@ class AuditFilters extends HorizontalLayout {
     add(from, to, user, text, model, document, type, feedback);
     setWrap(true);
     setAlignItems(FlexComponent.Alignment.BASELINE);
+  }
+
+  /** The calendar's month and day names in the UI's language, its buttons from the bundles. */
+  private static DatePicker.DatePickerI18n calendar() {
+    Locale locale = Tr.locale();
+    List<String> months =
+        Arrays.stream(Month.values()).map(m -> m.getDisplayName(TextStyle.FULL, locale)).toList();
+    // the calendar's weeks are listed from Sunday
+    List<DayOfWeek> week = Arrays.stream(DayOfWeek.values()).map(d -> d.minus(1)).toList();
+    return new DatePicker.DatePickerI18n()
+        .setMonthNames(months)
+        .setWeekdays(week.stream().map(d -> d.getDisplayName(TextStyle.FULL, locale)).toList())
+        .setWeekdaysShort(
+            week.stream().map(d -> d.getDisplayName(TextStyle.SHORT, locale)).toList())
+        .setToday(Tr.t("audit.filters.calendar.today"))
+        .setCancel(Tr.t("common.cancel"));
   }
 
   AuditQuery query() {

@@ -9,13 +9,12 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.wenjin.audit.domain.AuditQuery;
 import org.wenjin.audit.domain.ChainReport;
 import org.wenjin.audit.interfaces.AuditEventDto;
@@ -23,6 +22,8 @@ import org.wenjin.audit.interfaces.AuditFacade;
 import org.wenjin.security.CompanyRole;
 import org.wenjin.security.Roles;
 import org.wenjin.ui.common.Notices;
+import org.wenjin.ui.i18n.LocalFormats;
+import org.wenjin.ui.i18n.Tr;
 import org.wenjin.ui.layout.MainLayout;
 
 /**
@@ -32,13 +33,9 @@ import org.wenjin.ui.layout.MainLayout;
  * hash chain verified.
  */
 @Route(value = "audit", layout = MainLayout.class)
-@PageTitle("Audit · Wenjin")
 @RolesAllowed(Roles.USER)
 @CompanyRole(Roles.AUDITOR)
-public class AuditView extends VerticalLayout {
-
-  static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
   @Inject private AuditFacade audit;
 
@@ -59,40 +56,59 @@ public class AuditView extends VerticalLayout {
           grid.getDataProvider().refreshAll();
         });
     grid.setId("audit-grid");
-    grid.addColumn(e -> TIME.format(e.at()))
-        .setHeader("Time (UTC)")
-        .setWidth("13rem")
+    grid.addColumn(e -> LocalFormats.preciseDateTime(e.at()))
+        .setHeader(getTranslation("audit.column.time"))
+        .setWidth("15rem")
         .setFlexGrow(0);
-    grid.addColumn(e -> typeLabel(e.type())).setHeader("Event").setWidth("10rem").setFlexGrow(0);
-    grid.addColumn(AuditEventDto::user).setHeader("User").setWidth("8rem").setFlexGrow(0);
+    grid.addColumn(e -> typeLabel(e.type()))
+        .setHeader(getTranslation("audit.column.event"))
+        .setWidth("10rem")
+        .setFlexGrow(0)
+        .setTooltipGenerator(AuditEventDto::type);
+    grid.addColumn(AuditEventDto::user)
+        .setHeader(getTranslation("audit.column.user"))
+        .setWidth("8rem")
+        .setFlexGrow(0);
     grid.addColumn(AuditView::subject)
-        .setHeader("Question or subject")
+        .setHeader(getTranslation("audit.column.subject"))
         .setFlexGrow(1)
         .setWidth("12rem")
         .setTooltipGenerator(AuditView::subject);
-    grid.addColumn(AuditEventDto::model).setHeader("Model").setWidth("8rem").setFlexGrow(0);
-    grid.addColumn(AuditEventDto::status).setHeader("Status").setWidth("7.5rem").setFlexGrow(0);
-    grid.addColumn(e -> e.passages().isEmpty() ? "" : e.documentIds().size())
-        .setHeader("Documents")
+    grid.addColumn(AuditEventDto::model)
+        .setHeader(getTranslation("audit.column.model"))
+        .setWidth("8rem")
+        .setFlexGrow(0);
+    grid.addColumn(AuditEventDto::status)
+        .setHeader(getTranslation("audit.column.status"))
+        .setWidth("7.5rem")
+        .setFlexGrow(0);
+    grid.addColumn(e -> e.passages().isEmpty() ? "" : LocalFormats.number(e.documentIds().size()))
+        .setHeader(getTranslation("audit.column.documents"))
         .setWidth("7rem")
         .setFlexGrow(0);
     grid.getColumns().forEach(c -> c.setResizable(true));
-    grid.setEmptyStateText(
-        "No events match. Exchanges and admin actions appear here as they happen.");
+    grid.setEmptyStateText(getTranslation("audit.empty"));
     grid.setItems(
         page -> audit.page(query, page.getOffset(), page.getLimit()).stream(), page -> count());
     grid.addItemClickListener(e -> open(e.getItem().id()));
     total.setId("audit-total");
     verdict.setId("audit-verify-result");
-    add(new H2("Audit"), filters, toolbar(), grid);
+    add(new H2(getTranslation("audit.heading")), filters, toolbar(), grid);
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("audit.page-title");
   }
 
   private HorizontalLayout toolbar() {
-    Button verify = new Button("Verify the record", VaadinIcon.SHIELD.create(), e -> verify());
+    Button verify =
+        new Button(getTranslation("audit.verify"), VaadinIcon.SHIELD.create(), e -> verify());
     verify.setId("audit-verify");
-    Anchor csv = AuditDownloads.link(audit, () -> query, "csv", "Export CSV");
+    Anchor csv = AuditDownloads.link(audit, () -> query, "csv", getTranslation("audit.export.csv"));
     csv.setId("audit-export-csv");
-    Anchor jsonl = AuditDownloads.link(audit, () -> query, "jsonl", "Export JSON Lines");
+    Anchor jsonl =
+        AuditDownloads.link(audit, () -> query, "jsonl", getTranslation("audit.export.jsonl"));
     jsonl.setId("audit-export-jsonl");
     HorizontalLayout bar = new HorizontalLayout(total, verify, verdict, csv, jsonl);
     bar.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -101,7 +117,7 @@ public class AuditView extends VerticalLayout {
 
   private int count() {
     long n = audit.count(query);
-    total.setText(n == 1 ? "1 event" : n + " events");
+    total.setText(getTranslation("audit.total", n));
     return (int) Math.min(Integer.MAX_VALUE, n);
   }
 
@@ -111,16 +127,15 @@ public class AuditView extends VerticalLayout {
           ChainReport report = audit.verify();
           verdict.setText(
               report.intact()
-                  ? "Intact: all " + report.events() + " events match their hashes."
-                  : "Broken at "
-                      + (report.firstBrokenEvent() == null
-                          ? "the end"
-                          : "event " + report.firstBrokenEvent())
-                      + " (#"
-                      + report.firstBrokenSeq()
-                      + "): "
-                      + report.reason()
-                      + ".");
+                  ? getTranslation("audit.verify.intact", report.events())
+                  : report.firstBrokenEvent() == null
+                      ? getTranslation(
+                          "audit.verify.broken-at-end", report.firstBrokenSeq(), report.reason())
+                      : getTranslation(
+                          "audit.verify.broken-at-event",
+                          report.firstBrokenEvent(),
+                          report.firstBrokenSeq(),
+                          report.reason()));
           verdict.getElement().getThemeList().clear();
           verdict
               .getElement()
@@ -131,7 +146,7 @@ public class AuditView extends VerticalLayout {
   }
 
   private void open(long eventId) {
-    Notices.attempt(() -> new AuditEventDialog(audit.event(eventId), TIME).open(), null);
+    Notices.attempt(() -> new AuditEventDialog(audit.event(eventId)).open(), null);
   }
 
   private static String subject(AuditEventDto e) {
@@ -143,23 +158,23 @@ public class AuditView extends VerticalLayout {
 
   static String typeLabel(String type) {
     return switch (type) {
-      case "exchange" -> "Question";
-      case "feedback" -> "Feedback";
-      case "conversation.deleted" -> "Conversation deleted";
-      case "document.uploaded" -> "Document uploaded";
-      case "document.deleted" -> "Document deleted";
-      case "document.reindexed" -> "Document re-indexed";
-      case "document.reindexed-all" -> "All documents re-indexed";
-      case "settings.knowledge-changed" -> "Knowledge settings changed";
-      case "settings.chat-changed" -> "Model settings changed";
-      case "company.switched" -> "Company switched";
-      case "settings.policy-changed" -> "Retention and quotas changed";
-      case "retention.purged" -> "Retention purge";
-      case "tenant.created" -> "Company created";
-      case "tenant.renamed" -> "Company renamed";
-      case "tenant.enabled" -> "Company enabled";
-      case "tenant.disabled" -> "Company disabled";
-      case "tenant.member-added" -> "Member added";
+      case "exchange" -> Tr.t("audit.type.exchange");
+      case "feedback" -> Tr.t("audit.type.feedback");
+      case "conversation.deleted" -> Tr.t("audit.type.conversation.deleted");
+      case "document.uploaded" -> Tr.t("audit.type.document.uploaded");
+      case "document.deleted" -> Tr.t("audit.type.document.deleted");
+      case "document.reindexed" -> Tr.t("audit.type.document.reindexed");
+      case "document.reindexed-all" -> Tr.t("audit.type.document.reindexed-all");
+      case "settings.knowledge-changed" -> Tr.t("audit.type.settings.knowledge-changed");
+      case "settings.chat-changed" -> Tr.t("audit.type.settings.chat-changed");
+      case "company.switched" -> Tr.t("audit.type.company.switched");
+      case "settings.policy-changed" -> Tr.t("audit.type.settings.policy-changed");
+      case "retention.purged" -> Tr.t("audit.type.retention.purged");
+      case "tenant.created" -> Tr.t("audit.type.tenant.created");
+      case "tenant.renamed" -> Tr.t("audit.type.tenant.renamed");
+      case "tenant.enabled" -> Tr.t("audit.type.tenant.enabled");
+      case "tenant.disabled" -> Tr.t("audit.type.tenant.disabled");
+      case "tenant.member-added" -> Tr.t("audit.type.tenant.member-added");
       default -> type;
     };
   }

@@ -12,6 +12,7 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.Optional;
 import org.wenjin.ui.chat.FlowSteps;
+import org.wenjin.ui.i18n.Tr;
 
 /**
  * How a recorded answer came about, from its event's detail: the flow that answered (id, the
@@ -45,16 +46,17 @@ record ExchangeOrigin(String flowId, Integer revision, String steps, Long apiKey
   }
 
   Component component() {
-    Div box = new Div(new H4("How it was answered"));
+    Div box = new Div(new H4(Tr.t("audit.origin.heading")));
     box.setId("audit-event-origin");
     StringBuilder facts = new StringBuilder();
     if (flowId != null) {
-      facts.append("Flow ").append(flowId);
       facts.append(
-          revision == null ? " (built in)" : " (your company's revision " + revision + ")");
+          revision == null
+              ? Tr.t("audit.origin.flow-built-in", flowId)
+              : Tr.t("audit.origin.flow-revision", flowId, revision));
     }
     if (apiKeyId != null) {
-      facts.append(facts.isEmpty() ? "" : " · ").append("asked through API key #").append(apiKeyId);
+      facts.append(facts.isEmpty() ? "" : " · ").append(Tr.t("audit.origin.api-key", apiKeyId));
     }
     box.add(new Span(facts.toString()));
     if (steps != null) {

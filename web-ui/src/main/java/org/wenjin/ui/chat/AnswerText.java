@@ -1,6 +1,7 @@
 package org.wenjin.ui.chat;
 
 import com.vaadin.flow.component.messages.MessageListItem;
+import java.util.Map;
 import org.wenjin.ui.common.InertMarkdown;
 
 /**
@@ -14,6 +15,7 @@ final class AnswerText {
   private final MessageListItem item;
   private final StringBuilder written = new StringBuilder();
   private String shown;
+  private Map<Integer, String> citations = Map.of();
 
   AnswerText(MessageListItem item, String text) {
     this.item = item;
@@ -22,15 +24,20 @@ final class AnswerText {
     item.setText(shown);
   }
 
+  /** From now on, the markers {@code [n]} of these passages are links to them. */
+  void cite(Map<Integer, String> passageRoutes) {
+    citations = Map.copyOf(passageRoutes);
+  }
+
   void append(String piece) {
     written.append(piece);
-    show(InertMarkdown.render(written.toString()));
+    show(InertMarkdown.render(written.toString(), citations));
   }
 
   void replace(String text) {
     written.setLength(0);
     written.append(text == null ? "" : text);
-    show(InertMarkdown.render(written.toString()));
+    show(InertMarkdown.render(written.toString(), citations));
   }
 
   private void show(String inert) {

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.messages.MessageInput;
+import com.vaadin.flow.component.messages.MessageInputI18n;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.shared.Registration;
@@ -17,14 +18,21 @@ import java.util.function.Consumer;
 class ChatComposer extends VerticalLayout {
 
   private final MessageInput input = new MessageInput();
-  private final Button stop = new Button("Stop", VaadinIcon.STOP.create());
-  private final Button regenerate = new Button("Regenerate", VaadinIcon.REFRESH.create());
+  private final Button stop =
+      new Button(getTranslation("chat.composer.stop"), VaadinIcon.STOP.create());
+  private final Button regenerate =
+      new Button(getTranslation("chat.composer.regenerate"), VaadinIcon.REFRESH.create());
 
   ChatComposer() {
     setPadding(false);
     setWidthFull();
+    addClassName("wenjin-composer");
     input.setId("chat-input");
     input.setWidthFull();
+    input.setI18n(
+        new MessageInputI18n()
+            .setMessage(getTranslation("chat.composer.message"))
+            .setSend(getTranslation("chat.composer.send")));
     input.addSubmitListener(e -> fireEvent(new AskEvent(this, e.getValue())));
     stop.setId("stop");
     stop.addThemeVariants(ButtonVariant.LUMO_ERROR);

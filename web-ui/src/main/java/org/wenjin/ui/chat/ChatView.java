@@ -1,12 +1,13 @@
 package org.wenjin.ui.chat;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import org.wenjin.chat.interfaces.TurnDto;
 import org.wenjin.knowledge.interfaces.KnowledgeFacade;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.interfaces.SessionDto;
+import org.wenjin.ui.common.CodeBlockCopy;
 import org.wenjin.ui.common.Notices;
 import org.wenjin.ui.layout.MainLayout;
 import org.wenjin.ui.session.CurrentUser;
@@ -31,9 +33,9 @@ import org.wenjin.ui.session.CurrentUser;
  * events; every server call is made here.
  */
 @Route(value = "chat/:conversationId?", layout = MainLayout.class)
-@PageTitle("Chat · Wenjin")
 @RolesAllowed(Roles.USER)
-public class ChatView extends HorizontalLayout implements BeforeEnterObserver, TurnActions {
+public class ChatView extends HorizontalLayout
+    implements BeforeEnterObserver, HasDynamicTitle, TurnActions {
 
   private final AnswerFacade answers;
   private final ConversationFacade conversations;
@@ -73,11 +75,24 @@ public class ChatView extends HorizontalLayout implements BeforeEnterObserver, T
     composer.onRegenerate(this::regenerateLast);
     Scroller scroller = new Scroller(turns);
     scroller.setSizeFull();
+    scroller.addClassName("wenjin-chat-turns");
     VerticalLayout pane = new VerticalLayout(header, scroller, composer);
     pane.setSizeFull();
+    pane.addClassName("wenjin-chat-pane");
     pane.expand(scroller);
     add(sidebar, pane);
     expand(pane);
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("chat.page-title");
+  }
+
+  @Override
+  protected void onAttach(AttachEvent event) {
+    super.onAttach(event);
+    CodeBlockCopy.install(event.getUI());
   }
 
   @Override
@@ -102,7 +117,9 @@ public class ChatView extends HorizontalLayout implements BeforeEnterObserver, T
     if (id != null && Notices.attempt(() -> loaded.addAll(conversations.turns(id)), null)) {
       conversationId = id;
     }
-    turns.show(loaded, currentUser.get() == null ? "You" : currentUser.get().displayName());
+    turns.show(
+        loaded,
+        currentUser.get() == null ? getTranslation("chat.you") : currentUser.get().displayName());
     refreshSidebar();
     header.show(currentConversation());
     streamingChanged();
@@ -162,7 +179,7 @@ public class ChatView extends HorizontalLayout implements BeforeEnterObserver, T
   @Override
   public void delete(TurnDto turn) {
     if (Notices.attempt(
-        () -> conversations.deleteTurn(turn.id()), "Question and answer deleted.")) {
+        () -> conversations.deleteTurn(turn.id()), getTranslation("chat.notice.turn-deleted"))) {
       show(conversationId);
     }
   }
@@ -171,25 +188,27 @@ public class ChatView extends HorizontalLayout implements BeforeEnterObserver, T
   public boolean rate(TurnDto turn, int rating, String comment) {
     return Notices.attempt(
         () -> turns.update(conversations.rate(turn.id(), rating, comment)),
-        "Thanks for the feedback.");
+        getTranslation("chat.notice.feedback-thanks"));
   }
 
   private void rename(String title) {
     if (Notices.attempt(
         () -> header.renamed(conversations.rename(conversationId, title).title()),
-        "Conversation renamed.")) {
+        getTranslation("chat.notice.renamed"))) {
       refreshSidebar();
     }
   }
 
   private void clear() {
-    if (Notices.attempt(() -> conversations.clear(conversationId), "Conversation cleared.")) {
+    if (Notices.attempt(
+        () -> conversations.clear(conversationId), getTranslation("chat.notice.cleared"))) {
       show(conversationId);
     }
   }
 
   private void delete() {
-    if (Notices.attempt(() -> conversations.delete(conversationId), "Conversation deleted.")) {
+    if (Notices.attempt(
+        () -> conversations.delete(conversationId), getTranslation("chat.notice.deleted"))) {
       open(null);
     }
   }

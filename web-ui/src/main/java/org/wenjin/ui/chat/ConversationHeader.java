@@ -45,13 +45,21 @@ class ConversationHeader extends HorizontalLayout {
           }
         });
     actions.add(
-        iconButton("rename-conversation", VaadinIcon.PENCIL, "Rename", this::askTitle),
+        iconButton(
+            "rename-conversation",
+            VaadinIcon.PENCIL,
+            getTranslation("chat.header.rename"),
+            this::askTitle),
         iconButton(
             "clear-conversation",
             VaadinIcon.ERASER,
-            "Clear",
+            getTranslation("chat.header.clear"),
             () -> fireEvent(new ClearEvent(this))),
-        iconButton("delete-conversation", VaadinIcon.TRASH, "Delete", this::confirmDelete));
+        iconButton(
+            "delete-conversation",
+            VaadinIcon.TRASH,
+            getTranslation("chat.header.delete"),
+            this::confirmDelete));
     sources.onChange(chosen -> fireEvent(new SourcesChangedEvent(this, chosen)));
     add(title, actions, sources, model, flow);
     setWidthFull();
@@ -73,7 +81,7 @@ class ConversationHeader extends HorizontalLayout {
    * {@code null}, a new conversation with every document and the model chosen so far.
    */
   void show(ConversationDto current) {
-    showTitle(current == null ? "New conversation" : current.title());
+    showTitle(current == null ? getTranslation("chat.header.new-title") : current.title());
     sources.setValue(current == null ? DocumentSources.ALL : current.sources());
     if (current != null && current.modelId() != null) {
       model.select(current.modelId());
@@ -128,7 +136,11 @@ class ConversationHeader extends HorizontalLayout {
   private void askTitle() {
     TextPromptDialog dialog =
         new TextPromptDialog(
-            "Rename conversation", "Title", title.getText(), "Rename", "conversation-title");
+            getTranslation("chat.rename.title"),
+            getTranslation("chat.rename.label"),
+            title.getText(),
+            getTranslation("chat.rename.action"),
+            "conversation-title");
     dialog.onSubmit(e -> fireEvent(new RenameEvent(this, dialog.value.getValue())));
     renaming = dialog;
     dialog.open();
@@ -137,12 +149,13 @@ class ConversationHeader extends HorizontalLayout {
   private void confirmDelete() {
     ConfirmDialog confirm =
         new ConfirmDialog(
-            "Delete conversation?",
-            "\"" + title.getText() + "\" and all its answers will be deleted.",
-            "Delete",
+            getTranslation("chat.delete.title"),
+            getTranslation("chat.delete.message", title.getText()),
+            getTranslation("chat.delete.action"),
             e -> fireEvent(new DeleteEvent(this)));
     confirm.setConfirmButtonTheme("error primary");
     confirm.setCancelable(true);
+    confirm.setCancelText(getTranslation("common.cancel"));
     confirm.setId("confirm-delete");
     confirm.open();
   }

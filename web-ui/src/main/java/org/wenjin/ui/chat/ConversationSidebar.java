@@ -29,12 +29,14 @@ class ConversationSidebar extends VerticalLayout {
     setWidth("18rem");
     Button newConversation =
         new Button(
-            "New conversation", VaadinIcon.PLUS.create(), e -> fire(new Selected(this, null)));
+            getTranslation("chat.sidebar.new"),
+            VaadinIcon.PLUS.create(),
+            e -> fire(new Selected(this, null)));
     newConversation.setId("new-conversation");
     newConversation.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     newConversation.setWidthFull();
     search.setId("conversation-search");
-    search.setPlaceholder("Search conversations");
+    search.setPlaceholder(getTranslation("chat.sidebar.search"));
     search.setPrefixComponent(VaadinIcon.SEARCH.create());
     search.setClearButtonVisible(true);
     search.setWidthFull();
@@ -55,7 +57,10 @@ class ConversationSidebar extends VerticalLayout {
     entries.removeAll();
     if (conversations.isEmpty()) {
       Span empty =
-          new Span(search.isEmpty() ? "No conversations yet." : "No conversation matches.");
+          new Span(
+              search.isEmpty()
+                  ? getTranslation("chat.sidebar.empty")
+                  : getTranslation("chat.sidebar.no-match"));
       empty.addClassName("wenjin-muted");
       entries.add(empty);
     }

@@ -2,6 +2,7 @@ package org.wenjin.ui.chat;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBoxI18n;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import java.util.ArrayList;
@@ -15,8 +16,9 @@ import org.wenjin.chat.domain.DocumentSources;
  */
 class DocumentSourcesField extends HorizontalLayout {
 
-  private final Checkbox enabled = new Checkbox("Documents", true);
-  private final MultiSelectComboBox<String> collections = new MultiSelectComboBox<>("Collections");
+  private final Checkbox enabled = new Checkbox(getTranslation("chat.sources.documents"), true);
+  private final MultiSelectComboBox<String> collections =
+      new MultiSelectComboBox<>(getTranslation("chat.sources.collections"));
   private Consumer<DocumentSources> onChange = s -> {};
   private boolean updating;
 
@@ -25,13 +27,27 @@ class DocumentSourcesField extends HorizontalLayout {
     setAlignItems(FlexComponent.Alignment.BASELINE);
     setSpacing(true);
     enabled.setId("sources-enabled");
-    enabled.setTooltipText("Answer from the company's documents, citing them");
+    enabled.setTooltipText(getTranslation("chat.sources.tooltip"));
     collections.setId("sources-collections");
-    collections.setPlaceholder("All");
+    collections.setPlaceholder(getTranslation("chat.sources.all"));
+    collections.setI18n(announcements());
     collections.setWidth("12em");
     enabled.addValueChangeListener(e -> changed());
     collections.addValueChangeListener(e -> changed());
     add(enabled, collections);
+  }
+
+  /** What a screen reader hears as collections are picked. */
+  private MultiSelectComboBoxI18n announcements() {
+    MultiSelectComboBoxI18n i18n =
+        new MultiSelectComboBoxI18n()
+            .setCleared(getTranslation("chat.sources.announce.cleared"))
+            .setFocused(getTranslation("chat.sources.announce.focused"))
+            .setSelected(getTranslation("chat.sources.announce.selected"))
+            .setDeselected(getTranslation("chat.sources.announce.deselected"));
+    // the component fills in the count; it refuses a text without its placeholder
+    String total = getTranslation("chat.sources.announce.total", "{count}");
+    return total.contains("{count}") ? i18n.setTotal(total) : i18n;
   }
 
   void setCollections(List<String> names) {

@@ -14,17 +14,17 @@ class FlowSelect extends Select<FlowDto> {
 
   FlowSelect() {
     setId("flow-select");
-    setLabel("Flow");
+    setLabel(getTranslation("chat.flow.label"));
     setItemLabelGenerator(FlowDto::name);
     addValueChangeListener(
         e ->
             setTooltipText(
                 e.getValue() == null
                     ? null
-                    : e.getValue().description()
-                        + " (up to "
-                        + e.getValue().modelCalls()
-                        + " model calls)"));
+                    : getTranslation(
+                        "chat.flow.tooltip",
+                        e.getValue().description(),
+                        e.getValue().modelCalls())));
   }
 
   /** Offers {@code flows}, keeping the current pick if it is still one of them, else the first. */

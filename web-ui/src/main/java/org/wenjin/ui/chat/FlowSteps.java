@@ -11,6 +11,8 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.Locale;
+import org.wenjin.ui.i18n.Tr;
 
 /**
  * How a flow came to its answer: each step as it ran, with the prompt it sent and what came back,
@@ -38,7 +40,7 @@ public class FlowSteps extends Details {
     if (!isVisible()) {
       return;
     }
-    setSummaryText("How the flow \u201c" + flowId + "\u201d answered (" + steps.size() + " steps)");
+    setSummaryText(getTranslation("chat.steps.summary", flowId, steps.size()));
     for (JsonValue value : steps) {
       if (value instanceof JsonObject step) {
         add(step(step));
@@ -52,15 +54,15 @@ public class FlowSteps extends Details {
     String type = step.getString("type", "");
     String title = step.getString("step", "") + " \u00b7 " + type;
     if (type.equals("retrieve")) {
-      title +=
-          ": \u201c"
-              + step.getString("query", "")
-              + "\u201d, "
-              + step.getInt("passages", 0)
-              + (step.getInt("passages", 0) == 1 ? " passage" : " passages");
+      title =
+          Tr.t(
+              "chat.steps.retrieved",
+              title,
+              step.getString("query", ""),
+              step.getInt("passages", 0));
     }
     if (step.containsKey("ended")) {
-      title += " (" + step.getString("ended", "").toLowerCase() + ")";
+      title = Tr.t("chat.steps.ended", title, ended(step.getString("ended", "")));
     }
     Span heading = new Span(title);
     heading.addClassName("wenjin-turn-step-title");
@@ -78,6 +80,16 @@ public class FlowSteps extends Details {
       }
     }
     return box;
+  }
+
+  /** How a model call ended short of complete ({@code GenerationOutcome.Kind}). */
+  private static String ended(String kind) {
+    return switch (kind) {
+      case "TRUNCATED" -> Tr.t("chat.steps.ended.truncated");
+      case "STOPPED" -> Tr.t("chat.steps.ended.stopped");
+      case "FAILED" -> Tr.t("chat.steps.ended.failed");
+      default -> kind.toLowerCase(Locale.ROOT);
+    };
   }
 
   private static JsonArray parse(String trace) {

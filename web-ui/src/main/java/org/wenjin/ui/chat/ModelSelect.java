@@ -11,7 +11,7 @@ class ModelSelect extends Select<ModelDto> {
 
   ModelSelect() {
     setId("model-select");
-    setLabel("Model");
+    setLabel(getTranslation("chat.model.label"));
     setItemLabelGenerator(ModelDto::label);
   }
 

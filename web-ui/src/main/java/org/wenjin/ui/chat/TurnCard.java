@@ -11,8 +11,10 @@ import com.vaadin.flow.component.messages.MessageListItem;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.wenjin.chat.domain.Citation;
 import org.wenjin.chat.interfaces.TurnDto;
+import org.wenjin.ui.common.Clipboard;
 import org.wenjin.ui.common.InertMarkdown;
 import org.wenjin.ui.common.TextPromptDialog;
 import org.wenjin.ui.knowledge.DocumentView;
@@ -70,22 +72,29 @@ class TurnCard extends VerticalLayout {
   }
 
   void showWaiting(int position) {
-    state.setText("Waiting for a free slot — position " + position);
+    state.setText(getTranslation("chat.turn.waiting", position));
   }
 
   void showAnswering() {
-    state.setText("Answering with " + turn.modelLabel() + "…");
+    state.setText(getTranslation("chat.turn.answering", turn.modelLabel()));
   }
 
   /** A flow's progress: "Step 2 of 3: “notes” 1 of 4". */
   void showStep(int number, int total, String label) {
-    state.setText("Step " + number + " of " + total + ": " + label + "…");
+    state.setText(getTranslation("chat.turn.step", number, total, label));
   }
 
   /** Shows the turn as saved on the server (the final text replaces what was streamed). */
   void update(TurnDto saved) {
     this.turn = saved;
     showSources(saved.citations());
+    answer.cite(
+        saved.citations().stream()
+            .collect(
+                Collectors.toMap(
+                    Citation::marker,
+                    c -> DocumentView.route(c.documentId(), c.chunk()),
+                    (first, again) -> first)));
     steps.show(saved.flowId(), saved.flowTrace());
     if (!saved.isStreaming()) {
       answer.replace(saved.answer());
@@ -93,29 +102,42 @@ class TurnCard extends VerticalLayout {
     state.getElement().setAttribute("status", saved.status());
     state.setText(
         switch (saved.status()) {
-          case "STREAMING" -> "Answering with " + saved.modelLabel() + "…";
+          case "STREAMING" -> getTranslation("chat.turn.answering", saved.modelLabel());
           case "COMPLETE" ->
-              "Answered by "
-                  + saved.modelLabel()
-                  + (saved.flowId() == null
-                      ? ""
-                      : " through the flow \u201c" + saved.flowId() + "\u201d");
-          case "STOPPED" -> "Stopped — partial answer by " + saved.modelLabel();
+              saved.flowId() == null
+                  ? getTranslation("chat.turn.answered", saved.modelLabel())
+                  : getTranslation("chat.turn.answered-flow", saved.modelLabel(), saved.flowId());
+          case "STOPPED" -> getTranslation("chat.turn.stopped", saved.modelLabel());
           case "INTERRUPTED" -> saved.error();
-          default -> "Failed: " + saved.error();
+          default -> getTranslation("chat.turn.failed", saved.error());
         });
     actions.removeAll();
     if (saved.isStreaming()) {
       return;
     }
     actions.add(
-        action("rate-up", VaadinIcon.THUMBS_UP, "Good answer", saved.rating(), 1),
-        action("rate-down", VaadinIcon.THUMBS_DOWN, "Bad answer", saved.rating(), -1),
-        button("edit", VaadinIcon.EDIT, "Edit question and ask again", this::askEdited),
+        action(
+            "rate-up",
+            VaadinIcon.THUMBS_UP,
+            getTranslation("chat.turn.rate-up"),
+            saved.rating(),
+            1),
+        action(
+            "rate-down",
+            VaadinIcon.THUMBS_DOWN,
+            getTranslation("chat.turn.rate-down"),
+            saved.rating(),
+            -1),
+        button(
+            "copy",
+            VaadinIcon.COPY_O,
+            getTranslation("chat.turn.copy"),
+            () -> Clipboard.copy(this, turn.answer())),
+        button("edit", VaadinIcon.EDIT, getTranslation("chat.turn.edit"), this::askEdited),
         button(
             "delete-turn",
             VaadinIcon.TRASH,
-            "Delete this question and answer",
+            getTranslation("chat.turn.delete"),
             () -> handler.delete(turn)));
   }
 
@@ -127,7 +149,10 @@ class TurnCard extends VerticalLayout {
       Anchor link =
           new Anchor(
               DocumentView.route(c.documentId(), c.chunk()),
-              "[" + c.marker() + "] " + c.title() + (c.page() == null ? "" : " · p. " + c.page()));
+              c.page() == null
+                  ? getTranslation("chat.turn.source", String.valueOf(c.marker()), c.title())
+                  : getTranslation(
+                      "chat.turn.source-page", String.valueOf(c.marker()), c.title(), c.page()));
       link.setId("source-" + turn.id() + "-" + c.marker());
       link.addClassName("wenjin-turn-source");
       sources.add(link);
@@ -146,7 +171,11 @@ class TurnCard extends VerticalLayout {
     TurnDto asked = turn;
     TextPromptDialog dialog =
         new TextPromptDialog(
-            "Edit question", "Question", asked.question(), "Ask again", "edit-question");
+            getTranslation("chat.edit.title"),
+            getTranslation("chat.edit.label"),
+            asked.question(),
+            getTranslation("chat.edit.action"),
+            "edit-question");
     dialog.onSubmit(
         e -> {
           if (handler.edit(asked, dialog.value.getValue())) {
@@ -164,7 +193,12 @@ class TurnCard extends VerticalLayout {
       return;
     }
     TextPromptDialog dialog =
-        new TextPromptDialog("What was wrong?", "Comment (optional)", "", "Send", "feedback");
+        new TextPromptDialog(
+            getTranslation("chat.feedback.title"),
+            getTranslation("chat.feedback.label"),
+            "",
+            getTranslation("chat.feedback.action"),
+            "feedback");
     dialog.value.setRequired(false);
     dialog.onSubmit(
         e -> {

@@ -19,7 +19,7 @@ import org.wenjin.ui.common.Notices;
 class TurnList extends VerticalLayout {
 
   private final TurnActions actions;
-  private String userName = "You";
+  private String userName = getTranslation("chat.you");
   private Long streamingTurn;
 
   TurnList(TurnActions actions) {
@@ -33,10 +33,7 @@ class TurnList extends VerticalLayout {
     removeAll();
     turns.forEach(t -> add(new TurnCard(t, userName, actions)));
     if (turns.isEmpty()) {
-      Span empty =
-          new Span(
-              "Ask anything about your company's documents. 可以用中文提问。"
-                  + " Enter sends, Shift+Enter starts a new line.");
+      Span empty = new Span(getTranslation("chat.turns.empty"));
       empty.setId("chat-empty");
       empty.addClassName("wenjin-muted");
       add(empty);

@@ -2,6 +2,8 @@ package org.wenjin.ui.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
@@ -31,6 +33,9 @@ public final class InertMarkdown {
   private static final Pattern OWN_DOCUMENT =
       Pattern.compile("knowledge/document/\\d{1,18}(\\?passage=\\d{1,9})?");
 
+  /** A citation marker as the prompt asks for them: [1], [12]. */
+  private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,3})]");
+
   /** The language word of a code fence, which marked turns into a class name; nothing else. */
   private static final Pattern CODE_LANGUAGE = Pattern.compile("[A-Za-z0-9_+-]{1,30}");
 
@@ -43,6 +48,17 @@ public final class InertMarkdown {
 
   /** The Markdown to hand to the browser for {@code untrusted} (null gives ""). */
   public static String render(String untrusted) {
+    return render(untrusted, Map.of());
+  }
+
+  /**
+   * The same, and each citation marker {@code [n]} in the text (not in code) becomes a link to the
+   * passage it cites, so a reader opens the source where the answer uses it.
+   *
+   * @param citations marker number → the passage's route ({@code knowledge/document/..}); markers
+   *     without one stay text
+   */
+  public static String render(String untrusted, Map<Integer, String> citations) {
     if (untrusted == null || untrusted.isBlank()) {
       return "";
     }
@@ -52,6 +68,9 @@ public final class InertMarkdown {
         neutralise(node);
       }
       mergeAdjacentText(document);
+      if (!citations.isEmpty()) {
+        linkCitations(document, citations);
+      }
       return RENDERER.render(document).stripTrailing();
     } catch (StackOverflowError e) {
       // thousands of nested quotes or lists: commonmark recurses per level. Show it as text.
@@ -165,6 +184,43 @@ public final class InertMarkdown {
       }
       mergeAdjacentText(node);
       node = node.getNext();
+    }
+  }
+
+  private static void linkCitations(Node document, Map<Integer, String> citations) {
+    List<Text> texts = new ArrayList<>();
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Text text) {
+            if (!(text.getParent() instanceof Link)) {
+              texts.add(text);
+            }
+          }
+        });
+    for (Text text : texts) {
+      String literal = text.getLiteral();
+      Matcher marker = MARKER.matcher(literal);
+      int from = 0;
+      while (marker.find()) {
+        String route = citations.get(Integer.parseInt(marker.group(1)));
+        if (route == null || !OWN_DOCUMENT.matcher(route).matches()) {
+          continue;
+        }
+        if (marker.start() > from) {
+          text.insertBefore(new Text(literal.substring(from, marker.start())));
+        }
+        Link link = new Link(route, null);
+        link.appendChild(new Text(marker.group()));
+        text.insertBefore(link);
+        from = marker.end();
+      }
+      if (from > 0) {
+        if (from < literal.length()) {
+          text.insertBefore(new Text(literal.substring(from)));
+        }
+        text.unlink();
+      }
     }
   }
 

@@ -5,6 +5,8 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import jakarta.ejb.EJBException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.wenjin.platform.text.Explained;
+import org.wenjin.ui.i18n.Tr;
 
 /** Runs a server call from a view and tells the user how it went, in words, never a trace. */
 public final class Notices {
@@ -39,9 +41,14 @@ public final class Notices {
 
   private static String reason(RuntimeException e) {
     Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof Explained explained) {
+      // the services say why as a key and its arguments: said here in the user's language
+      return explained.explanation().in(Tr.locale());
+    }
+    // an error no rule explains (a refused role, a failure): its words are the server's own
     return cause.getMessage() == null
-        ? "Something went wrong; nothing was changed."
-        : cause.getMessage();
+        ? Tr.t("common.failed")
+        : Tr.t("common.refused", cause.getMessage());
   }
 
   public static void show(String text, NotificationVariant variant) {

@@ -28,7 +28,7 @@ public class TextPromptDialog extends Dialog {
     Button submit = new Button(action, e -> fireEvent(new SubmitEvent(this)));
     submit.setId(idPrefix + "-save");
     submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    getFooter().add(new Button("Cancel", e -> close()), submit);
+    getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), submit);
   }
 
   public Registration onSubmit(ComponentEventListener<SubmitEvent> listener) {

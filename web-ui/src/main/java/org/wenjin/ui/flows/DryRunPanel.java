@@ -20,9 +20,9 @@ import org.wenjin.ui.chat.FlowSteps;
  */
 class DryRunPanel extends VerticalLayout {
 
-  private final TextField question = new TextField("Sample question");
-  private final Button run = new Button("Dry run");
-  private final Button stop = new Button("Stop");
+  private final TextField question = new TextField(getTranslation("flows.dry-run.question"));
+  private final Button run = new Button(getTranslation("flows.dry-run.run"));
+  private final Button stop = new Button(getTranslation("flows.dry-run.stop"));
   private final Span progress = new Span();
   private final Pre answer = new Pre();
   private final FlowSteps steps = new FlowSteps("dry-run-steps");
@@ -34,7 +34,7 @@ class DryRunPanel extends VerticalLayout {
     question.setId("dry-run-question");
     question.setWidthFull();
     question.setMaxLength(8000);
-    question.setPlaceholder("A question your colleagues would ask");
+    question.setPlaceholder(getTranslation("flows.dry-run.question.placeholder"));
     run.setId("dry-run");
     stop.setId("dry-run-stop");
     stop.setEnabled(false);
@@ -50,10 +50,8 @@ class DryRunPanel extends VerticalLayout {
     answer.setVisible(false);
     HorizontalLayout ask = new HorizontalLayout(run, stop);
     add(
-        new H3("Dry run"),
-        new Span(
-            "Runs the flow as written (saved or not) on a question over your documents and shows"
-                + " what each step sent and got. Nothing is saved; it counts like a question."),
+        new H3(getTranslation("flows.dry-run.heading")),
+        new Span(getTranslation("flows.dry-run.intro")),
         question,
         ask,
         progress,
@@ -74,13 +72,13 @@ class DryRunPanel extends VerticalLayout {
     answer.setText("");
     answer.setVisible(false);
     steps.show(null, null);
-    progress.setText("Starting\u2026");
+    progress.setText(getTranslation("flows.dry-run.starting"));
     run.setEnabled(false);
     stop.setEnabled(true);
   }
 
   void step(int number, int total, String label) {
-    progress.setText(number + "/" + total + " " + label);
+    progress.setText(getTranslation("flows.dry-run.step", number, total, label));
   }
 
   void text(String piece) {
@@ -94,9 +92,9 @@ class DryRunPanel extends VerticalLayout {
     stop.setEnabled(false);
     progress.setText(
         switch (result.status()) {
-          case "COMPLETE" -> "Done: " + result.citations().size() + " passages to cite.";
-          case "STOPPED" -> "Stopped.";
-          default -> "Failed: " + result.error();
+          case "COMPLETE" -> getTranslation("flows.dry-run.done", result.citations().size());
+          case "STOPPED" -> getTranslation("flows.dry-run.stopped");
+          default -> getTranslation("flows.dry-run.failed", result.error());
         });
     answer.setText(result.answer());
     answer.setVisible(!result.answer().isEmpty());

@@ -22,9 +22,10 @@ import org.wenjin.chat.domain.flow.FlowSource;
  */
 class FlowEditorDialog extends Dialog {
 
-  private final RadioButtonGroup<FlowSource.Format> format = new RadioButtonGroup<>("Written as");
+  private final RadioButtonGroup<FlowSource.Format> format =
+      new RadioButtonGroup<>(getTranslation("flows.editor.format"));
   private final TextArea text = new TextArea();
-  private final Checkbox offered = new Checkbox("Offer it to the company's users");
+  private final Checkbox offered = new Checkbox(getTranslation("flows.editor.offered"));
   private final FlowProblems problems = new FlowProblems();
   private final DryRunPanel dryRun = new DryRunPanel();
   private final String flowId;
@@ -62,35 +63,35 @@ class FlowEditorDialog extends Dialog {
     text.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
     text.setValue(source);
     text.setHelperText(
-        "Steps: retrieve, generate, for_each (with max), answer (last). Templates read"
-            + " {{question}}, {{history}}, {{company}}, {{language}} and earlier steps' outputs."
-            + " See docs/flows.md.");
+        getTranslation(
+            "flows.editor.help", "{{question}}", "{{history}}", "{{company}}", "{{language}}"));
     offered.setId("flow-offered");
     offered.setValue(offer);
     offered.setEnabled(!standard);
     if (standard) {
-      offered.setHelperText("The standard flow answers every question that names no flow.");
+      offered.setHelperText(getTranslation("flows.editor.offered.standard"));
     }
     VerticalLayout body =
         new VerticalLayout(
             new Paragraph(
                 standard
-                    ? "Questions that name no flow are answered by this flow: its answer prompt"
-                        + " is the company's grounding prompt."
-                    : "A flow runs its steps in order; the last one's answer streams to the"
-                        + " user."),
+                    ? getTranslation("flows.editor.intro.standard")
+                    : getTranslation("flows.editor.intro")),
             format,
             problems,
             sideBySide(new VerticalLayout(text, offered), dryRun));
     body.setPadding(false);
     add(body);
-    Button check = new Button("Check", e -> fireEvent(new CheckEvent(this, text.getValue())));
+    Button check =
+        new Button(
+            getTranslation("flows.editor.check"),
+            e -> fireEvent(new CheckEvent(this, text.getValue())));
     check.setId("flow-check");
-    Button cancel = new Button("Close", e -> close());
+    Button cancel = new Button(getTranslation("common.close"), e -> close());
     cancel.setId("flow-cancel");
     Button save =
         new Button(
-            "Save",
+            getTranslation("common.save"),
             e -> fireEvent(new SaveEvent(this, this.flowId, text.getValue(), offered.getValue())));
     save.setId("flow-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -10,10 +10,10 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.shared.Registration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.wenjin.chat.interfaces.CompanyFlowDto;
+import org.wenjin.ui.i18n.LocalFormats;
+import org.wenjin.ui.i18n.Tr;
 
 /**
  * The company's flows: what each is, where it comes from, whether users are offered it, and its
@@ -22,22 +22,41 @@ import org.wenjin.chat.interfaces.CompanyFlowDto;
  */
 class FlowGrid extends Grid<CompanyFlowDto> {
 
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  /** How API clients and the chat name a flow as their model: {@code flow:<id>}. */
+  private static final String MODEL_PREFIX = "flow:";
 
   FlowGrid() {
     setId("flows-grid");
-    addComponentColumn(FlowGrid::name).setHeader("Flow").setWidth("24rem").setFlexGrow(4);
-    addColumn(FlowGrid::origin).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
-    addColumn(FlowGrid::state).setHeader("Users").setAutoWidth(true).setFlexGrow(0);
-    addColumn(FlowGrid::size).setHeader("Size").setAutoWidth(true).setFlexGrow(0);
-    addColumn(f -> f.updatedBy() == null ? "" : f.updatedBy() + ", " + TIME.format(f.updatedAt()))
-        .setHeader("Changed")
+    addComponentColumn(FlowGrid::name)
+        .setHeader(getTranslation("flows.grid.column.flow"))
+        .setWidth("24rem")
+        .setFlexGrow(4);
+    addColumn(FlowGrid::origin)
+        .setHeader(getTranslation("flows.grid.column.kind"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    addColumn(FlowGrid::state)
+        .setHeader(getTranslation("flows.grid.column.users"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    addColumn(FlowGrid::size)
+        .setHeader(getTranslation("flows.grid.column.size"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    addColumn(
+            f ->
+                f.updatedBy() == null
+                    ? ""
+                    : Tr.t(
+                        "flows.grid.changed-by",
+                        f.updatedBy(),
+                        LocalFormats.dateTime(f.updatedAt())))
+        .setHeader(getTranslation("flows.grid.column.changed"))
         .setAutoWidth(true)
         .setFlexGrow(0);
     addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
     setAllRowsVisible(true);
-    setEmptyStateText("No flows.");
+    setEmptyStateText(getTranslation("flows.grid.empty"));
   }
 
   void show(List<CompanyFlowDto> flows) {
@@ -59,7 +78,7 @@ class FlowGrid extends Grid<CompanyFlowDto> {
   private static Component name(CompanyFlowDto f) {
     Span name = new Span(f.name());
     name.getStyle().set("font-weight", "600");
-    Span id = new Span("flow:" + f.id());
+    Span id = new Span(MODEL_PREFIX + f.id());
     id.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin-left", "0.5em");
     Div description = new Div(f.description());
     description.getStyle().set("font-size", "var(--lumo-font-size-s)").set("white-space", "normal");
@@ -67,43 +86,47 @@ class FlowGrid extends Grid<CompanyFlowDto> {
   }
 
   static String size(CompanyFlowDto f) {
-    return (f.steps() == 1 ? "1 step" : f.steps() + " steps")
-        + ", \u2264 "
-        + (f.modelCalls() == 1 ? "1 model call" : f.modelCalls() + " model calls");
+    return Tr.t("flows.grid.size", f.steps(), f.modelCalls());
   }
 
   static String origin(CompanyFlowDto f) {
     return switch (f.origin()) {
-      case "BUILT_IN" -> "Built in";
-      case "EDITED" -> "Built in, edited (revision " + f.revision() + ")";
-      default -> "Your own (revision " + f.revision() + ")";
+      case "BUILT_IN" -> Tr.t("flows.grid.origin.built-in");
+      case "EDITED" -> Tr.t("flows.grid.origin.edited", f.revision());
+      default -> Tr.t("flows.grid.origin.own", f.revision());
     };
   }
 
   private static String state(CompanyFlowDto f) {
     if (!f.problems().isEmpty()) {
-      return "Needs fixing";
+      return Tr.t("flows.grid.state.needs-fixing");
     }
     if (f.standard()) {
-      return "Offered (standard)";
+      return Tr.t("flows.grid.state.standard");
     }
-    return f.offered() ? "Offered" : "Withdrawn";
+    return f.offered() ? Tr.t("flows.grid.state.offered") : Tr.t("flows.grid.state.withdrawn");
   }
 
   private Component actions(CompanyFlowDto f) {
-    Button edit = button("Edit", "edit-flow-" + f.id(), () -> fireEvent(new EditEvent(this, f)));
+    Button edit =
+        button(
+            getTranslation("flows.grid.edit"),
+            "edit-flow-" + f.id(),
+            () -> fireEvent(new EditEvent(this, f)));
     HorizontalLayout actions = new HorizontalLayout(edit);
     if (!f.standard()) {
       actions.add(
           button(
-              f.offered() ? "Withdraw" : "Offer",
+              f.offered()
+                  ? getTranslation("flows.grid.withdraw")
+                  : getTranslation("flows.grid.offer"),
               "offer-flow-" + f.id(),
               () -> fireEvent(new OfferEvent(this, f, !f.offered()))));
     }
     if (!f.origin().equals("BUILT_IN")) {
       actions.add(
           button(
-              f.builtIn() ? "Reset" : "Delete",
+              f.builtIn() ? getTranslation("flows.grid.reset") : getTranslation("common.delete"),
               "remove-flow-" + f.id(),
               () -> fireEvent(new RemoveEvent(this, f))));
     }

@@ -24,10 +24,8 @@ class FlowProblems extends Div {
     problems.forEach(p -> list.add(new ListItem(p)));
     summary.setText(
         problems.isEmpty()
-            ? "No problems: the flow can be saved."
-            : problems.size() == 1
-                ? "1 problem stands in the way:"
-                : problems.size() + " problems stand in the way:");
+            ? getTranslation("flows.problems.none")
+            : getTranslation("flows.problems.some", problems.size()));
     getStyle()
         .set(
             "color",

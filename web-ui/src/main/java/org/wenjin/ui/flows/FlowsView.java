@@ -11,20 +11,23 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.wenjin.chat.domain.flow.FlowRules;
 import org.wenjin.chat.domain.flow.FlowSource;
 import org.wenjin.chat.interfaces.CompanyFlowDto;
 import org.wenjin.chat.interfaces.CompanyFlowsFacade;
 import org.wenjin.chat.interfaces.DryRunDto;
 import org.wenjin.chat.interfaces.DryRunListener;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.security.CompanyRole;
 import org.wenjin.security.Roles;
 import org.wenjin.ui.common.Notices;
+import org.wenjin.ui.i18n.Tr;
 import org.wenjin.ui.layout.MainLayout;
 
 /**
@@ -33,10 +36,9 @@ import org.wenjin.ui.layout.MainLayout;
  * sample question, and offered or withdrawn.
  */
 @Route(value = "admin/flows", layout = MainLayout.class)
-@PageTitle("Flows · Wenjin")
 @RolesAllowed(Roles.USER)
 @CompanyRole(Roles.TENANT_ADMIN)
-public class FlowsView extends VerticalLayout {
+public class FlowsView extends VerticalLayout implements HasDynamicTitle {
 
   /** Where a new flow starts: one search, one answer; the admin changes the rest. */
   static final String STARTER =
@@ -65,30 +67,31 @@ public class FlowsView extends VerticalLayout {
   @PostConstruct
   void init() {
     setId("flows-view");
-    Button create = new Button("New flow", VaadinIcon.PLUS.create(), e -> openNew());
+    Button create =
+        new Button(getTranslation("flows.new"), VaadinIcon.PLUS.create(), e -> openNew());
     create.setId("new-flow");
     create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    HorizontalLayout header = new HorizontalLayout(new H2("Flows"), create);
+    HorizontalLayout header = new HorizontalLayout(new H2(getTranslation("flows.heading")), create);
     header.setAlignItems(FlexComponent.Alignment.BASELINE);
-    add(
-        header,
-        new Paragraph(
-            "A flow is how a question is answered: search, then one or more model calls, then"
-                + " the answer. Users choose a flow beside the model; API clients name it as"
-                + " the model (flow:<id>). Editing a built-in flow makes your company's copy;"
-                + " Reset brings the built-in back."),
-        grid);
+    add(header, new Paragraph(getTranslation("flows.intro")), grid);
     grid.onEdit(e -> openEdit(e.flow));
     grid.onOffer(
         e -> {
           String done =
-              (e.offered ? "Offered" : "Withdrew") + " \u201c" + e.flow.name() + "\u201d.";
+              e.offered
+                  ? getTranslation("flows.offered", e.flow.name())
+                  : getTranslation("flows.withdrawn", e.flow.name());
           if (Notices.attempt(() -> flows.offer(e.flow.id(), e.offered), done)) {
             refresh();
           }
         });
     grid.onRemove(e -> confirmRemove(e.flow));
     refresh();
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("flows.page-title");
   }
 
   private void refresh() {
@@ -100,7 +103,7 @@ public class FlowsView extends VerticalLayout {
     if (Notices.attempt(() -> source[0] = flows.source(flow.id(), FlowSource.Format.YAML), null)) {
       open(
           new FlowEditorDialog(
-              "Edit \u201c" + flow.name() + "\u201d (flow:" + flow.id() + ")",
+              getTranslation("flows.editor.title.edit", flow.name(), flow.id()),
               flow.id(),
               source[0],
               FlowSource.Format.YAML,
@@ -110,7 +113,14 @@ public class FlowsView extends VerticalLayout {
   }
 
   private void openNew() {
-    open(new FlowEditorDialog("New flow", null, STARTER, FlowSource.Format.YAML, true, false));
+    open(
+        new FlowEditorDialog(
+            getTranslation("flows.editor.title.new"),
+            null,
+            STARTER,
+            FlowSource.Format.YAML,
+            true,
+            false));
   }
 
   private void open(FlowEditorDialog editor) {
@@ -119,10 +129,11 @@ public class FlowsView extends VerticalLayout {
           try {
             editor.showText(flows.convert(e.text, e.to), e.to);
           } catch (FlowRules rules) {
-            editor.keepFormat(rules.problems());
+            editor.keepFormat(said(rules.explanations()));
           }
         });
-    editor.onCheck(e -> Notices.attempt(() -> editor.showProblems(flows.check(e.text)), null));
+    editor.onCheck(
+        e -> Notices.attempt(() -> editor.showProblems(said(flows.checkExplained(e.text))), null));
     editor.onSave(e -> save(editor, e));
     new DryRuns(editor).wire();
     editor.open();
@@ -136,11 +147,11 @@ public class FlowsView extends VerticalLayout {
               : flows.save(e.flowId, e.text, e.offered);
       editor.close();
       Notices.show(
-          "Saved \u201c" + saved.name() + "\u201d, revision " + saved.revision() + ".",
+          getTranslation("flows.saved", saved.name(), saved.revision()),
           NotificationVariant.LUMO_SUCCESS);
       refresh();
     } catch (FlowRules rules) {
-      editor.showProblems(rules.problems());
+      editor.showProblems(said(rules.explanations()));
     } catch (RuntimeException other) {
       Notices.refused(other);
     }
@@ -151,19 +162,24 @@ public class FlowsView extends VerticalLayout {
     ConfirmDialog confirm =
         new ConfirmDialog(
             own
-                ? "Delete \u201c" + flow.name() + "\u201d?"
-                : "Reset \u201c" + flow.name() + "\u201d?",
+                ? getTranslation("flows.remove.delete.title", flow.name())
+                : getTranslation("flows.remove.reset.title", flow.name()),
             own
-                ? "Users can no longer choose it; conversations it answered keep their answers."
-                : "Your company's revisions are discarded and the built-in flow answers again.",
-            own ? "Delete" : "Reset",
+                ? getTranslation("flows.remove.delete.text")
+                : getTranslation("flows.remove.reset.text"),
+            own ? getTranslation("common.delete") : getTranslation("flows.grid.reset"),
             e -> {
-              if (Notices.attempt(() -> flows.remove(flow.id()), own ? "Deleted." : "Reset.")) {
+              String done =
+                  own
+                      ? getTranslation("flows.remove.deleted")
+                      : getTranslation("flows.remove.reset.done");
+              if (Notices.attempt(() -> flows.remove(flow.id()), done)) {
                 refresh();
               }
             });
     confirm.setId("confirm-remove-flow");
     confirm.setCancelable(true);
+    confirm.setCancelText(getTranslation("common.cancel"));
     confirm.setConfirmButtonTheme("error primary");
     confirm.open();
   }
@@ -213,7 +229,7 @@ public class FlowsView extends VerticalLayout {
         stop = flows.dryRun(editor.text(), question, null, listener);
       } catch (FlowRules rules) {
         panel.refused();
-        editor.showProblems(rules.problems());
+        editor.showProblems(said(rules.explanations()));
       } catch (RuntimeException other) {
         panel.refused();
         Notices.refused(other);
@@ -226,5 +242,10 @@ public class FlowsView extends VerticalLayout {
         running.run();
       }
     }
+  }
+
+  /** The problems of a flow in the user's language. */
+  private static List<String> said(List<RuleMessage> problems) {
+    return problems.stream().map(p -> p.in(Tr.locale())).toList();
   }
 }

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.PostConstruct;
@@ -25,9 +25,8 @@ import org.wenjin.ui.layout.MainLayout;
  * second.
  */
 @Route(value = "admin/inference", layout = MainLayout.class)
-@PageTitle("Inference · Wenjin")
 @RolesAllowed(Roles.PLATFORM_ADMIN)
-public class InferenceView extends VerticalLayout {
+public class InferenceView extends VerticalLayout implements HasDynamicTitle {
 
   static final int REFRESH_MILLIS = 2000;
 
@@ -50,16 +49,17 @@ public class InferenceView extends VerticalLayout {
               }
             });
     add(
-        new H2("Inference"),
-        new Paragraph(
-            "Each registered model's pool on this server. Tokens/s counts the pieces of text"
-                + " streamed in the last 10 s; waits are those of the latest questions that"
-                + " queued; the batch is how many answers shared a decoding step on average"
-                + " (backends that batch by themselves only). Choose a model for its chart."),
+        new H2(getTranslation("inference.heading")),
+        new Paragraph(getTranslation("inference.intro")),
         grid,
         chartTitle,
         chart);
     refresh();
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("inference.page-title");
   }
 
   private void refresh() {
@@ -69,7 +69,7 @@ public class InferenceView extends VerticalLayout {
       grid.asSingleSelect().setValue(busiest(models));
     }
     ModelLoadDto shown = grid.asSingleSelect().getValue();
-    chartTitle.setText(shown == null ? "" : "Tokens per second: " + shown.label());
+    chartTitle.setText(shown == null ? "" : getTranslation("inference.chart.title", shown.label()));
     chart.setVisible(shown != null);
     if (shown != null) {
       chart.add(new ThroughputChart.Sample(shown.tokensPerSecond(), shown.active()));

@@ -2,26 +2,37 @@ package org.wenjin.ui.inference;
 
 import com.vaadin.flow.component.grid.Grid;
 import java.util.List;
-import java.util.Locale;
 import org.wenjin.inference.interfaces.ModelLoadDto;
+import org.wenjin.ui.i18n.LocalFormats;
 
 /** One row per registered model: slots, load, throughput, waits, batches. */
 class ModelLoadGrid extends Grid<ModelLoadDto> {
 
   ModelLoadGrid() {
     setId("inference-grid");
-    addColumn(ModelLoadDto::label).setHeader("Model").setAutoWidth(true).setFlexGrow(1);
-    addColumn(ModelLoadDto::slots).setHeader("Slots").setAutoWidth(true);
-    addColumn(ModelLoadDto::active).setHeader("Generating").setAutoWidth(true);
-    addColumn(ModelLoadDto::queued).setHeader("Waiting").setAutoWidth(true);
-    addColumn(m -> String.format(Locale.ROOT, "%.1f", m.tokensPerSecond()))
-        .setHeader("Tokens/s")
+    addColumn(ModelLoadDto::label)
+        .setHeader(getTranslation("inference.column.model"))
+        .setAutoWidth(true)
+        .setFlexGrow(1);
+    addColumn(m -> LocalFormats.number(m.slots()))
+        .setHeader(getTranslation("inference.column.slots"))
         .setAutoWidth(true);
-    addColumn(m -> m.waitP50Millis() + " / " + m.waitP95Millis() + " ms")
-        .setHeader("Wait p50 / p95")
+    addColumn(m -> LocalFormats.number(m.active()))
+        .setHeader(getTranslation("inference.column.generating"))
         .setAutoWidth(true);
-    addColumn(ModelLoadGrid::batches).setHeader("Batch (mean)").setAutoWidth(true);
-    setEmptyStateText("No models are registered: see docs/models.md.");
+    addColumn(m -> LocalFormats.number(m.queued()))
+        .setHeader(getTranslation("inference.column.waiting"))
+        .setAutoWidth(true);
+    addColumn(m -> LocalFormats.decimal(m.tokensPerSecond(), 1))
+        .setHeader(getTranslation("inference.column.tokens-per-second"))
+        .setAutoWidth(true);
+    addColumn(m -> getTranslation("inference.wait", m.waitP50Millis(), m.waitP95Millis()))
+        .setHeader(getTranslation("inference.column.wait"))
+        .setAutoWidth(true);
+    addColumn(ModelLoadGrid::batches)
+        .setHeader(getTranslation("inference.column.batch"))
+        .setAutoWidth(true);
+    setEmptyStateText(getTranslation("inference.empty"));
     setAllRowsVisible(true);
   }
 
@@ -36,6 +47,6 @@ class ModelLoadGrid extends Grid<ModelLoadDto> {
 
   private static String batches(ModelLoadDto model) {
     double mean = model.meanBatchSize();
-    return mean == 0 ? "—" : String.format(Locale.ROOT, "%.1f", mean);
+    return mean == 0 ? "—" : LocalFormats.decimal(mean, 1);
   }
 }

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import org.wenjin.ui.i18n.LocalFormats;
 
 /**
  * Tokens per second of one model over the last {@value #SAMPLES} samples, as bars of plain divs
@@ -43,14 +44,13 @@ class ThroughputChart extends Div {
     getElement()
         .setAttribute(
             "aria-label",
-            String.format(
-                Locale.ROOT,
-                "Tokens per second, last %d samples: now %.1f",
+            getTranslation(
+                "inference.chart.aria",
                 samples.size(),
-                samples.isEmpty() ? 0.0 : samples.getLast().tokensPerSecond()));
+                LocalFormats.decimal(
+                    samples.isEmpty() ? 0.0 : samples.getLast().tokensPerSecond(), 1)));
     if (highest == 0) {
-      Paragraph idle =
-          new Paragraph("No tokens in the last samples. Bars appear here while the model answers.");
+      Paragraph idle = new Paragraph(getTranslation("inference.chart.idle"));
       idle.addClassName("wenjin-usage-empty");
       add(idle);
       return;
@@ -67,10 +67,9 @@ class ThroughputChart extends Div {
       bar.getElement()
           .setAttribute(
               "title",
-              String.format(
-                  Locale.ROOT,
-                  "%.1f tokens/s, %d generating",
-                  s.tokensPerSecond(),
+              getTranslation(
+                  "inference.chart.bar",
+                  LocalFormats.decimal(s.tokensPerSecond(), 1),
                   s.generating()));
       bar.getStyle()
           .set("height", String.format(Locale.ROOT, "%.1f%%", 100 * s.tokensPerSecond() / highest));

@@ -8,11 +8,10 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.shared.Registration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.function.Consumer;
 import org.wenjin.knowledge.interfaces.DocumentDto;
+import org.wenjin.ui.i18n.LocalFormats;
+import org.wenjin.ui.i18n.Tr;
 
 /**
  * The company's documents with their indexing status. "Index again" and "Delete" (once confirmed)
@@ -20,34 +19,52 @@ import org.wenjin.knowledge.interfaces.DocumentDto;
  */
 class DocumentGrid extends Grid<DocumentDto> {
 
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
-
   DocumentGrid() {
     setId("documents");
-    addColumn(DocumentDto::title).setHeader("Title").setWidth("16em").setFlexGrow(2);
-    addColumn(DocumentDto::sourceName).setHeader("File").setWidth("12em").setFlexGrow(1);
-    addColumn(DocumentDto::collection).setHeader("Collection").setAutoWidth(true);
-    addColumn(d -> String.join(", ", d.labels())).setHeader("Labels").setAutoWidth(true);
-    addColumn(d -> d.visibleTo().isEmpty() ? "everyone" : String.join(", ", d.visibleTo()))
-        .setHeader("Visible to")
+    addColumn(DocumentDto::title)
+        .setHeader(getTranslation("knowledge.documents.column.title"))
+        .setWidth("16em")
+        .setFlexGrow(2);
+    addColumn(DocumentDto::sourceName)
+        .setHeader(getTranslation("knowledge.documents.column.file"))
+        .setWidth("12em")
+        .setFlexGrow(1);
+    addColumn(DocumentDto::collection)
+        .setHeader(getTranslation("knowledge.documents.column.collection"))
         .setAutoWidth(true);
-    addColumn(d -> size(d.sizeBytes())).setHeader("Size").setAutoWidth(true);
-    addComponentColumn(DocumentStatusCell::new).setHeader("Status").setWidth("16em").setFlexGrow(0);
-    addColumn(d -> DATE.format(d.createdAt())).setHeader("Uploaded").setAutoWidth(true);
+    addColumn(d -> String.join(", ", d.labels()))
+        .setHeader(getTranslation("knowledge.documents.column.labels"))
+        .setAutoWidth(true);
+    addColumn(
+            d ->
+                d.visibleTo().isEmpty()
+                    ? Tr.t("knowledge.documents.visible-to.everyone")
+                    : String.join(", ", d.visibleTo()))
+        .setHeader(getTranslation("knowledge.documents.column.visible-to"))
+        .setAutoWidth(true);
+    addColumn(d -> size(d.sizeBytes()))
+        .setHeader(getTranslation("knowledge.documents.column.size"))
+        .setAutoWidth(true);
+    addComponentColumn(DocumentStatusCell::new)
+        .setHeader(getTranslation("knowledge.documents.column.status"))
+        .setWidth("16em")
+        .setFlexGrow(0);
+    addColumn(d -> LocalFormats.dateTime(d.createdAt()))
+        .setHeader(getTranslation("knowledge.documents.column.uploaded"))
+        .setAutoWidth(true);
     addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
-    setEmptyStateText("No documents yet. Drop files above to build your knowledge base.");
+    setEmptyStateText(getTranslation("knowledge.documents.empty"));
   }
 
   private HorizontalLayout actions(DocumentDto d) {
     Button reindex =
         new Button(VaadinIcon.REFRESH.create(), e -> fireEvent(new ReindexEvent(this, d)));
     reindex.setId("reindex-" + d.id());
-    reindex.setTooltipText("Index again from the stored file");
+    reindex.setTooltipText(getTranslation("knowledge.documents.reindex.tooltip"));
     reindex.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
     Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(d));
     delete.setId("delete-document-" + d.id());
-    delete.setTooltipText("Delete");
+    delete.setTooltipText(getTranslation("common.delete"));
     delete.addThemeVariants(
         ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
     return new HorizontalLayout(reindex, delete);
@@ -56,25 +73,26 @@ class DocumentGrid extends Grid<DocumentDto> {
   private void confirmDelete(DocumentDto d) {
     ConfirmDialog dialog =
         new ConfirmDialog(
-            "Delete “" + d.title() + "”?",
-            "The file and every passage of it leave the knowledge base. Answers that cited it keep"
-                + " their text.",
-            "Delete",
+            getTranslation("knowledge.documents.delete.title", d.title()),
+            getTranslation("knowledge.documents.delete.text"),
+            getTranslation("common.delete"),
             e -> fireEvent(new DeleteEvent(this, d)));
     dialog.setConfirmButtonTheme("error primary");
     dialog.setCancelable(true);
+    dialog.setCancelText(getTranslation("common.cancel"));
     dialog.setId("confirm-delete-document");
     dialog.open();
   }
 
   private static String size(long bytes) {
     if (bytes < 1024) {
-      return bytes + " B";
+      return Tr.t("knowledge.documents.size.bytes", LocalFormats.number(bytes));
     }
     if (bytes < 1024 * 1024) {
-      return String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
+      return Tr.t("knowledge.documents.size.kilobytes", LocalFormats.decimal(bytes / 1024.0, 0));
     }
-    return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    String megabytes = LocalFormats.decimal(bytes / (1024.0 * 1024.0), 1);
+    return Tr.t("knowledge.documents.size.megabytes", megabytes);
   }
 
   Registration onReindex(Consumer<DocumentDto> listener) {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import org.wenjin.knowledge.interfaces.DocumentDto;
+import org.wenjin.ui.i18n.Tr;
 
 /** How a document's indexing goes: a badge, a progress bar while queued or indexing, the error. */
 class DocumentStatusCell extends Div {
@@ -23,7 +24,8 @@ class DocumentStatusCell extends Div {
       add(bar);
     }
     if (d.error() != null) {
-      Span reason = new Span(d.error());
+      Span reason =
+          new Span(d.errorMessage() == null ? d.error() : d.errorMessage().in(Tr.locale()));
       reason.setId("error-" + d.id());
       reason.addClassName("wenjin-document-error");
       add(reason);
@@ -32,16 +34,21 @@ class DocumentStatusCell extends Div {
 
   private static String label(DocumentDto d) {
     return switch (d.status()) {
-      case "QUEUED" -> "Queued";
+      case "QUEUED" -> Tr.t("knowledge.status.queued");
       case "PROCESSING" ->
-          "Indexing " + d.chunksDone() + " / " + (d.chunksTotal() == null ? "?" : d.chunksTotal());
+          d.chunksTotal() == null
+              ? Tr.t("knowledge.status.indexing-unknown", d.chunksDone())
+              : Tr.t("knowledge.status.indexing", d.chunksDone(), d.chunksTotal());
       case "INDEXED" ->
-          "Indexed · "
-              + d.chunksTotal()
-              + (d.chunksTotal() != null && d.chunksTotal() == 1 ? " passage" : " passages")
-              + (d.pages() == null ? "" : " · " + d.pages() + " pages");
-      default -> "Failed";
+          d.pages() == null
+              ? Tr.t("knowledge.status.indexed", passages(d))
+              : Tr.t("knowledge.status.indexed-pages", passages(d), d.pages());
+      default -> Tr.t("knowledge.status.failed");
     };
+  }
+
+  private static int passages(DocumentDto d) {
+    return d.chunksTotal() == null ? 0 : d.chunksTotal();
   }
 
   private static String theme(String status) {

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -32,14 +32,18 @@ import org.wenjin.ui.layout.MainLayout;
  * knowledge/document/<id>?passage=<n>}).
  */
 @Route(value = "knowledge/document/:documentId", layout = MainLayout.class)
-@PageTitle("Document · Wenjin")
 @RolesAllowed(Roles.USER)
-public class DocumentView extends VerticalLayout implements BeforeEnterObserver {
+public class DocumentView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   @Inject private KnowledgeFacade knowledge;
 
   public DocumentView() {
     setId("document-view");
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("knowledge.document.page-title");
   }
 
   /** The link to passage {@code chunk} of a document. */
@@ -63,9 +67,9 @@ public class DocumentView extends VerticalLayout implements BeforeEnterObserver 
             .orElse(0);
     List<SearchHitDto> passages = new ArrayList<>();
     if (!Notices.attempt(() -> passages.addAll(knowledge.passages(id)), null)) {
-      Paragraph missing = new Paragraph("This document does not exist or is not visible to you.");
+      Paragraph missing = new Paragraph(getTranslation("knowledge.document.missing"));
       missing.setId("document-missing");
-      add(new Anchor("knowledge", "Back to search"), missing);
+      add(new Anchor("knowledge", getTranslation("knowledge.document.back")), missing);
       return;
     }
     SearchHitDto first = passages.get(0);
@@ -77,7 +81,7 @@ public class DocumentView extends VerticalLayout implements BeforeEnterObserver 
                 + (first.labels().isEmpty() ? "" : " · " + String.join(", ", first.labels())));
     meta.addClassName("wenjin-hint");
     add(
-        new Anchor("knowledge", "Back to search"),
+        new Anchor("knowledge", getTranslation("knowledge.document.back")),
         new H2(first.title()),
         meta,
         original(id, first, passages, target));
@@ -86,7 +90,7 @@ public class DocumentView extends VerticalLayout implements BeforeEnterObserver 
     for (SearchHitDto p : passages) {
       if (p.page() != null && !Objects.equals(p.page(), page)) {
         page = p.page();
-        Span pageMark = new Span("Page " + page);
+        Span pageMark = new Span(getTranslation("knowledge.document.page", page));
         pageMark.addClassName("wenjin-page-mark");
         add(pageMark);
       }
@@ -128,7 +132,9 @@ public class DocumentView extends VerticalLayout implements BeforeEnterObserver 
     Anchor link =
         new Anchor(
             pdf ? handler.inline() : handler,
-            pdf ? "Open the PDF at this page" : "Download the original file");
+            pdf
+                ? getTranslation("knowledge.document.open-pdf")
+                : getTranslation("knowledge.document.download"));
     link.setId("document-original");
     link.setTarget("_blank");
     Integer page =

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.PostConstruct;
@@ -29,10 +29,9 @@ import org.wenjin.ui.layout.MainLayout;
  * call is made here.
  */
 @Route(value = "knowledge/documents", layout = MainLayout.class)
-@PageTitle("Documents · Wenjin")
 @RolesAllowed(Roles.USER)
 @CompanyRole(Roles.TENANT_ADMIN)
-public class DocumentsView extends VerticalLayout {
+public class DocumentsView extends VerticalLayout implements HasDynamicTitle {
 
   /** How often the list refreshes while documents are being indexed. */
   private static final int POLL_MILLIS = 1500;
@@ -51,37 +50,50 @@ public class DocumentsView extends VerticalLayout {
     KnowledgeSettingsForm settings = new KnowledgeSettingsForm();
     settings.show(knowledge.settings());
     settings.onSave(this::saveSettings);
-    Button reindexAll = new Button("Re-index all", VaadinIcon.REFRESH.create(), e -> reindexAll());
+    Button reindexAll =
+        new Button(
+            getTranslation("knowledge.documents.reindex-all"),
+            VaadinIcon.REFRESH.create(),
+            e -> reindexAll());
     reindexAll.setId("reindex-all");
     grid.onReindex(this::reindex);
     grid.onDelete(this::delete);
-    add(new H2("Documents"), upload, settings, reindexAll, grid);
+    add(new H2(getTranslation("knowledge.documents.heading")), upload, settings, reindexAll, grid);
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("knowledge.documents.page-title");
   }
 
   private void store(UploadRequest file) {
-    Notices.attempt(() -> knowledge.upload(file), file.fileName() + " uploaded");
+    Notices.attempt(
+        () -> knowledge.upload(file),
+        getTranslation("knowledge.documents.uploaded", file.fileName()));
     refresh();
   }
 
   private void saveSettings(KnowledgeSettingsDto changed) {
     Notices.attempt(
-        () -> knowledge.changeSettings(changed),
-        "Settings saved. New passage sizes apply to documents indexed from now on;"
-            + " “Re-index all” applies them to every document.");
+        () -> knowledge.changeSettings(changed), getTranslation("knowledge.settings.saved"));
   }
 
   private void reindexAll() {
-    Notices.attempt(() -> knowledge.reindexAll(), "Every document is queued to be indexed again.");
+    Notices.attempt(
+        () -> knowledge.reindexAll(), getTranslation("knowledge.documents.reindex-all.done"));
     refresh();
   }
 
   private void reindex(DocumentDto d) {
-    Notices.attempt(() -> knowledge.reindex(d.id()), d.title() + " queued again");
+    Notices.attempt(
+        () -> knowledge.reindex(d.id()),
+        getTranslation("knowledge.documents.reindexed", d.title()));
     refresh();
   }
 
   private void delete(DocumentDto d) {
-    Notices.attempt(() -> knowledge.delete(d.id()), d.title() + " deleted");
+    Notices.attempt(
+        () -> knowledge.delete(d.id()), getTranslation("knowledge.documents.deleted", d.title()));
     refresh();
   }
 

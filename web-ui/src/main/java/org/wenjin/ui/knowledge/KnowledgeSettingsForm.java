@@ -22,16 +22,17 @@ import org.wenjin.knowledge.interfaces.KnowledgeSettingsDto;
 class KnowledgeSettingsForm extends Details {
 
   private final IntegerField chunkSize =
-      integer("settings-chunk-size", "Passage size (characters)");
+      integer("settings-chunk-size", getTranslation("knowledge.settings.chunk-size"));
   private final IntegerField chunkOverlap =
-      integer("settings-chunk-overlap", "Overlap (characters)");
+      integer("settings-chunk-overlap", getTranslation("knowledge.settings.chunk-overlap"));
   private final IntegerField passages =
-      integer("settings-passages", "Passages per answer (0: none)");
-  private final NumberField minSimilarity = new NumberField("Least similarity (0–1)");
+      integer("settings-passages", getTranslation("knowledge.settings.passages"));
+  private final NumberField minSimilarity =
+      new NumberField(getTranslation("knowledge.settings.min-similarity"));
   private final Binder<KnowledgeSettingsDto> binder = new Binder<>(KnowledgeSettingsDto.class);
 
   KnowledgeSettingsForm() {
-    setSummaryText("Passages and answers");
+    setSummaryText(getTranslation("knowledge.settings.summary"));
     setId("knowledge-settings");
     minSimilarity.setId("settings-min-similarity");
     minSimilarity.setStep(0.05);
@@ -41,7 +42,7 @@ class KnowledgeSettingsForm extends Details {
     binder.forField(chunkOverlap).withConverter(emptyAs(-1)).bind("chunkOverlap");
     binder.forField(passages).withConverter(emptyAs(-1)).bind("passages");
     binder.forField(minSimilarity).withConverter(emptyAs(-1.0)).bind("minSimilarity");
-    Button save = new Button("Save settings", e -> save());
+    Button save = new Button(getTranslation("knowledge.settings.save"), e -> save());
     save.setId("settings-save");
     HorizontalLayout fields =
         new HorizontalLayout(chunkSize, chunkOverlap, passages, minSimilarity, save);

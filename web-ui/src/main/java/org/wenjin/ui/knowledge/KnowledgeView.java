@@ -7,7 +7,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.PostConstruct;
@@ -30,9 +30,8 @@ import org.wenjin.ui.session.CurrentUser;
  * the back button works. The components fire events; the view navigates and calls the server.
  */
 @Route(value = "knowledge", layout = MainLayout.class)
-@PageTitle("Knowledge · Wenjin")
 @RolesAllowed(Roles.USER)
-public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver {
+public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   static final int PAGE_SIZE = 10;
 
@@ -57,14 +56,20 @@ public class KnowledgeView extends VerticalLayout implements BeforeEnterObserver
     suggestions.onPick(s -> go(s, 0, narrowed));
     facets.onNarrow(filters -> go(query, 0, filters));
     pager.onPage(page -> go(query, page, narrowed));
-    HorizontalLayout header = new HorizontalLayout(new H2("Knowledge"));
+    HorizontalLayout header =
+        new HorizontalLayout(new H2(getTranslation("knowledge.search.heading")));
     header.setAlignItems(FlexComponent.Alignment.BASELINE);
     if (user.get().hasRole(Roles.TENANT_ADMIN)) {
-      Anchor manage = new Anchor("knowledge/documents", "Manage documents");
+      Anchor manage = new Anchor("knowledge/documents", getTranslation("knowledge.search.manage"));
       manage.setId("manage-documents");
       header.add(manage);
     }
     add(header, box, suggestions, facets, results, pager);
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("knowledge.search.page-title");
   }
 
   @Override

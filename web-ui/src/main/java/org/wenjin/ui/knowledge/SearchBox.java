@@ -22,7 +22,7 @@ class SearchBox extends HorizontalLayout {
 
   SearchBox() {
     query.setId("search-query");
-    query.setPlaceholder("Search your company's documents — 如何申请年假？");
+    query.setPlaceholder(getTranslation("knowledge.search.placeholder"));
     query.setWidthFull();
     query.setClearButtonVisible(true);
     query.addKeyPressListener(Key.ENTER, e -> search());
@@ -35,7 +35,9 @@ class SearchBox extends HorizontalLayout {
             fireEvent(new TypingEvent(this, e.getValue()));
           }
         });
-    Button search = new Button("Search", VaadinIcon.SEARCH.create(), e -> search());
+    Button search =
+        new Button(
+            getTranslation("knowledge.search.button"), VaadinIcon.SEARCH.create(), e -> search());
     search.setId("search-button");
     search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     add(query, search);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.wenjin.knowledge.interfaces.SearchResultsDto;
+import org.wenjin.ui.i18n.Tr;
 
 /**
  * Chips that narrow the search by label or file type; an active one removes its filter. A click
@@ -38,7 +39,9 @@ class SearchFacets extends Div {
       if (active != null) {
         Map<String, String> without = new TreeMap<>(narrowed);
         without.remove(param);
-        Button clear = new Button(typeName(active) + " ✕", e -> narrow(without));
+        Button clear =
+            new Button(
+                getTranslation("knowledge.facets.clear", typeName(active)), e -> narrow(without));
         clear.setId("facet-clear-" + param);
         clear.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         add(clear);
@@ -48,7 +51,9 @@ class SearchFacets extends Div {
         Map<String, String> with = new TreeMap<>(narrowed);
         with.put(param, value.value());
         Button chip =
-            new Button(typeName(value.value()) + " (" + value.count() + ")", e -> narrow(with));
+            new Button(
+                getTranslation("knowledge.facets.chip", typeName(value.value()), value.count()),
+                e -> narrow(with));
         chip.setId("facet-" + param + "-" + value.value().replaceAll("[^A-Za-z0-9_-]", "_"));
         chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
         add(chip);
@@ -67,7 +72,7 @@ class SearchFacets extends Div {
       case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> "Word";
       case "text/html", "application/xhtml+xml" -> "HTML";
       case "text/markdown", "text/x-web-markdown" -> "Markdown";
-      case "text/plain" -> "Text";
+      case "text/plain" -> Tr.t("knowledge.facets.type.text");
       default -> value;
     };
   }

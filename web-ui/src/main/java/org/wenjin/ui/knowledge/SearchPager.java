@@ -17,12 +17,18 @@ class SearchPager extends HorizontalLayout {
   void show(int page, int total, int size) {
     removeAll();
     if (page > 0) {
-      Button previous = new Button("Previous", e -> fireEvent(new PageEvent(this, page - 1)));
+      Button previous =
+          new Button(
+              getTranslation("knowledge.pager.previous"),
+              e -> fireEvent(new PageEvent(this, page - 1)));
       previous.setId("search-previous");
       add(previous);
     }
     if ((page + 1) * size < total) {
-      Button next = new Button("Next", e -> fireEvent(new PageEvent(this, page + 1)));
+      Button next =
+          new Button(
+              getTranslation("knowledge.pager.next"),
+              e -> fireEvent(new PageEvent(this, page + 1)));
       next.setId("search-next");
       add(next);
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.wenjin.knowledge.interfaces.SearchHitDto;
 import org.wenjin.knowledge.interfaces.SearchResultsDto;
+import org.wenjin.ui.i18n.Tr;
 
 /**
  * The passages found, each with its title (a link to the passage in its document), source, labels
@@ -22,10 +23,7 @@ class SearchResultList extends Div {
 
   void showWelcome() {
     removeAll();
-    Paragraph welcome =
-        new Paragraph(
-            "Ask in Chinese or English: the search matches words and meaning, and shows the"
-                + " passages with their document and page.");
+    Paragraph welcome = new Paragraph(getTranslation("knowledge.search.welcome"));
     welcome.setId("search-welcome");
     add(welcome);
   }
@@ -33,30 +31,21 @@ class SearchResultList extends Div {
   void show(String q, SearchResultsDto r) {
     removeAll();
     if (r.hits().isEmpty()) {
-      Paragraph none =
-          new Paragraph(
-              "No passages match “"
-                  + q
-                  + "”. Try other words, fewer words, or the other language.");
+      Paragraph none = new Paragraph(getTranslation("knowledge.search.empty", q));
       none.setId("search-empty");
       add(none);
       return;
     }
     Span summary =
         new Span(
-            r.total()
-                + " passages"
-                + (r.wordsOnly()
-                    ? " (matched by words only: the meaning search is unavailable)"
-                    : ""));
+            r.wordsOnly()
+                ? getTranslation("knowledge.search.summary-words-only", r.total())
+                : getTranslation("knowledge.search.summary", r.total()));
     summary.setId("search-summary");
     summary.addClassName("wenjin-hint");
     add(summary);
     if (!r.goodMatch()) {
-      Paragraph weak =
-          new Paragraph(
-              "No good match: these are the closest passages, but none is near in meaning or has"
-                  + " most of your words, so chat would not answer from them. Try other words.");
+      Paragraph weak = new Paragraph(getTranslation("knowledge.search.weak"));
       weak.setId("search-weak");
       weak.addClassName("wenjin-hint");
       add(weak);
@@ -75,7 +64,7 @@ class SearchResultList extends Div {
     List<String> facts = new ArrayList<>();
     facts.add(hit.sourceName());
     if (hit.page() != null) {
-      facts.add("page " + hit.page());
+      facts.add(Tr.t("knowledge.search.hit.page", hit.page()));
     }
     if (hit.heading() != null && !hit.heading().isBlank()) {
       facts.add(hit.heading());

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.server.streams.UploadMetadata;
@@ -27,9 +28,12 @@ import org.wenjin.ui.common.Notices;
  */
 class UploadForm extends VerticalLayout {
 
-  private final TextField collection = new TextField("Collection");
-  private final TextField labels = new TextField("Labels");
-  private final TextField visibleTo = new TextField("Visible to groups");
+  /** The collection the server files a document under when none is given: a name, not a text. */
+  private static final String DEFAULT_COLLECTION = "general";
+
+  private final TextField collection = new TextField(getTranslation("knowledge.upload.collection"));
+  private final TextField labels = new TextField(getTranslation("knowledge.upload.labels"));
+  private final TextField visibleTo = new TextField(getTranslation("knowledge.upload.visible-to"));
 
   UploadForm(UploadLimitsDto limits) {
     setPadding(false);
@@ -38,13 +42,13 @@ class UploadForm extends VerticalLayout {
       field.setValueChangeMode(ValueChangeMode.EAGER);
     }
     collection.setId("upload-collection");
-    collection.setPlaceholder("general");
+    collection.setPlaceholder(DEFAULT_COLLECTION);
     labels.setId("upload-labels");
-    labels.setPlaceholder("policy, hr");
-    labels.setHelperText("Comma-separated");
+    labels.setPlaceholder(getTranslation("knowledge.upload.labels.placeholder"));
+    labels.setHelperText(getTranslation("knowledge.upload.labels.helper"));
     visibleTo.setId("upload-groups");
-    visibleTo.setPlaceholder("Everyone in the company");
-    visibleTo.setHelperText("Comma-separated group names");
+    visibleTo.setPlaceholder(getTranslation("knowledge.upload.visible-to.placeholder"));
+    visibleTo.setHelperText(getTranslation("knowledge.upload.visible-to.helper"));
     HorizontalLayout options = new HorizontalLayout(collection, labels, visibleTo);
     options.setAlignItems(FlexComponent.Alignment.BASELINE);
 
@@ -52,15 +56,54 @@ class UploadForm extends VerticalLayout {
     upload.setId("upload");
     upload.setAcceptedFileTypes(limits.acceptedFileTypes().toArray(String[]::new));
     upload.setMaxFileSize((int) Math.min(limits.maxBytes(), Integer.MAX_VALUE));
+    upload.setI18n(i18n());
     upload.addFileRejectedListener(
         e -> Notices.show(e.getErrorMessage(), NotificationVariant.LUMO_ERROR));
-    Paragraph hint =
-        new Paragraph(
-            "PDF, Word (DOCX), HTML, Markdown or plain text (UTF-8 or GBK), up to "
-                + limits.maxMegabytes()
-                + " MB each. Files are stored at once and indexed in the background.");
+    Paragraph hint = new Paragraph(getTranslation("knowledge.upload.hint", limits.maxMegabytes()));
     hint.addClassName("wenjin-hint");
     add(options, upload, hint);
+  }
+
+  /** The upload's own words (its button, drop zone, file states and refusals). */
+  private UploadI18N i18n() {
+    return new UploadI18N()
+        .setDropFiles(
+            new UploadI18N.DropFiles()
+                .setOne(getTranslation("knowledge.upload.drop.one"))
+                .setMany(getTranslation("knowledge.upload.drop.many")))
+        .setAddFiles(
+            new UploadI18N.AddFiles()
+                .setOne(getTranslation("knowledge.upload.add.one"))
+                .setMany(getTranslation("knowledge.upload.add.many")))
+        .setError(
+            new UploadI18N.Error()
+                .setTooManyFiles(getTranslation("knowledge.upload.error.too-many"))
+                .setFileIsTooBig(getTranslation("knowledge.upload.error.too-large"))
+                .setIncorrectFileType(getTranslation("knowledge.upload.error.wrong-type")))
+        .setUploading(
+            new UploadI18N.Uploading()
+                .setStatus(
+                    new UploadI18N.Uploading.Status()
+                        .setConnecting(getTranslation("knowledge.upload.status.connecting"))
+                        .setStalled(getTranslation("knowledge.upload.status.stalled"))
+                        .setProcessing(getTranslation("knowledge.upload.status.processing"))
+                        .setHeld(getTranslation("knowledge.upload.status.held")))
+                .setRemainingTime(
+                    new UploadI18N.Uploading.RemainingTime()
+                        .setPrefix(getTranslation("knowledge.upload.remaining.prefix"))
+                        .setUnknown(getTranslation("knowledge.upload.remaining.unknown")))
+                .setError(
+                    new UploadI18N.Uploading.Error()
+                        .setServerUnavailable(
+                            getTranslation("knowledge.upload.failed.server-unavailable"))
+                        .setUnexpectedServerError(
+                            getTranslation("knowledge.upload.failed.server-error"))
+                        .setForbidden(getTranslation("knowledge.upload.failed.forbidden"))))
+        .setFile(
+            new UploadI18N.File()
+                .setRetry(getTranslation("knowledge.upload.file.retry"))
+                .setStart(getTranslation("knowledge.upload.file.start"))
+                .setRemove(getTranslation("knowledge.upload.file.remove")));
   }
 
   /** Runs on the upload's request, outside the UI lock: the event is fired inside it. */

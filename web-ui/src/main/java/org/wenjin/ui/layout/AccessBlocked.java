@@ -12,16 +12,12 @@ class AccessBlocked extends VerticalLayout {
     setId("access-blocked");
     if (access == SessionDto.Access.COMPANY_DISABLED) {
       add(
-          new H2("Your company's access is disabled"),
-          new Paragraph(
-              "Wenjin has been disabled for your company. Your conversations and documents are"
-                  + " kept. Please contact your company's administrator."));
+          new H2(getTranslation("shell.access-blocked.disabled.title")),
+          new Paragraph(getTranslation("shell.access-blocked.disabled.text")));
     } else {
       add(
-          new H2("Your account is not assigned to a company"),
-          new Paragraph(
-              "You signed in successfully, but your account does not belong to any company in"
-                  + " Wenjin yet. Ask your company's administrator to add you."));
+          new H2(getTranslation("shell.access-blocked.no-company.title")),
+          new Paragraph(getTranslation("shell.access-blocked.no-company.text")));
     }
   }
 }

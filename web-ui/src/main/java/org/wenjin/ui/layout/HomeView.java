@@ -28,6 +28,6 @@ public class HomeView extends Div implements BeforeEnterObserver {
         .findFirst()
         .ifPresentOrElse(
             entry -> event.forwardTo(entry.view()),
-            () -> setText("Your account has no role in Wenjin yet. Ask your administrator."));
+            () -> setText(getTranslation("shell.home.no-role")));
   }
 }

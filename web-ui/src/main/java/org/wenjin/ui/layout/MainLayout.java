@@ -14,6 +14,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -21,6 +22,9 @@ import java.util.stream.Collectors;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.interfaces.SessionDto;
 import org.wenjin.ui.common.Notices;
+import org.wenjin.ui.i18n.Language;
+import org.wenjin.ui.i18n.LanguageSwitch;
+import org.wenjin.ui.i18n.Tr;
 import org.wenjin.ui.security.SignOut;
 import org.wenjin.ui.session.CurrentUser;
 
@@ -68,16 +72,22 @@ public class MainLayout extends AppLayout {
     user.getElement().setAttribute("title", session.email() == null ? "" : session.email());
 
     Span roles =
-        new Span(Roles.ALL.stream().filter(session::hasRole).collect(Collectors.joining(" · ")));
+        new Span(
+            Roles.ALL.stream()
+                .filter(session::hasRole)
+                .map(MainLayout::roleLabel)
+                .collect(Collectors.joining(" · ")));
     roles.setId("user-roles");
     roles.addClassName("wenjin-roles");
 
-    Button logout = new Button("Sign out", VaadinIcon.SIGN_OUT.create());
+    LanguageSwitch language = new LanguageSwitch(Language.of(getLocale()), this::chooseLanguage);
+
+    Button logout = new Button(getTranslation("shell.sign-out"), VaadinIcon.SIGN_OUT.create());
     logout.setId("logout");
     logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     logout.addClickListener(e -> signOut.signOut(e.getSource().getUI().orElseThrow()));
 
-    HorizontalLayout header = new HorizontalLayout(tenant, user, roles, logout);
+    HorizontalLayout header = new HorizontalLayout(tenant, user, roles, language, logout);
     header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
     header.addClassName("wenjin-header");
     return header;
@@ -97,7 +107,7 @@ public class MainLayout extends AppLayout {
   private Component tenantSwitcher(SessionDto session) {
     Select<SessionDto.TenantDto> switcher = new Select<>();
     switcher.setId("tenant-switcher");
-    switcher.setAriaLabel("Company");
+    switcher.setAriaLabel(getTranslation("shell.company"));
     switcher.setItems(session.tenants());
     switcher.setItemLabelGenerator(SessionDto.TenantDto::displayName);
     switcher.setValue(session.activeTenant());
@@ -118,12 +128,36 @@ public class MainLayout extends AppLayout {
     return switcher;
   }
 
+  /**
+   * Remembers the choice for the user (every browser, every later sign-in) and draws the app anew
+   * in that language; the Keycloak pages follow through {@code ui_locales} at the next sign-in.
+   */
+  private void chooseLanguage(Language language) {
+    boolean saved = Notices.attempt(() -> currentUser.chooseLanguage(language.tag()), null);
+    if (saved) {
+      VaadinSession.getCurrent().setLocale(language.locale());
+      getUI().ifPresent(ui -> ui.getPage().reload());
+    }
+  }
+
+  private static String roleLabel(String role) {
+    return switch (role) {
+      case Roles.USER -> Tr.t("shell.role.user");
+      case Roles.TENANT_ADMIN -> Tr.t("shell.role.tenant-admin");
+      case Roles.PLATFORM_ADMIN -> Tr.t("shell.role.platform-admin");
+      case Roles.AUDITOR -> Tr.t("shell.role.auditor");
+      default -> role;
+    };
+  }
+
   private static String tenantLabel(SessionDto session) {
     if (session.access() == SessionDto.Access.COMPANY_DISABLED) {
-      return "Company disabled";
+      return Tr.t("shell.company-disabled");
     }
     if (session.activeTenant() == null) {
-      return session.hasRole(Roles.PLATFORM_ADMIN) ? "Platform" : "No company";
+      return session.hasRole(Roles.PLATFORM_ADMIN)
+          ? Tr.t("shell.platform")
+          : Tr.t("shell.no-company");
     }
     return session.activeTenant().displayName();
   }
@@ -133,7 +167,8 @@ public class MainLayout extends AppLayout {
     SideNav nav = new SideNav();
     for (NavigationEntry entry : NavigationEntry.values()) {
       if (entry.visibleTo(session)) {
-        SideNavItem item = new SideNavItem(entry.label(), entry.view(), entry.icon().create());
+        SideNavItem item =
+            new SideNavItem(Tr.t(entry.labelKey()), entry.view(), entry.icon().create());
         item.setId("nav-" + entry.name().toLowerCase());
         nav.addItem(item);
       }

@@ -21,28 +21,29 @@ import org.wenjin.ui.knowledge.KnowledgeView;
  * {@code @CompanyRole}, so the menu and the access check can never disagree.
  */
 enum NavigationEntry {
-  CHAT("Chat", ChatView.class, VaadinIcon.CHAT),
-  KNOWLEDGE("Knowledge", KnowledgeView.class, VaadinIcon.BOOK),
-  ADMIN("Admin", AdminView.class, VaadinIcon.COG),
-  FLOWS("Flows", FlowsView.class, VaadinIcon.SITEMAP),
-  USAGE("Usage", UsageView.class, VaadinIcon.BAR_CHART),
-  TENANTS("Tenants", TenantsView.class, VaadinIcon.BUILDING),
-  INFERENCE("Inference", InferenceView.class, VaadinIcon.DASHBOARD),
-  AUDIT("Audit", AuditView.class, VaadinIcon.CLIPBOARD_CHECK),
-  API_KEYS("API keys", ApiKeysView.class, VaadinIcon.KEY);
+  CHAT("nav.chat", ChatView.class, VaadinIcon.CHAT),
+  KNOWLEDGE("nav.knowledge", KnowledgeView.class, VaadinIcon.BOOK),
+  ADMIN("nav.admin", AdminView.class, VaadinIcon.COG),
+  FLOWS("nav.flows", FlowsView.class, VaadinIcon.SITEMAP),
+  USAGE("nav.usage", UsageView.class, VaadinIcon.BAR_CHART),
+  TENANTS("nav.tenants", TenantsView.class, VaadinIcon.BUILDING),
+  INFERENCE("nav.inference", InferenceView.class, VaadinIcon.DASHBOARD),
+  AUDIT("nav.audit", AuditView.class, VaadinIcon.CLIPBOARD_CHECK),
+  API_KEYS("nav.api-keys", ApiKeysView.class, VaadinIcon.KEY);
 
-  private final String label;
+  private final String labelKey;
   private final Class<? extends Component> view;
   private final VaadinIcon icon;
 
-  NavigationEntry(String label, Class<? extends Component> view, VaadinIcon icon) {
-    this.label = label;
+  NavigationEntry(String labelKey, Class<? extends Component> view, VaadinIcon icon) {
+    this.labelKey = labelKey;
     this.view = view;
     this.icon = icon;
   }
 
-  String label() {
-    return label;
+  /** The key of the entry's text in the message bundles. */
+  String labelKey() {
+    return labelKey;
   }
 
   Class<? extends Component> view() {

@@ -21,10 +21,8 @@ public class AccessDeniedView extends VerticalLayout
   public AccessDeniedView() {
     setId("access-denied");
     add(
-        new H2("No access"),
-        new Paragraph(
-            "Your account does not have the role this page needs. Ask your company's"
-                + " administrator if you think it should."));
+        new H2(getTranslation("shell.access-denied.title")),
+        new Paragraph(getTranslation("shell.access-denied.text")));
   }
 
   @Override

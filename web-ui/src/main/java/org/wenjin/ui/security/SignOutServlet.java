@@ -1,5 +1,6 @@
 package org.wenjin.ui.security;
 
+import com.vaadin.flow.server.VaadinSession;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -8,7 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Collections;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wenjin.ui.i18n.Language;
 import org.wildfly.security.http.oidc.OidcPrincipal;
 
 /**
@@ -41,7 +45,8 @@ public class SignOutServlet extends HttpServlet {
                 + ":"
                 + request.getServerPort()
                 + request.getContextPath()
-                + "/");
+                + "/"
+                + signInLanguage(request.getSession(false)));
     HttpSession session = request.getSession(false);
     if (session != null) {
       session.invalidate();
@@ -49,5 +54,27 @@ public class SignOutServlet extends HttpServlet {
     response.setHeader("Cache-Control", "no-store");
     response.sendRedirect(
         KeycloakLogout.endSessionUri(providerUrl, CLIENT_ID, idToken, appRoot).toString());
+  }
+
+  /**
+   * The next sign-in page in the language the app spoke: the OIDC client passes an {@code
+   * ui_locales} query parameter of the app's URL on to Keycloak.
+   */
+  private static String signInLanguage(HttpSession session) {
+    if (session == null) {
+      return "";
+    }
+    for (String name : Collections.list(session.getAttributeNames())) {
+      if (session.getAttribute(name) instanceof VaadinSession vaadin) {
+        vaadin.lock();
+        try {
+          Locale locale = vaadin.getLocale();
+          return locale == null ? "" : "?ui_locales=" + Language.of(locale).tag();
+        } finally {
+          vaadin.unlock();
+        }
+      }
+    }
+    return "";
   }
 }

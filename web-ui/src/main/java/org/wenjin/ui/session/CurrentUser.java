@@ -29,4 +29,10 @@ public class CurrentUser implements Serializable {
     session = sessionFacade.switchTenant(alias);
     return session;
   }
+
+  /** Remembers the user's language on the server (every view must be built anew). */
+  public SessionDto chooseLanguage(String languageTag) {
+    session = sessionFacade.chooseLanguage(languageTag);
+    return session;
+  }
 }

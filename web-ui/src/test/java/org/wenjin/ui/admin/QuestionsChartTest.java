@@ -25,10 +25,10 @@ class QuestionsChartTest {
     assertThat(bars())
         .extracting(b -> b.getAttribute("title"))
         .containsExactly(
-            "2026-11-29: 4 questions",
-            "2026-11-30: 0 questions",
-            "2026-12-01: 1 question",
-            "2026-12-02: 2 questions");
+            "Nov 29, 2026: 4 questions",
+            "Nov 30, 2026: 0 questions",
+            "Dec 1, 2026: 1 question",
+            "Dec 2, 2026: 2 questions");
     assertThat(texts("wenjin-usage-day")).containsExactly("11-29", "11-30", "12-01", "12-02");
     assertThat(chart.getElement().getAttribute("aria-label"))
         .isEqualTo("Questions per day: 7 in all");

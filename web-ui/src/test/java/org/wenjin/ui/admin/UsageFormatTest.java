@@ -3,6 +3,7 @@ package org.wenjin.ui.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.wenjin.ui.i18n.Tr;
 
 class UsageFormatTest {
 
@@ -17,7 +18,8 @@ class UsageFormatTest {
   @Test
   void countsAreGroupedAndPluralsAgree() {
     assertThat(UsageFormat.count(12345)).isEqualTo("12,345");
-    assertThat(UsageFormat.plural(1, "rating", "ratings")).isEqualTo("1 rating");
-    assertThat(UsageFormat.plural(0, "rating", "ratings")).isEqualTo("0 ratings");
+    assertThat(Tr.t("admin.usage.card.rating.hint", 1)).startsWith("from 1 rating ");
+    assertThat(Tr.t("admin.usage.card.rating.hint", 0)).startsWith("from 0 ratings ");
+    assertThat(Tr.t("admin.usage.card.rating.hint", 12345)).startsWith("from 12,345 ratings ");
   }
 }

@@ -2,6 +2,7 @@ package org.wenjin.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -244,6 +245,35 @@ class InertMarkdownTest {
   void nothingGivesNothing() {
     assertThat(InertMarkdown.render(null)).isEmpty();
     assertThat(InertMarkdown.render("  \n")).isEmpty();
+  }
+
+  @Test
+  void citationMarkersLinkToThePassagesTheyCite() {
+    Map<Integer, String> cited = Map.of(1, DocumentView.route(7, 3), 2, DocumentView.route(9, 0));
+
+    String inert =
+        InertMarkdown.render(
+            "Hotels up to 800 yuan [1], meals apart [2][1]. Not [3], and `x[1]` is code.", cited);
+
+    Document html = html(inert);
+    assertThat(html.select("a").eachAttr("href"))
+        .containsExactly(
+            "knowledge/document/7?passage=3",
+            "knowledge/document/9?passage=0",
+            "knowledge/document/7?passage=3");
+    assertThat(html.select("a").eachText()).containsExactly("[1]", "[2]", "[1]");
+    assertThat(html.text())
+        .isEqualTo("Hotels up to 800 yuan [1], meals apart [2][1]. Not [3], and x[1] is code.");
+    assertInert(inert);
+  }
+
+  @Test
+  void aCitationNeverLinksOutsideTheAppsDocuments() {
+    String inert =
+        InertMarkdown.render("See [1] and [2]", Map.of(1, "http://attacker.example/", 2, "x"));
+
+    assertThat(html(inert).select("a")).isEmpty();
+    assertThat(text(inert)).isEqualTo("See [1] and [2]");
   }
 
   /** No image, element, link or autolink other than to the app's own documents. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.wenjin.persistence.chat.CompanyFlow;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * The flows a company has: the built-ins in their order, each replaced by the company's edited copy
@@ -72,11 +73,11 @@ public final class CompanyFlowList {
       source = JSON.createObjectBuilder().add("id", row.getFlowId()).build();
     }
     FlowDefinition flow = null;
-    List<String> problems = List.of();
+    List<RuleMessage> problems = List.of();
     try {
       flow = FlowParser.parse(source);
     } catch (FlowRules e) { // saved under older rules; shown to the admin to fix
-      problems = e.problems();
+      problems = e.explanations();
     }
     return new FlowEntry(
         row.getFlowId(),

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * What makes a flow runnable, each problem said so that an admin can fix it: ids unique, steps
@@ -48,11 +49,11 @@ public final class FlowChecks {
 
   private FlowChecks() {}
 
-  public static List<String> problems(FlowDefinition flow) {
-    List<String> problems = new ArrayList<>();
+  public static List<RuleMessage> problems(FlowDefinition flow) {
+    List<RuleMessage> problems = new ArrayList<>();
     List<FlowStep> steps = flow.steps();
     if (steps.size() > MAX_STEPS) {
-      problems.add("steps: at most " + MAX_STEPS + " steps");
+      problems.add(RuleMessage.of("flow.steps.too-many", MAX_STEPS));
     }
     Map<String, FlowStep> earlier = new HashMap<>();
     Set<String> all = new HashSet<>();
@@ -61,30 +62,24 @@ public final class FlowChecks {
       FlowStep step = steps.get(i);
       String where = "steps[" + i + "]";
       if (!FlowParser.ID.matcher(step.id()).matches()) {
-        problems.add(
-            where + ".id: lower-case letters, digits, '-' and '_', starting with a letter");
+        problems.add(RuleMessage.of("flow.step.id-invalid", where));
       } else if (GLOBALS.contains(step.id()) || LOOP.contains(step.id())) {
-        problems.add(where + ".id: '" + step.id() + "' is a variable's name; choose another");
+        problems.add(RuleMessage.of("flow.step.id-variable", where, step.id()));
       } else if (earlier.containsKey(step.id())) {
-        problems.add(where + ".id: '" + step.id() + "' is the id of an earlier step");
+        problems.add(RuleMessage.of("flow.step.id-taken", where, step.id()));
       }
       boolean last = i == steps.size() - 1;
       if (step instanceof FlowStep.Answer && !last) {
-        problems.add(where + ": only the last step answers (type \"answer\")");
+        problems.add(RuleMessage.of("flow.step.answer-not-last", where));
       }
       if (last && !(step instanceof FlowStep.Answer)) {
-        problems.add(where + ": the last step must be of type \"answer\", whose output streams");
+        problems.add(RuleMessage.of("flow.step.last-not-answer", where));
       }
       checkStep(step, where, earlier, all, problems);
       earlier.putIfAbsent(step.id(), step);
     }
     if (flow.modelCalls() > MAX_CALLS) {
-      problems.add(
-          "steps: up to "
-              + flow.modelCalls()
-              + " model calls per question; at most "
-              + MAX_CALLS
-              + " (lower a for_each max)");
+      problems.add(RuleMessage.of("flow.steps.too-many-calls", flow.modelCalls(), MAX_CALLS));
     }
     return problems;
   }
@@ -94,28 +89,27 @@ public final class FlowChecks {
       String where,
       Map<String, FlowStep> earlier,
       Set<String> all,
-      List<String> problems) {
+      List<RuleMessage> problems) {
     switch (step) {
       case FlowStep.Retrieve r -> {
         if (r.k() != null && (r.k() < 1 || r.k() > MAX_PASSAGES)) {
-          problems.add(where + ".k: 1 to " + MAX_PASSAGES + " passages");
+          problems.add(RuleMessage.of("flow.retrieve.k", where, MAX_PASSAGES));
         }
         names(r.query(), where + ".query", false, earlier, all, problems);
       }
       case FlowStep.Generate g -> prompt(g.call(), where, false, earlier, all, problems);
       case FlowStep.ForEach f -> {
         if (f.max() == 0) {
-          problems.add(where + ".max: a loop needs a bound (1 to " + MAX_LOOP + ")");
+          problems.add(RuleMessage.of("flow.loop.unbounded", where, MAX_LOOP));
         } else if (f.max() < 1 || f.max() > MAX_LOOP) {
-          problems.add(where + ".max: a loop takes 1 to " + MAX_LOOP + " items");
+          problems.add(RuleMessage.of("flow.loop.max", where, MAX_LOOP));
         }
         over(f, where, earlier, all, problems);
         prompt(f.call(), where, true, earlier, all, problems);
       }
       case FlowStep.Answer a -> {
         if (a.cite() != null && !(earlier.get(a.cite()) instanceof FlowStep.Retrieve)) {
-          problems.add(
-              where + ".cite: the id of an earlier retrieve step (not '" + a.cite() + "')");
+          problems.add(RuleMessage.of("flow.answer.cite", where, a.cite()));
         }
         prompt(a.call(), where, false, earlier, all, problems);
       }
@@ -127,19 +121,19 @@ public final class FlowChecks {
       String where,
       Map<String, FlowStep> earlier,
       Set<String> all,
-      List<String> problems) {
+      List<RuleMessage> problems) {
     String[] part = f.over().split("\\.", -1);
     if (part.length != 2 || !(part[1].equals("passages") || part[1].equals("lines"))) {
-      problems.add(where + ".over: '<retrieve step>.passages' or '<generate step>.lines'");
+      problems.add(RuleMessage.of("flow.loop.over-form", where));
       return;
     }
     FlowStep source = earlier.get(part[0]);
     if (source == null) {
-      problems.add(where + ".over: " + unknownStep(part[0], all));
+      problems.add(RuleMessage.of("flow.problem.at", where + ".over", unknownStep(part[0], all)));
     } else if (part[1].equals("passages") && !(source instanceof FlowStep.Retrieve)) {
-      problems.add(where + ".over: '" + part[0] + "' is no retrieve step; it has no passages");
+      problems.add(RuleMessage.of("flow.loop.over-not-retrieve", where, part[0]));
     } else if (part[1].equals("lines") && !(source instanceof FlowStep.Generate)) {
-      problems.add(where + ".over: '" + part[0] + "' is no generate step; it has no lines");
+      problems.add(RuleMessage.of("flow.loop.over-not-generate", where, part[0]));
     }
   }
 
@@ -149,12 +143,12 @@ public final class FlowChecks {
       boolean inLoop,
       Map<String, FlowStep> earlier,
       Set<String> all,
-      List<String> problems) {
+      List<RuleMessage> problems) {
     if (call.maxTokens() != null && (call.maxTokens() < 1 || call.maxTokens() > MAX_TOKENS)) {
-      problems.add(where + ".max_tokens: 1 to " + MAX_TOKENS);
+      problems.add(RuleMessage.of("flow.call.max-tokens", where, MAX_TOKENS));
     }
     if (call.temperature() != null && (call.temperature() < 0 || call.temperature() > 2)) {
-      problems.add(where + ".temperature: 0 to 2");
+      problems.add(RuleMessage.of("flow.call.temperature", where));
     }
     names(call.prompt(), where + ".prompt", inLoop, earlier, all, problems);
     if (call.system() != null) {
@@ -168,13 +162,13 @@ public final class FlowChecks {
       boolean inLoop,
       Map<String, FlowStep> earlier,
       Set<String> all,
-      List<String> problems) {
+      List<RuleMessage> problems) {
     Set<String> names = template.names();
     boolean listSection = names.stream().anyMatch(FlowChecks::isList);
     for (String name : names) {
-      String problem = problem(name, inLoop, listSection, earlier, all);
+      RuleMessage problem = problem(name, inLoop, listSection, earlier, all);
       if (problem != null) {
-        problems.add(where + ": " + problem);
+        problems.add(RuleMessage.of("flow.problem.at", where, problem));
       }
     }
   }
@@ -184,7 +178,7 @@ public final class FlowChecks {
   }
 
   /** Why {@code name} cannot be read here, or null. */
-  private static String problem(
+  private static RuleMessage problem(
       String name,
       boolean inLoop,
       boolean listSection,
@@ -194,15 +188,15 @@ public final class FlowChecks {
       return null;
     }
     if (name.startsWith(">")) {
-      return "partials ({{" + name + "}}) are not supported";
+      return RuleMessage.of("flow.variable.partial", "{{" + name + "}}");
     }
     String[] part = name.split("\\.", -1);
     String head = part[0];
     if (GLOBALS.contains(head)) {
-      return part.length == 1 ? null : "'" + head + "' is a text; it has no '" + part[1] + "'";
+      return part.length == 1 ? null : RuleMessage.of("flow.variable.no-field", head, part[1]);
     }
     if (LOOP.contains(head)) {
-      return inLoop ? null : "'" + head + "' exists only in a for_each step's prompt";
+      return inLoop ? null : RuleMessage.of("flow.variable.loop-only", head);
     }
     FlowStep step = earlier.get(head);
     if (step != null) {
@@ -210,7 +204,8 @@ public final class FlowChecks {
       if (part.length == 2 && outputs.contains(part[1])) {
         return null;
       }
-      return "step '" + head + "' gives " + String.join(", ", sorted(outputs, head));
+      return RuleMessage.of(
+          "flow.variable.step-outputs", head, String.join(", ", sorted(outputs, head)));
     }
     if (all.contains(head)) {
       return unknownStep(head, all);
@@ -218,13 +213,13 @@ public final class FlowChecks {
     if (listSection && part.length == 1 && ELEMENT.contains(head)) {
       return null; // a field of the list being iterated
     }
-    return "unknown variable '" + name + "'";
+    return RuleMessage.of("flow.variable.unknown", name);
   }
 
-  private static String unknownStep(String id, Set<String> all) {
+  private static RuleMessage unknownStep(String id, Set<String> all) {
     return all.contains(id)
-        ? "step '" + id + "' comes later; a step reads only the steps before it"
-        : "there is no step '" + id + "'";
+        ? RuleMessage.of("flow.step.later", id)
+        : RuleMessage.of("flow.step.unknown", id);
   }
 
   private static List<String> sorted(Set<String> outputs, String id) {

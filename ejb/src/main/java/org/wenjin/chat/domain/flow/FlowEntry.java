@@ -3,6 +3,7 @@ package org.wenjin.chat.domain.flow;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * A flow as one company has it: a built-in as shipped, a built-in the company edited, or one of its
@@ -24,7 +25,7 @@ public record FlowEntry(
     boolean offered,
     Instant updatedAt,
     String updatedBy,
-    List<String> problems) {
+    List<RuleMessage> problems) {
 
   public enum Origin {
     BUILT_IN,
@@ -42,11 +43,11 @@ public record FlowEntry(
   }
 
   /** The same entry with more that stands in its way (a step's model no longer offered). */
-  public FlowEntry with(List<String> more) {
+  public FlowEntry with(List<RuleMessage> more) {
     if (more.isEmpty()) {
       return this;
     }
-    List<String> all = new java.util.ArrayList<>(problems);
+    List<RuleMessage> all = new java.util.ArrayList<>(problems);
     all.addAll(more);
     return new FlowEntry(id, flow, source, origin, revision, offered, updatedAt, updatedBy, all);
   }

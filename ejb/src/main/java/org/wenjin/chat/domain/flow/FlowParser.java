@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * Reads a flow from its JSON form (what the editor saves and the API takes), collecting every
@@ -50,7 +51,7 @@ public final class FlowParser {
 
   static final int MAX_COLLECTIONS = 20;
 
-  private final List<String> problems = new ArrayList<>();
+  private final List<RuleMessage> problems = new ArrayList<>();
 
   private FlowParser() {}
 
@@ -73,21 +74,20 @@ public final class FlowParser {
     unknown(json, FLOW_FIELDS, "");
     String id = string(json, "id", "id");
     if (id != null && !ID.matcher(id).matches()) {
-      problems.add(
-          "id: lower-case letters, digits, '-' and '_', starting with a letter (at most 32)");
+      problems.add(RuleMessage.of("flow.id.invalid"));
     }
     String name = bounded(string(json, "name", "name"), MAX_NAME, "name");
     String description =
         bounded(optionalString(json, "description", "description"), MAX_DESCRIPTION, "description");
     if (!(json.get("steps") instanceof JsonArray array) || array.isEmpty()) {
-      problems.add("steps: a flow needs a list of steps, the last one of type \"answer\"");
+      problems.add(RuleMessage.of("flow.steps.missing"));
       return null;
     }
     List<FlowStep> steps = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       String where = "steps[" + i + "]";
       if (!(array.get(i) instanceof JsonObject step)) {
-        problems.add(where + ": a step is an object");
+        problems.add(RuleMessage.of("flow.step.not-object", where));
         continue;
       }
       FlowStep parsed = step(step, where);
@@ -123,8 +123,7 @@ public final class FlowParser {
         yield call == null ? null : new FlowStep.Answer(id, call, cite);
       }
       default -> {
-        problems.add(
-            where + ".type: one of retrieve, generate, for_each, answer (not '" + type + "')");
+        problems.add(RuleMessage.of("flow.step.type-unknown", where, type));
         yield null;
       }
     };
@@ -137,7 +136,7 @@ public final class FlowParser {
     List<String> collections = new ArrayList<>();
     if (json.get("collections") instanceof JsonArray array) {
       if (array.size() > MAX_COLLECTIONS) {
-        problems.add(where + ".collections: at most " + MAX_COLLECTIONS);
+        problems.add(RuleMessage.of("flow.collections.too-many", where, MAX_COLLECTIONS));
       }
       for (JsonValue value : array) {
         if (value instanceof JsonString s
@@ -145,7 +144,7 @@ public final class FlowParser {
             && s.getString().length() <= MAX_NAME) {
           collections.add(s.getString());
         } else {
-          problems.add(where + ".collections: names of collections");
+          problems.add(RuleMessage.of("flow.collections.names", where));
         }
       }
     }
@@ -181,14 +180,14 @@ public final class FlowParser {
     try {
       return PromptTemplate.of(source);
     } catch (FlowRules e) {
-      problems.add(where + ": " + e.getMessage());
+      problems.add(RuleMessage.of("flow.problem.at", where, e.explanation()));
       return null;
     }
   }
 
   private String bounded(String value, int max, String where) {
     if (value != null && value.length() > max) {
-      problems.add(where + ": at most " + max + " characters");
+      problems.add(RuleMessage.of("flow.text.too-long", where, max));
     }
     return value;
   }
@@ -200,11 +199,8 @@ public final class FlowParser {
         .forEach(
             k ->
                 problems.add(
-                    where
-                        + k
-                        + ": not a field here (known: "
-                        + String.join(", ", new TreeSet<>(known))
-                        + ")"));
+                    RuleMessage.of(
+                        "flow.field.unknown", where + k, String.join(", ", new TreeSet<>(known)))));
   }
 
   private static Set<String> plus(Set<String> base, String... more) {
@@ -216,7 +212,7 @@ public final class FlowParser {
   private String string(JsonObject json, String name, String where) {
     String value = optionalString(json, name, where);
     if (value == null && !(json.get(name) instanceof JsonValue v && v != JsonValue.NULL)) {
-      problems.add(where + ": required");
+      problems.add(RuleMessage.of("flow.field.required", where));
     }
     return value;
   }
@@ -227,7 +223,7 @@ public final class FlowParser {
       return null;
     }
     if (!(value instanceof JsonString s) || s.getString().isBlank()) {
-      problems.add(where + ": a non-empty text");
+      problems.add(RuleMessage.of("flow.field.text", where));
       return null;
     }
     return s.getString();
@@ -239,7 +235,7 @@ public final class FlowParser {
       return null;
     }
     if (!(value instanceof JsonNumber n) || !n.isIntegral()) {
-      problems.add(where + ": a whole number");
+      problems.add(RuleMessage.of("flow.field.whole-number", where));
       return null;
     }
     return n.intValue();
@@ -251,7 +247,7 @@ public final class FlowParser {
       return null;
     }
     if (!(value instanceof JsonNumber n)) {
-      problems.add(where + ": a number");
+      problems.add(RuleMessage.of("flow.field.number", where));
       return null;
     }
     return n.doubleValue();

@@ -28,6 +28,7 @@ import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * A flow as an admin writes it: JSON, or YAML (YAML 1.2, built into maps, lists and scalars only;
@@ -92,10 +93,10 @@ public final class FlowSource {
    */
   public static JsonObject json(String text) {
     if (text == null || text.isBlank()) {
-      throw new FlowRules("the flow is empty: write it as JSON or YAML");
+      throw new FlowRules(RuleMessage.of("flow.source.empty"));
     }
     if (text.length() > MAX_LENGTH) {
-      throw new FlowRules("the flow is longer than " + MAX_LENGTH + " characters");
+      throw new FlowRules(RuleMessage.of("flow.source.too-long", MAX_LENGTH));
     }
     JsonObject json = formatOf(text) == Format.JSON ? fromJson(text) : fromYaml(text);
     depth(json, 1);
@@ -104,7 +105,7 @@ public final class FlowSource {
 
   private static void depth(JsonValue value, int level) {
     if (level > MAX_DEPTH) {
-      throw new FlowRules("the flow is nested more than " + MAX_DEPTH + " levels deep");
+      throw new FlowRules(RuleMessage.of("flow.source.too-deep", MAX_DEPTH));
     }
     switch (value.getValueType()) {
       case OBJECT -> value.asJsonObject().values().forEach(v -> depth(v, level + 1));
@@ -136,17 +137,16 @@ public final class FlowSource {
     } catch (JsonParsingException e) {
       var at = e.getLocation();
       throw new FlowRules(
-          "not valid JSON at line "
-              + at.getLineNumber()
-              + ", column "
-              + at.getColumnNumber()
-              + ": "
-              + e.getMessage()
-              + " (text starting with '{' is read as JSON; write YAML in block style)");
+          RuleMessage.of(
+              "flow.source.json-at",
+              at.getLineNumber(),
+              at.getColumnNumber(),
+              e.getMessage(),
+              "{")); // a brace in the bundle would start an argument
     } catch (JsonException e) {
-      throw new FlowRules("not valid JSON: " + e.getMessage());
+      throw new FlowRules(RuleMessage.of("flow.source.json-invalid", e.getMessage()));
     } catch (RuntimeException e) { // Parsson's own limits ("too deeply nested")
-      throw new FlowRules("not a JSON flow: " + e.getMessage());
+      throw new FlowRules(RuleMessage.of("flow.source.not-json-flow", e.getMessage()));
     }
   }
 
@@ -157,19 +157,22 @@ public final class FlowSource {
         if (event instanceof AliasEvent
             || (event instanceof NodeEvent node && node.getAnchor().isPresent())) {
           throw new FlowRules(
-              "YAML anchors and aliases (&name, *name) are not supported in flows"
-                  + event.getStartMark().map(m -> " (line " + (m.getLine() + 1) + ")").orElse(""));
+              event
+                  .getStartMark()
+                  .map(m -> RuleMessage.of("flow.yaml.anchors-at", m.getLine() + 1))
+                  .orElse(RuleMessage.of("flow.yaml.anchors")));
         }
       }
       loaded = new Load(LOAD).loadFromString(text);
     } catch (YamlEngineException e) {
-      throw new FlowRules("not valid YAML: " + e.getMessage().replaceAll("\\s+", " ").strip());
+      throw new FlowRules(
+          RuleMessage.of("flow.yaml.invalid", e.getMessage().replaceAll("\\s+", " ").strip()));
     } catch (StackOverflowError e) { // [[[[…]]]] thousands deep: the parser recurses per level
 
-      throw new FlowRules("the flow is nested too deeply");
+      throw new FlowRules(RuleMessage.of("flow.source.nested-too-deeply"));
     }
     if (!(loaded instanceof Map<?, ?> map)) {
-      throw new FlowRules("a flow is an object with an id, a name and steps");
+      throw new FlowRules(RuleMessage.of("flow.source.not-object"));
     }
     return object(map);
   }
@@ -180,7 +183,7 @@ public final class FlowSource {
 
   private static JsonObject object(Map<?, ?> map, int level) {
     if (level > MAX_DEPTH) {
-      throw new FlowRules("the flow is nested more than " + MAX_DEPTH + " levels deep");
+      throw new FlowRules(RuleMessage.of("flow.source.too-deep", MAX_DEPTH));
     }
     JsonObjectBuilder object = JSON.createObjectBuilder();
     map.forEach((k, v) -> object.add(String.valueOf(k), value(v, level)));
@@ -193,7 +196,7 @@ public final class FlowSource {
       case Map<?, ?> m -> object(m, level + 1);
       case List<?> l -> {
         if (level + 1 > MAX_DEPTH) {
-          throw new FlowRules("the flow is nested more than " + MAX_DEPTH + " levels deep");
+          throw new FlowRules(RuleMessage.of("flow.source.too-deep", MAX_DEPTH));
         }
         JsonArrayBuilder array = JSON.createArrayBuilder();
         l.forEach(e -> array.add(value(e, level + 1)));

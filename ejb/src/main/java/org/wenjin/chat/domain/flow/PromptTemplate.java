@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * A prompt template of a flow step: Mustache ({@code {{question}}}, {@code {{#search.passages}}…
@@ -48,12 +49,12 @@ public final class PromptTemplate {
   public static PromptTemplate of(String source) {
     Objects.requireNonNull(source, "source");
     if (source.length() > MAX_LENGTH) {
-      throw new FlowRules("A prompt can have at most " + MAX_LENGTH + " characters.");
+      throw new FlowRules(RuleMessage.of("flow.template.too-long", MAX_LENGTH));
     }
     try {
       return new PromptTemplate(source, COMPILER.compile(source));
     } catch (MustacheException e) {
-      throw new FlowRules("The prompt is not a valid template: " + e.getMessage());
+      throw new FlowRules(RuleMessage.of("flow.template.invalid", e.getMessage()), e);
     }
   }
 
@@ -103,7 +104,7 @@ public final class PromptTemplate {
     try {
       return template.execute(values);
     } catch (MustacheException e) {
-      throw new FlowRules("The prompt could not be filled in: " + e.getMessage());
+      throw new FlowRules(RuleMessage.of("flow.template.unfilled", e.getMessage()), e);
     }
   }
 

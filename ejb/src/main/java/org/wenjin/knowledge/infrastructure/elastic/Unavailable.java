@@ -1,6 +1,7 @@
 package org.wenjin.knowledge.infrastructure.elastic;
 
 import org.wenjin.knowledge.domain.SearchUnavailableException;
+import org.wenjin.platform.text.RuleMessage;
 
 /** Elasticsearch could not be reached or failed: the message a user (and the worker) acts on. */
 final class Unavailable {
@@ -9,9 +10,6 @@ final class Unavailable {
 
   static SearchUnavailableException because(Throwable e) {
     return new SearchUnavailableException(
-        "The search service is not available right now ("
-            + e.getMessage()
-            + "); try again shortly.",
-        e);
+        RuleMessage.of("knowledge.search.unavailable", String.valueOf(e.getMessage())), e);
   }
 }

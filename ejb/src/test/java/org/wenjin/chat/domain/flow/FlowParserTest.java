@@ -81,14 +81,14 @@ class FlowParserTest {
 
     assertThat(problems)
         .contains(
-            "id: lower-case letters, digits, '-' and '_', starting with a letter (at most 32)",
-            "steps[0].prompt: step 'summary' comes later; a step reads only the steps before it",
-            "steps[0].prompt: unknown variable 'nonsense'",
+            "id: lower-case letters, digits, ‘-’ and ‘_’, starting with a letter (at most 32)",
+            "steps[0].prompt: step ‘summary’ comes later; a step reads only the steps before it",
+            "steps[0].prompt: unknown variable ‘nonsense’",
             "steps[1].max: a loop needs a bound (1 to 10)",
-            "steps[2].prompt: 'item' exists only in a for_each step's prompt",
-            "steps[2].prompt: step 'first' gives first.lines, first.text",
-            "steps[3].id: 'first' is the id of an earlier step",
-            "steps[3].cite: the id of an earlier retrieve step (not 'summary')");
+            "steps[2].prompt: ‘item’ exists only in a for_each step’s prompt",
+            "steps[2].prompt: step ‘first’ gives first.lines, first.text",
+            "steps[3].id: ‘first’ is the id of an earlier step",
+            "steps[3].cite: the id of an earlier retrieve step (not ‘summary’)");
   }
 
   @Test
@@ -114,7 +114,7 @@ class FlowParserTest {
                     + "{'id':'z','type':'answer','prompt':'{{a.text}}'}]}"))
         .contains(
             "steps[1].max: a loop takes 1 to 10 items",
-            "steps[4].over: 's' is no generate step; it has no lines",
+            "steps[4].over: ‘s’ is no generate step; it has no lines",
             "steps: up to 81 model calls per question; at most 24 (lower a for_each max)");
   }
 
@@ -158,7 +158,7 @@ class FlowParserTest {
     assertThat(
             problems(
                 "{'id':'x','name':'x','steps':[{'id':'z','type':'answer','prompt':'{{question.class}}'}]}"))
-        .containsExactly("steps[0].prompt: 'question' is a text; it has no 'class'");
+        .containsExactly("steps[0].prompt: ‘question’ is a text; it has no ‘class’");
   }
 
   @Test
