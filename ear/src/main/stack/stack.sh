@@ -688,8 +688,9 @@ node_deployed() {
 # folder of its own (node 1's configuration and the EAR, fresh data), port offset +n-1.
 node_checked() {
   node=${1:-}
-  if ! [[ $node =~ ^[0-9]+$ ]] || ((node < 2)); then
-    die "nodes are numbered from 2 (the stack's own WildFly is node 1): $0 start-node 2"
+  if ! [[ $node =~ ^[0-9]+$ ]] || ((node < 2 || node > 9)); then
+    # node 11 would take the balancer's port (8090 + offset)
+    die "nodes are numbered 2 to 9 (the stack's own WildFly is node 1): $0 start-node 2"
   fi
   node_process=wildfly-$node
   node_base=$stack_dir/node-$node
@@ -764,7 +765,7 @@ frontend wenjin
 backend nodes
     balance roundrobin
     cookie WENJIN_NODE insert indirect nocache httponly
-    option httpchk GET /api/health/ready
+    option httpchk GET /api/health/live
     http-check expect status 200
     default-server check inter 2s fall 2 rise 2
 $servers

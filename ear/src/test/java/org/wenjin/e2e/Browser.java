@@ -159,6 +159,18 @@ final class Browser implements AutoCloseable {
     return ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(script, args);
   }
 
+  /**
+   * A phone's screen (CSS pixels): headless Chromium keeps its window at least 500 pixels wide, so
+   * the page is given a phone's viewport instead, as DevTools' device mode does.
+   */
+  void emulatePhone(int width, int height) {
+    ((ChromeDriver) driver)
+        .executeCdpCommand(
+            "Emulation.setDeviceMetricsOverride",
+            java.util.Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+  }
+
   /** Lets the page write and read the clipboard, as a user allowing it would. */
   void grantClipboard() {
     ((ChromeDriver) driver).setPermission("clipboard-read", "granted");

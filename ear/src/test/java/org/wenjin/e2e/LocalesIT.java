@@ -75,7 +75,7 @@ class LocalesIT {
               StandardCharsets.UTF_8);
       browser.open("/knowledge/documents");
       browser.await(By.id("documents-view"));
-      assertThat(browser.driver.getTitle()).isEqualTo("文档 · Wenjin");
+      awaitTitle(browser, "文档 · Wenjin");
       WebElement upload = browser.await(By.id("upload"));
       upload
           .getShadowRoot()
@@ -93,7 +93,7 @@ class LocalesIT {
 
       // knowledge search
       browser.open("/knowledge");
-      assertThat(browser.driver.getTitle()).isEqualTo("知识库 · Wenjin");
+      awaitTitle(browser, "知识库 · Wenjin");
       WebElement query = browser.await(By.cssSelector("#search-query input"));
       assertThat(query.getAttribute("placeholder")).startsWith("搜索公司文档");
       query.sendKeys("酒店住宿报销上限", Keys.ENTER);
@@ -103,7 +103,7 @@ class LocalesIT {
       // chat: the answer cites the document; the marker in the text opens the passage
       browser.open("/chat");
       browser.await(By.id("chat-view"));
-      assertThat(browser.driver.getTitle()).isEqualTo("对话 · Wenjin");
+      awaitTitle(browser, "对话 · Wenjin");
       ask(browser, QUESTION);
       String turn = awaitComplete(browser);
       browser.awaitText(By.id("state-" + turn), "回答");
@@ -130,19 +130,23 @@ class LocalesIT {
       assertThat(browser.await(By.id("admin-view")).getText()).contains("Members", "Models");
       assertThat(browser.await(By.id("logout")).getText()).isEqualTo("Sign out");
 
-      // Keycloak's next sign-in page follows the choice, and so does the next session
+      // Keycloak's next sign-in page follows the choice
       browser.await(By.id("logout")).click();
       browser.until("the sign-in page", browser::onKeycloakLoginPage);
       assertThat(signInButton(browser)).isEqualTo("Sign In");
       browser.screenshot("locale-en-sign-in");
+    }
+
+    // and so does every later session, on any browser, although this one asks for Chinese
+    try (Browser browser = new Browser("zh-CN", "1280,900")) {
+      browser.open("/");
       browser.signIn(USER, Stack.demoPassword(USER));
       browser.await(By.id("user-name"));
       browser.awaitText(By.id("nav-chat"), "Chat");
       assertThat(browser.await(By.id("user-roles")).getText()).isEqualTo("user · tenant-admin");
-
       browser.open(conversationPath);
-      browser.awaitText(By.id("state-" + turn), "Answered by");
-      assertThat(browser.driver.getTitle()).isEqualTo("Chat · Wenjin");
+      browser.awaitText(By.cssSelector("[id^='state-'][status='COMPLETE']"), "Answered by");
+      awaitTitle(browser, "Chat · Wenjin");
       browser.screenshot("locale-en-chat");
       browser.open("/knowledge/documents");
       browser.awaitText(By.id("status-" + documentId), "Indexed");
@@ -150,7 +154,7 @@ class LocalesIT {
       browser.open("/knowledge");
       browser.await(By.cssSelector("#search-query input")).sendKeys("酒店住宿报销上限", Keys.ENTER);
       browser.awaitText(By.id("search-results"), "Globex 差旅制度");
-      assertThat(browser.driver.getTitle()).isEqualTo("Knowledge · Wenjin");
+      awaitTitle(browser, "Knowledge · Wenjin");
       browser.screenshot("locale-en-knowledge");
       browser.open("/admin");
       browser.await(By.id("admin-view"));
@@ -166,7 +170,8 @@ class LocalesIT {
   @Order(2)
   void onAPhoneALongAnswerReadsAndCopies() throws Exception {
     assertThat(conversationPath).as("the first test made a conversation").isNotNull();
-    try (Browser browser = new Browser("zh-CN", "360,780")) {
+    try (Browser browser = new Browser("zh-CN", "500,780")) {
+      browser.emulatePhone(360, 780);
       browser.open(conversationPath);
       browser.signIn(USER, Stack.demoPassword(USER));
       String turn = awaitComplete(browser);
@@ -178,8 +183,28 @@ class LocalesIT {
       assertThat(((Number) overflow).intValue())
           .as("no sideways scrolling on 360 px")
           .isLessThanOrEqualTo(0);
+      assertThat(browser.js("return window.innerWidth")).isEqualTo(360L);
+      // the answer brought into view in whichever box scrolls it
+      Object right =
+          browser.js(
+              "const t = document.getElementById('turn-' + arguments[0]);"
+                  + " for (let p = t.parentElement; p; p = p.parentElement"
+                  + "     || (p.getRootNode() && p.getRootNode().host)) {"
+                  + "   if (p.scrollHeight > p.clientHeight + 1"
+                  + "       && /auto|scroll/.test(getComputedStyle(p).overflowY)) {"
+                  + "     p.scrollTop += t.getBoundingClientRect().top - p.getBoundingClientRect().top;"
+                  + "   }"
+                  + " }"
+                  + " return t.getBoundingClientRect().right;",
+              turn);
+      assertThat(((Number) right).doubleValue())
+          .as("the answer fits the screen")
+          .isLessThanOrEqualTo(360);
       browser.screenshot("locale-zh-phone-answer");
 
+      browser.js(
+          "document.getElementById(arguments[0]).scrollIntoView({block: 'center'})",
+          "copy-" + turn);
       browser.await(By.id("copy-" + turn)).click();
       browser.awaitNotification("success", "已复制");
       Object copied =
@@ -196,6 +221,10 @@ class LocalesIT {
       browser.choose(By.id("language-switch"), language);
       browser.awaitText(By.id("nav-chat"), chatLabel);
     }
+  }
+
+  private static void awaitTitle(Browser browser, String title) {
+    browser.until("the page title " + title, () -> title.equals(browser.driver.getTitle()));
   }
 
   private static String signInButton(Browser browser) {

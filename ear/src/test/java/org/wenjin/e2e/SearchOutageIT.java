@@ -51,6 +51,10 @@ class SearchOutageIT {
       HttpResponse<String> search = KnowledgeApi.search(gina, "business travel");
       assertThat(search.statusCode()).isEqualTo(503);
       assertThat(search.body()).contains("The search service is not available right now");
+
+      // not ready (search is down), yet live: a balancer keeps the node, which says what is wrong
+      assertThat(health("ready")).isEqualTo(503);
+      assertThat(health("live")).isEqualTo(200);
     } finally {
       Stack.script("start-search");
     }
@@ -61,5 +65,15 @@ class SearchOutageIT {
     assertThat(found).contains("\"total\":1").contains("\"documentId\":" + id);
     assertThat(KnowledgeApi.send("DELETE", "/api/documents/" + id, gina).statusCode())
         .isEqualTo(204);
+  }
+
+  private static int health(String which) throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(Stack.APP_URL + "/api/health/" + which))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 }

@@ -39,12 +39,19 @@ public final class TestDeployments {
         ShrinkWrap.create(WebArchive.class, name + ".war")
             .addPackages(true, servicePackages)
             .addPackages(
-                true, "org.wenjin.security", "org.wenjin.it", "org.wenjin.platform.cluster")
+                true,
+                "org.wenjin.security",
+                "org.wenjin.it",
+                "org.wenjin.platform.cluster",
+                "org.wenjin.platform.text")
             .addClass(SchemaMigration.class)
             .addClass(org.wenjin.platform.Jsonp.class)
             .addAsLibraries(libraries)
             .addAsResource(
                 "flows") // the built-in flows, which every question's flow is chosen from
+            // the rules' messages in both languages (their English is every exception's message)
+            .addAsResource("org/wenjin/platform/text/rules.properties")
+            .addAsResource("org/wenjin/platform/text/rules_zh_CN.properties")
             .addAsWebInfResource("META-INF/beans.xml", "beans.xml")
             .addAsWebInfResource(
                 new StringAsset(

@@ -3,6 +3,7 @@ package org.wenjin.api;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.wenjin.api.health.LivenessResource;
 import org.wenjin.api.health.ReadinessResource;
 import org.wenjin.api.limits.BodyLimitFilter;
 import org.wenjin.api.limits.RateLimitFilter;
@@ -34,6 +35,7 @@ public class ApiApplication extends Application {
         InferenceResource.class,
         MetricsResource.class,
         ReadinessResource.class,
+        LivenessResource.class,
         UnauthorizedResource.class,
         ApiExceptionMapper.class,
         RateLimitFilter.class,

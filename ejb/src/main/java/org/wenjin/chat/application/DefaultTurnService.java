@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.wenjin.audit.application.AuditLog;
@@ -123,6 +124,11 @@ public class DefaultTurnService implements TurnService {
     }
     ChatTurn turn =
         conversations.findTurn(prepared.turnId()).orElse(null); // deleted while being answered
+    if (turn != null && !askedAsPrepared(turn, prepared)) {
+      // asked again since (regenerated after being taken for gone): that answer is the turn's
+      // now; this one happened all the same, so it is only charged and audited
+      turn = null;
+    }
     if (turn != null && turn.getStatus().isFinal() && !takenForGone(turn)) {
       return turn; // recorded already (stopped, then the generation ended too)
     }
@@ -132,6 +138,11 @@ public class DefaultTurnService implements TurnService {
           case STOPPED -> TurnStatus.STOPPED;
           case FAILED -> TurnStatus.FAILED;
         };
+    if (turn != null && turn.getStopRequestedAt() != null && status == TurnStatus.COMPLETE) {
+      // a stop was asked for while this node was taken for gone and missed it: the reader
+      // asked for the answer to end, so it is recorded as stopped
+      status = TurnStatus.STOPPED;
+    }
     if (turn != null) {
       if (answered.citations() != null) {
         turn.cite(answered.citations()); // what the flow's cited search found
@@ -152,9 +163,20 @@ public class DefaultTurnService implements TurnService {
    * Marked interrupted by another node that took this one for gone (its heartbeat lapsed): this
    * node was alive after all, and records how the answer really ended, with its audit event.
    */
-  private static boolean takenForGone(ChatTurn turn) {
+  private boolean takenForGone(ChatTurn turn) {
     return turn.getStatus() == TurnStatus.INTERRUPTED
-        && StreamingAnswers.NODE_GONE.equals(turn.getError());
+        && StreamingAnswers.NODE_GONE.equals(turn.getError())
+        && node.name().equals(turn.getNode());
+  }
+
+  /**
+   * Whether the turn still stands for the asking this answer was prepared for. Within a
+   * millisecond: the database keeps the time to its column's precision (a new asking is seconds
+   * later at the least).
+   */
+  private static boolean askedAsPrepared(ChatTurn turn, PreparedTurn prepared) {
+    return prepared.askedAt() == null
+        || Duration.between(prepared.askedAt(), turn.getAskedAt()).abs().toMillis() < 1;
   }
 
   private PreparedTurn restart(
@@ -229,7 +251,8 @@ public class DefaultTurnService implements TurnService {
               options,
               DocumentSources.decode(conversation.getKnowledgeScope())),
           flow.turnRevision(),
-          caller.apiKeyId());
+          caller.apiKeyId(),
+          turn.getAskedAt());
     }
     KnowledgeGrounding.Grounding grounded =
         grounding.forQuestion(
@@ -249,7 +272,8 @@ public class DefaultTurnService implements TurnService {
         turn.getCitations(),
         null,
         null,
-        caller.apiKeyId());
+        caller.apiKeyId(),
+        turn.getAskedAt());
   }
 
   private static String validQuestion(String question) {

@@ -1,5 +1,6 @@
 package org.wenjin.chat.application;
 
+import java.time.Instant;
 import org.wenjin.engine.spi.ChatRequest;
 
 /**
@@ -20,7 +21,36 @@ public record PreparedTurn(
     String citations,
     FlowPlan flow,
     Integer flowRevision,
-    Long apiKeyId) {
+    Long apiKeyId,
+    Instant askedAt) {
+
+  /** A turn whose answer is not tied to one asking of its question (a dry run, a test). */
+  public PreparedTurn(
+      long tenantId,
+      long userId,
+      String username,
+      long conversationId,
+      long turnId,
+      String modelId,
+      ChatRequest request,
+      String citations,
+      FlowPlan flow,
+      Integer flowRevision,
+      Long apiKeyId) {
+    this(
+        tenantId,
+        userId,
+        username,
+        conversationId,
+        turnId,
+        modelId,
+        request,
+        citations,
+        flow,
+        flowRevision,
+        apiKeyId,
+        null);
+  }
 
   public PreparedTurn(
       long tenantId,

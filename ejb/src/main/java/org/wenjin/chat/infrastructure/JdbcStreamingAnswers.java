@@ -112,10 +112,14 @@ public class JdbcStreamingAnswers implements StreamingAnswers {
 
   @Override
   public List<Long> stopsRequestedOf(String node) {
+    // also answers another node took this one for gone meanwhile: a stop asked for then must
+    // still end the generation, which goes on here (recent ones only: the rows stay)
     return ids(
-        "SELECT id FROM chat_turn WHERE node = ? AND status = 'STREAMING'"
-            + " AND stop_requested_at IS NOT NULL",
-        node);
+        "SELECT id FROM chat_turn WHERE node = ? AND stop_requested_at IS NOT NULL"
+            + " AND (status = 'STREAMING' OR (status = 'INTERRUPTED' AND error = ?"
+            + " AND stop_requested_at > CURRENT_TIMESTAMP - INTERVAL '30' MINUTE))",
+        node,
+        NODE_GONE);
   }
 
   private int update(String sql, Object... values) {

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-public class HeapReadiness implements HealthCheck {
+public class HeapReadiness implements HealthCheck, NodeLocal {
 
   /** Above this share of the heap still in use after a collection, the server is not ready. */
   static final double MAX_RETAINED = 0.90;

@@ -24,6 +24,11 @@ public class ReadinessChecks {
     return checks.stream().map(ReadinessChecks::call).toList();
   }
 
+  /** Only the checks about this node itself ({@link NodeLocal}), for a load balancer. */
+  public List<HealthCheckResponse> runLocal() {
+    return checks.stream().filter(c -> c instanceof NodeLocal).map(ReadinessChecks::call).toList();
+  }
+
   private static HealthCheckResponse call(HealthCheck check) {
     try {
       return check.call();

@@ -187,6 +187,57 @@ class ClusterAnswersIT {
         .isEqualTo("The whole answer.");
   }
 
+  @Test
+  void anAnswerAnotherNodeWasTakenForGoneOnIsNotSavedByThisOne() throws Exception {
+    PreparedTurn prepared = prepare();
+    writtenOn(prepared.turnId(), other);
+    update(
+        "update chat_turn set status = 'INTERRUPTED', error = '"
+            + StreamingAnswers.NODE_GONE
+            + "' where id = ?",
+        prepared.turnId());
+
+    CallerScope.call(owner, () -> chat.finish(prepared, complete("Not this node's answer.")));
+
+    assertThat(status(prepared.turnId())).isEqualTo("INTERRUPTED");
+  }
+
+  @Test
+  void aLateEndOfAnEarlierAskingLeavesTheAnswerOfTheQuestionAskedAgain() throws Exception {
+    PreparedTurn first = prepare();
+    // taken for gone, then asked again: the turn is another generation's now
+    update(
+        "update chat_turn set status = 'STREAMING', error = null,"
+            + " asked_at = asked_at + INTERVAL '1' SECOND where id = ?",
+        first.turnId());
+
+    CallerScope.call(owner, () -> chat.finish(first, complete("The earlier answer.")));
+
+    assertThat(status(first.turnId())).isEqualTo("STREAMING");
+    assertThat(string("select answer from chat_turn where id = ?", first.turnId()))
+        .isNotEqualTo("The earlier answer.");
+  }
+
+  @Test
+  void aStopAskedForWhileThisNodeWasTakenForGoneStillStopsItsAnswer() throws Exception {
+    PreparedTurn prepared = prepare();
+    update(
+        "update chat_turn set status = 'INTERRUPTED', error = '"
+            + StreamingAnswers.NODE_GONE
+            + "', stop_requested_at = CURRENT_TIMESTAMP where id = ?",
+        prepared.turnId());
+
+    assertThat(streaming.stopsRequestedOf(node.name())).contains(prepared.turnId());
+    CallerScope.call(owner, () -> chat.finish(prepared, complete("Written to the end.")));
+
+    assertThat(status(prepared.turnId())).isEqualTo("STOPPED");
+  }
+
+  private static Answered complete(String text) {
+    return new Answered(
+        GenerationOutcome.of(GenerationOutcome.Kind.COMPLETE), text, 3, 0, 0, 0, 0, null, null);
+  }
+
   /** A question whose answer is not started: its turn stays STREAMING until the test ends it. */
   private long ask() throws Exception {
     return prepare().turnId();

@@ -44,7 +44,14 @@ public final class EsClusterBenchmark {
       // over: first the index on node 2 alone, then the replica allowed on node 1 again
       allocateOnly(es, "node-2");
       await(es, HealthStatus.Yellow, Duration.ofMinutes(2));
+      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
       while (!primaryNode(es).equals("node-2")) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "the primary did not move to node 2 within 2 minutes (it is on "
+                  + primaryNode(es)
+                  + "); is node 2 in the cluster?");
+        }
         Thread.sleep(200);
       }
       allocateOnly(es, null);

@@ -112,6 +112,11 @@ public class ChatTurn extends TenantOwnedEntity {
     return node;
   }
 
+  /** When someone asked, through another node, for this answer to stop; null if nobody did. */
+  public Instant getStopRequestedAt() {
+    return stopRequestedAt;
+  }
+
   public void finish(TurnStatus outcome, String text, String errorMessage, Instant now) {
     this.status = outcome;
     this.answer = text.length() <= MAX_ANSWER ? text : text.substring(0, MAX_ANSWER);

@@ -108,7 +108,8 @@ class TurnCard extends VerticalLayout {
                   ? getTranslation("chat.turn.answered", saved.modelLabel())
                   : getTranslation("chat.turn.answered-flow", saved.modelLabel(), saved.flowId());
           case "STOPPED" -> getTranslation("chat.turn.stopped", saved.modelLabel());
-          case "INTERRUPTED" -> saved.error();
+          // the stored reason is the server's English; the state says it in the reader's words
+          case "INTERRUPTED" -> getTranslation("chat.turn.interrupted");
           default -> getTranslation("chat.turn.failed", saved.error());
         });
     actions.removeAll();

@@ -30,6 +30,11 @@ public class LanguageSetup {
                 VaadinSession.getCurrent().setLocale(chosen);
                 e.getUI().setLocale(chosen);
               }
+              // what the page says when the server cannot be reached, in its language too
+              Locale locale = e.getUI().getLocale();
+              var reconnect = e.getUI().getReconnectDialogConfiguration();
+              reconnect.setDialogText(Messages.format("shell.reconnecting", locale));
+              reconnect.setDialogTextGaveUp(Messages.format("shell.reconnect-gave-up", locale));
             });
   }
 
