@@ -783,7 +783,16 @@ kill_node() {
   node_checked "$@"
   local f
   f=$(pid_file "$node_process")
-  [[ -f $f ]] && kill -KILL -- "-$(cat "$f")" 2>/dev/null && say "killed node $node"
+  if [[ -f $f ]]; then
+    local group waited=0
+    group=$(cat "$f")
+    kill -KILL -- "-$group" 2>/dev/null && say "killed node $node"
+    # SIGKILL is delivered, not awaited: until the processes are gone their ports are taken,
+    # and a start right after would find them in use
+    while kill -0 -- "-$group" 2>/dev/null && ((waited++ < 100)); do
+      sleep 0.1
+    done
+  fi
   rm -f "$f"
 }
 

@@ -283,7 +283,9 @@ public class AnswerStreams {
         // never into the model pool's thread: it would skip freeing the slot for the next answer
         LOG.log(Level.SEVERE, e, () -> "Turn " + turn.turnId() + " could not be saved");
       } finally {
-        running.remove(turn.turnId());
+        // only this answer: the turn may be asked again meanwhile (taken for gone, regenerated
+        // here), and the new answer's entry must stay stoppable
+        running.remove(turn.turnId(), this);
         saved.countDown();
       }
       if (result != null) {

@@ -55,7 +55,8 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
     grid.addColumn(t -> LocalFormats.dateTime(t.createdAt()))
         .setHeader(getTranslation("admin.tenants.column.created"))
         .setAutoWidth(true);
-    grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+    // always in view, however wide the dates of a language are
+    grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFrozenToEnd(true);
     grid.setEmptyStateText(getTranslation("admin.tenants.empty"));
 
     add(new H2(getTranslation("admin.tenants.heading")), new HorizontalLayout(create), grid);

@@ -105,9 +105,9 @@ class AuditEventDialog extends Dialog {
       s.append(" (").append(e.backend()).append(')');
     }
     if (e.status() != null) {
-      s.append(" · ").append(e.status());
+      s.append(" · ").append(AuditView.status(e.status()));
     }
-    if (e.totalMs() != null) {
+    if (e.totalMs() != null && e.queueMs() != null) {
       s.append(" · ")
           .append(
               e.firstTokenMs() == null

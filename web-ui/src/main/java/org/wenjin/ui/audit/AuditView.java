@@ -78,7 +78,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         .setHeader(getTranslation("audit.column.model"))
         .setWidth("8rem")
         .setFlexGrow(0);
-    grid.addColumn(AuditEventDto::status)
+    grid.addColumn(e -> status(e.status()))
         .setHeader(getTranslation("audit.column.status"))
         .setWidth("7.5rem")
         .setFlexGrow(0);
@@ -176,6 +176,20 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
       case "tenant.disabled" -> Tr.t("audit.type.tenant.disabled");
       case "tenant.member-added" -> Tr.t("audit.type.tenant.member-added");
       default -> type;
+    };
+  }
+
+  /** How an exchange ended, in the reader's words (the export keeps the raw value). */
+  static String status(String status) {
+    if (status == null) {
+      return "";
+    }
+    return switch (status) {
+      case "COMPLETE" -> Tr.t("audit.status.complete");
+      case "STOPPED" -> Tr.t("audit.status.stopped");
+      case "FAILED" -> Tr.t("audit.status.failed");
+      case "INTERRUPTED" -> Tr.t("audit.status.interrupted");
+      default -> status;
     };
   }
 }

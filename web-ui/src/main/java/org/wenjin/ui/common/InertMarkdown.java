@@ -193,7 +193,7 @@ public final class InertMarkdown {
         new AbstractVisitor() {
           @Override
           public void visit(Text text) {
-            if (!(text.getParent() instanceof Link)) {
+            if (!insideLink(text)) {
               texts.add(text);
             }
           }
@@ -222,6 +222,15 @@ public final class InertMarkdown {
         text.unlink();
       }
     }
+  }
+
+  private static boolean insideLink(Node node) {
+    for (Node p = node.getParent(); p != null; p = p.getParent()) {
+      if (p instanceof Link) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String textOf(Node node) {

@@ -54,7 +54,11 @@ class FlowGrid extends Grid<CompanyFlowDto> {
         .setHeader(getTranslation("flows.grid.column.changed"))
         .setAutoWidth(true)
         .setFlexGrow(0);
-    addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+    addComponentColumn(this::actions)
+        .setHeader("")
+        .setAutoWidth(true)
+        .setFrozenToEnd(true)
+        .setFlexGrow(0);
     setAllRowsVisible(true);
     setEmptyStateText(getTranslation("flows.grid.empty"));
   }

@@ -7,8 +7,9 @@ import org.wenjin.tenancy.domain.UserLanguage;
 
 /** A language the app speaks, named as its speakers name it (the switch shows it so). */
 public enum Language {
-  CHINESE(UserLanguage.CHINESE, Locale.SIMPLIFIED_CHINESE, "中文"),
-  ENGLISH(UserLanguage.ENGLISH, Locale.ENGLISH, "English");
+  // English first: the fallback for a browser that asks for neither
+  ENGLISH(UserLanguage.ENGLISH, Locale.ENGLISH, "English"),
+  CHINESE(UserLanguage.CHINESE, Locale.SIMPLIFIED_CHINESE, "中文");
 
   private final String tag;
   private final Locale locale;

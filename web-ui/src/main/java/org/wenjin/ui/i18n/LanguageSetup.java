@@ -1,6 +1,7 @@
 package org.wenjin.ui.i18n;
 
 import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -26,10 +27,14 @@ public class LanguageSetup {
         .addUIInitListener(
             e -> {
               Locale chosen = chosenLocale();
-              if (chosen != null) {
-                VaadinSession.getCurrent().setLocale(chosen);
-                e.getUI().setLocale(chosen);
+              if (chosen == null) {
+                // not chosen yet: the browser's most preferred language (Vaadin's own match
+                // prefers any exact match, so "en-US, zh-CN;q=0.9" would read Chinese)
+                VaadinRequest request = VaadinRequest.getCurrent();
+                chosen = Language.of(request == null ? null : request.getLocale()).locale();
               }
+              VaadinSession.getCurrent().setLocale(chosen);
+              e.getUI().setLocale(chosen);
               // what the page says when the server cannot be reached, in its language too
               Locale locale = e.getUI().getLocale();
               var reconnect = e.getUI().getReconnectDialogConfiguration();

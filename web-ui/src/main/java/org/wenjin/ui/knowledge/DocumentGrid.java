@@ -52,7 +52,7 @@ class DocumentGrid extends Grid<DocumentDto> {
     addColumn(d -> LocalFormats.dateTime(d.createdAt()))
         .setHeader(getTranslation("knowledge.documents.column.uploaded"))
         .setAutoWidth(true);
-    addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+    addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFrozenToEnd(true);
     setEmptyStateText(getTranslation("knowledge.documents.empty"));
   }
 
