@@ -184,17 +184,12 @@ class LocalesIT {
           .as("no sideways scrolling on 360 px")
           .isLessThanOrEqualTo(0);
       assertThat(browser.js("return window.innerWidth")).isEqualTo(360L);
-      // the answer brought into view in whichever box scrolls it
+      // the answer brought into view (scrollIntoView follows the flat tree, slots included)
       Object right =
           browser.js(
               "const t = document.getElementById('turn-' + arguments[0]);"
-                  + " for (let p = t.parentElement; p; p = p.parentElement"
-                  + "     || (p.getRootNode() && p.getRootNode().host)) {"
-                  + "   if (p.scrollHeight > p.clientHeight + 1"
-                  + "       && /auto|scroll/.test(getComputedStyle(p).overflowY)) {"
-                  + "     p.scrollTop += t.getBoundingClientRect().top - p.getBoundingClientRect().top;"
-                  + "   }"
-                  + " }"
+                  + " document.getElementById('sources-' + arguments[0])"
+                  + "   .scrollIntoView({block: 'end'});"
                   + " return t.getBoundingClientRect().right;",
               turn);
       assertThat(((Number) right).doubleValue())

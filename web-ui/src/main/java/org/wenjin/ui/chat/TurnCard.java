@@ -129,11 +129,7 @@ class TurnCard extends VerticalLayout {
             getTranslation("chat.turn.rate-down"),
             saved.rating(),
             -1),
-        button(
-            "copy",
-            VaadinIcon.COPY_O,
-            getTranslation("chat.turn.copy"),
-            () -> Clipboard.copy(this, turn.answer())),
+        copyButton(saved.answer()),
         button("edit", VaadinIcon.EDIT, getTranslation("chat.turn.edit"), this::askEdited),
         button(
             "delete-turn",
@@ -208,6 +204,13 @@ class TurnCard extends VerticalLayout {
           }
         });
     dialog.open();
+  }
+
+  /** Copies the answer as written (Markdown), in the browser's click: see {@link Clipboard}. */
+  private Button copyButton(String text) {
+    Button b = button("copy", VaadinIcon.COPY_O, getTranslation("chat.turn.copy"), () -> {});
+    Clipboard.copyOnClick(b, text);
+    return b;
   }
 
   private Button button(String id, VaadinIcon icon, String tooltip, Runnable click) {
