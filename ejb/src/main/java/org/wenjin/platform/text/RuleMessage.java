@@ -16,9 +16,7 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.Objects;
-import java.util.ResourceBundle;
 import java.util.logging.Logger;
 
 /**
@@ -40,10 +38,6 @@ public record RuleMessage(String key, List<Serializable> args) implements Serial
   static final String VERBATIM = "text.verbatim";
 
   private static final Logger LOG = Logger.getLogger(RuleMessage.class.getName());
-
-  // no fallback to the JVM's default locale: a Chinese text missing means the English one
-  private static final ResourceBundle.Control CONTROL =
-      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
   public RuleMessage {
     Objects.requireNonNull(key, "key");
@@ -96,17 +90,10 @@ public record RuleMessage(String key, List<Serializable> args) implements Serial
 
   /** Said in {@code locale}'s language: Chinese for any {@code zh} locale, English otherwise. */
   public String in(Locale locale) {
-    Locale target =
-        locale != null && "zh".equals(locale.getLanguage())
-            ? Locale.SIMPLIFIED_CHINESE
-            : Locale.ENGLISH;
-    String pattern;
-    try {
-      pattern =
-          ResourceBundle.getBundle(BUNDLE, target, RuleMessage.class.getClassLoader(), CONTROL)
-              .getString(key);
-    } catch (MissingResourceException e) {
-      LOG.warning("no text for the key " + key);
+    Locale target = Bundles.readerLocale(locale);
+    String pattern =
+        Bundles.pattern(BUNDLE, RuleMessage.class.getClassLoader(), key, target).orElse(null);
+    if (pattern == null) {
       return key + (args.isEmpty() ? "" : " " + args);
     }
     Object[] values = new Object[args.size()];

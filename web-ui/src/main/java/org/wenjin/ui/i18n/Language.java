@@ -3,6 +3,7 @@ package org.wenjin.ui.i18n;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.wenjin.platform.text.Bundles;
 import org.wenjin.tenancy.domain.UserLanguage;
 
 /** A language the app speaks, named as its speakers name it (the switch shows it so). */
@@ -36,7 +37,7 @@ public enum Language {
 
   /** Any Chinese locale reads the Chinese texts; everything else the English ones. */
   public static Language of(Locale locale) {
-    return locale != null && "zh".equals(locale.getLanguage()) ? CHINESE : ENGLISH;
+    return Bundles.readerLocale(locale).equals(Locale.SIMPLIFIED_CHINESE) ? CHINESE : ENGLISH;
   }
 
   public static Optional<Language> ofTag(String tag) {

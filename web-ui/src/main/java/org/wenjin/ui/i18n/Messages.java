@@ -7,9 +7,7 @@ import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
-import java.util.logging.Logger;
+import org.wenjin.platform.text.Bundles;
 
 /**
  * The texts of the app, from {@code messages.properties} (English) and {@code
@@ -26,12 +24,6 @@ public class Messages implements I18NProvider {
 
   static final String BUNDLE = "messages";
 
-  private static final Logger LOG = Logger.getLogger(Messages.class.getName());
-
-  // no fallback to the JVM's default locale: a Chinese text missing means the English one
-  private static final ResourceBundle.Control CONTROL =
-      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-
   @Override
   public List<Locale> getProvidedLocales() {
     return Arrays.stream(Language.values()).map(Language::locale).toList();
@@ -44,16 +36,9 @@ public class Messages implements I18NProvider {
 
   /** The text of a key in a language, with its arguments put in. */
   public static String format(String key, Locale locale, Object... params) {
-    Locale target = Language.of(locale).locale();
-    String pattern;
-    try {
-      pattern =
-          ResourceBundle.getBundle(BUNDLE, target, Messages.class.getClassLoader(), CONTROL)
-              .getString(key);
-    } catch (MissingResourceException e) {
-      LOG.warning("no text for the key " + key);
-      return "!" + key + "!";
-    }
-    return new MessageFormat(pattern, target).format(params);
+    Locale target = Bundles.readerLocale(locale);
+    return Bundles.pattern(BUNDLE, Messages.class.getClassLoader(), key, target)
+        .map(pattern -> new MessageFormat(pattern, target).format(params))
+        .orElse("!" + key + "!");
   }
 }
