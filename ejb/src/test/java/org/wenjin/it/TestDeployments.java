@@ -10,6 +10,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.wenjin.chat.domain.flow.BuiltInFlows;
 import org.wenjin.engine.spi.ChatModel;
+import org.wenjin.knowledge.application.SearchResults;
+import org.wenjin.knowledge.application.SearchService;
 import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.platform.infrastructure.SchemaMigration;
 
@@ -20,6 +22,22 @@ import org.wenjin.platform.infrastructure.SchemaMigration;
 public final class TestDeployments {
 
   private TestDeployments() {}
+
+  /**
+   * Chat with its tenancy, audit, inference and governance, and the search service's contract only:
+   * {@code chat.it.NoKnowledgeSearch} answers it, so no Elasticsearch is needed.
+   */
+  public static WebArchive chatWithoutKnowledge(String name) throws URISyntaxException {
+    return war(
+            name,
+            "org.wenjin.tenancy",
+            "org.wenjin.audit",
+            "org.wenjin.chat",
+            "org.wenjin.inference",
+            "org.wenjin.governance")
+        .addPackage("org.wenjin.knowledge.domain")
+        .addClasses(SearchService.class, SearchResults.class);
+  }
 
   public static WebArchive war(String name, String... servicePackages) throws URISyntaxException {
     File[] libraries =

@@ -179,7 +179,7 @@ public class CompanyFlowResource {
     return JSON.createObjectBuilder()
         .add("flow", r.flowId())
         .add("status", r.status())
-        .add("error", r.error() == null ? JsonValue.NULL : JSON.createValue(r.error()))
+        .add("error", r.error() == null ? JsonValue.NULL : JSON.createValue(r.error().english()))
         .add("answer", r.answer())
         .add("citations", JsonViews.array(r.citations(), JsonViews::citation))
         .add("steps", JsonViews.steps(r.flowTrace()))

@@ -9,6 +9,7 @@ import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,11 +28,13 @@ import org.wenjin.engine.spi.TokenEstimate;
 import org.wenjin.inference.application.Generation;
 import org.wenjin.inference.application.GenerationOutcome;
 import org.wenjin.inference.application.GenerationService;
+import org.wenjin.inference.application.ModelUnusable;
 import org.wenjin.inference.application.PoolBusyException;
 import org.wenjin.persistence.chat.ChatTurn;
 import org.wenjin.persistence.tenancy.TenantScope;
 import org.wenjin.platform.cluster.ClusterNode;
 import org.wenjin.platform.cluster.NodeHeartbeat;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * The answers being generated right now on this node: hands each prepared turn to inference,
@@ -132,8 +135,10 @@ public class AnswerStreams {
       answer.attach(
           generations.submit(
               turn.modelId(), turn.tenantId(), turn.userId(), turn.request(), answer));
-    } catch (PoolBusyException | ChatModelException e) {
-      answer.finished(GenerationOutcome.failed(e.getMessage()));
+    } catch (PoolBusyException e) {
+      answer.finished(GenerationOutcome.failed(e.explanation()));
+    } catch (ChatModelException e) {
+      answer.finished(GenerationOutcome.failed(ModelUnusable.reason(turn.modelId(), e)));
     }
   }
 
@@ -155,7 +160,8 @@ public class AnswerStreams {
     List<Long> elsewhereNow = elsewhere.requestStopOfTurn(turnId, node.name());
     if (elsewhereNow.isEmpty()) {
       // ours by the database but not running here: its end could not be saved; say so
-      elsewhere.interruptAbandoned(turnId, node.name(), ABANDONED_AFTER_SECONDS);
+      elsewhere.interruptAbandoned(
+          turnId, node.name(), Instant.now().minusSeconds(ABANDONED_AFTER_SECONDS));
     }
     awaitStoppedElsewhere(elsewhereNow);
   }
@@ -225,7 +231,7 @@ public class AnswerStreams {
     }
 
     @Override
-    public void step(int number, int total, String label) {
+    public void step(int number, int total, RuleMessage label) {
       tell(w -> w.step(number, total, label));
     }
 

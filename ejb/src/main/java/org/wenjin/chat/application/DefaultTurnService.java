@@ -148,7 +148,14 @@ public class DefaultTurnService implements TurnService {
         turn.cite(answered.citations()); // what the flow's cited search found
       }
       turn.recordFlow(answered.flowTrace());
-      turn.finish(status, answered.text(), answered.outcome().message(), Instant.now(clock));
+      RuleMessage reason = answered.outcome().reason();
+      turn.finish(
+          status,
+          answered.text(),
+          reason == null ? null : reason.english(),
+          reason == null ? null : reason.key(),
+          reason == null ? null : reason.argsJson(),
+          Instant.now(clock));
       conversations.find(turn.getConversationId()).ifPresent(c -> c.touch(Instant.now(clock)));
     }
     Exchange exchange = exchanges.of(prepared, status, answered);

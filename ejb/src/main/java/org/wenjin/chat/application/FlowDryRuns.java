@@ -149,7 +149,7 @@ public class FlowDryRuns {
     }
 
     @Override
-    public void step(int number, int total, String label) {
+    public void step(int number, int total, RuleMessage label) {
       tell(() -> listener.step(number, total, label));
     }
 
@@ -179,7 +179,7 @@ public class FlowDryRuns {
                   case STOPPED -> "STOPPED";
                   case FAILED -> "FAILED";
                 },
-                outcome.message(),
+                outcome.reason(),
                 text.toString(),
                 flow.traceJson(),
                 citations == null ? List.of() : Citation.fromJson(citations),

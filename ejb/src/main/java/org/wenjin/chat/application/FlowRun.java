@@ -20,6 +20,8 @@ import org.wenjin.inference.application.Generation;
 import org.wenjin.inference.application.GenerationListener;
 import org.wenjin.inference.application.GenerationOutcome;
 import org.wenjin.inference.application.GenerationService;
+import org.wenjin.platform.text.Explained;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.tenancy.application.CallerScope;
 
 /**
@@ -39,7 +41,7 @@ final class FlowRun {
 
     boolean isCancelled();
 
-    void step(int number, int total, String label);
+    void step(int number, int total, RuleMessage label);
   }
 
   private final FlowPlan plan;
@@ -112,12 +114,12 @@ final class FlowRun {
     try {
       switch (step) {
         case FlowStep.Retrieve r -> {
-          progress(index, "searching the documents");
+          progress(index, RuleMessage.of("flow.progress.searching"));
           retrieve(r);
           next(index + 1);
         }
         case FlowStep.Generate g -> {
-          progress(index, "writing \u201c" + g.id() + "\u201d");
+          progress(index, RuleMessage.of("flow.progress.writing", g.id()));
           call(
               g.id(),
               g.call(),
@@ -129,12 +131,12 @@ final class FlowRun {
         }
         case FlowStep.ForEach f -> loop(index, f, items(f), 0, new ArrayList<>());
         case FlowStep.Answer a -> {
-          progress(index, "writing the answer");
+          progress(index, RuleMessage.of("flow.progress.answering"));
           answer(a);
         }
       }
     } catch (RuntimeException e) { // a template that cannot be filled in (FlowRules), a full pool
-      fail(step, e.getMessage());
+      fail(step.id(), RuleMessage.from(e));
     }
   }
 
@@ -151,7 +153,8 @@ final class FlowRun {
         result =
             CallerScope.call(plan.caller(), () -> grounding.forQuery(query, collections, r.k()));
       } catch (Exception e) {
-        throw new IllegalStateException("the search failed: " + e.getMessage(), e);
+        throw new FlowStepFailure(
+            RuleMessage.of("flow.step.search-failed", RuleMessage.from(e)), e);
       }
     }
     List<Map<String, Object>> passages = new ArrayList<>();
@@ -185,7 +188,7 @@ final class FlowRun {
       target.finished(GenerationOutcome.of(GenerationOutcome.Kind.STOPPED));
       return;
     }
-    progress(index, "\u201c" + f.id() + "\u201d " + (i + 1) + " of " + items.size());
+    progress(index, RuleMessage.of("flow.progress.item", f.id(), i + 1, items.size()));
     Map<String, Object> scope = new HashMap<>(values);
     Map<String, Object> item = items.get(i);
     scope.put("item", item);
@@ -211,7 +214,7 @@ final class FlowRun {
             loop(index, f, items, i + 1, next);
           });
     } catch (RuntimeException e) { // a template that cannot be filled in (FlowRules), a full pool
-      fail(f, e.getMessage());
+      fail(f.id(), RuleMessage.from(e));
     }
   }
 
@@ -303,12 +306,12 @@ final class FlowRun {
     promptTokens += TokenEstimate.of(messages);
   }
 
-  private void progress(int index, String label) {
+  private void progress(int index, RuleMessage label) {
     target.step(index + 1, steps.size(), label);
   }
 
-  private void fail(FlowStep step, String why) {
-    target.finished(GenerationOutcome.failed("Step \u201c" + step.id() + "\u201d failed: " + why));
+  private void fail(String step, RuleMessage why) {
+    target.finished(GenerationOutcome.failed(RuleMessage.of("flow.step.failed", step, why)));
   }
 
   /** Collects one intermediate call's text; a stop or a failure ends the whole answer. */
@@ -349,11 +352,23 @@ final class FlowRun {
       switch (outcome.kind()) {
         case COMPLETE, TRUNCATED -> continuation.execute(() -> then.accept(output));
         case STOPPED -> target.finished(outcome);
-        case FAILED ->
-            target.finished(
-                GenerationOutcome.failed(
-                    "Step \u201c" + name + "\u201d failed: " + outcome.message()));
+        case FAILED -> fail(name, outcome.reason());
       }
+    }
+  }
+
+  /** A step that cannot go on, with the reason in words for the asker. */
+  private static final class FlowStepFailure extends RuntimeException implements Explained {
+    private final RuleMessage explanation;
+
+    FlowStepFailure(RuleMessage explanation, Throwable cause) {
+      super(explanation.english(), cause);
+      this.explanation = explanation;
+    }
+
+    @Override
+    public RuleMessage explanation() {
+      return explanation;
     }
   }
 }

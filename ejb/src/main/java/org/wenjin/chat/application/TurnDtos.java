@@ -8,6 +8,7 @@ import org.wenjin.chat.interfaces.TurnDto;
 import org.wenjin.inference.application.ModelCatalog;
 import org.wenjin.inference.application.RegisteredModel;
 import org.wenjin.persistence.chat.ChatTurn;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * The one place a turn becomes the {@link TurnDto} every client sees (chat view, REST, SSE), with
@@ -33,7 +34,8 @@ public class TurnDtos {
         t.getAskedAt(),
         Citation.fromJson(t.getCitations()),
         t.getFlowId(),
-        t.getFlowTrace());
+        t.getFlowTrace(),
+        RuleMessage.stored(t.getErrorKey(), t.getErrorArgs()));
   }
 
   /** A turn just saved and handed to the pool: no answer yet. */
@@ -52,6 +54,7 @@ public class TurnDtos {
         Instant.now(),
         Citation.fromJson(prepared.citations()),
         prepared.flow() == null ? null : prepared.flow().flow().id(),
+        null,
         null);
   }
 

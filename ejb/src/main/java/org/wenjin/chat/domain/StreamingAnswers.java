@@ -1,5 +1,6 @@
 package org.wenjin.chat.domain;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -40,13 +41,16 @@ public interface StreamingAnswers {
   List<Long> awaitingStop(Collection<Long> turnIds, int silentSeconds);
 
   /**
-   * Marks the turn interrupted when {@code self} is named as writing it and it was asked more than
-   * {@code graceSeconds} ago, for the node that knows it does not write it any more (its end could
-   * not be saved).
+   * Marks the turn interrupted when {@code self} is named as writing it and it was asked before
+   * {@code askedBefore}, for the node that knows it does not write it any more (its end could not
+   * be saved).
    *
+   * @param askedBefore by {@code self}'s clock, which wrote the turn's {@code asked_at}: the
+   *     database's clock may differ from it by more than the grace this leaves a turn being
+   *     prepared
    * @return whether it was marked
    */
-  boolean interruptAbandoned(long turnId, String self, int graceSeconds);
+  boolean interruptAbandoned(long turnId, String self, Instant askedBefore);
 
   /** The answers {@code node} writes that another node was asked to stop. */
   List<Long> stopsRequestedOf(String node);

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -97,16 +99,14 @@ public class JdbcStreamingAnswers implements StreamingAnswers {
   }
 
   @Override
-  public boolean interruptAbandoned(long turnId, String self, int graceSeconds) {
+  public boolean interruptAbandoned(long turnId, String self, Instant askedBefore) {
     return update(
             "UPDATE chat_turn SET status = 'INTERRUPTED', error = ?"
-                + " WHERE id = ? AND status = 'STREAMING' AND node = ?"
-                + " AND asked_at < CURRENT_TIMESTAMP - INTERVAL '"
-                + graceSeconds
-                + "' SECOND",
+                + " WHERE id = ? AND status = 'STREAMING' AND node = ? AND asked_at < ?",
             ABANDONED,
             turnId,
-            self)
+            self,
+            askedBefore.atOffset(ZoneOffset.UTC))
         == 1;
   }
 

@@ -1,5 +1,7 @@
 package org.wenjin.chat.interfaces;
 
+import org.wenjin.platform.text.RuleMessage;
+
 /**
  * Follows an answer as it is generated. Called from server threads (not the UI's), so a view hands
  * each call to its UI with {@code UI.access}; an exception here never stops the answer.
@@ -14,9 +16,9 @@ public interface AnswerListener {
 
   /**
    * A flow began its step {@code number} of {@code total}; {@code label} says what it does now
-   * ("searching the documents", "“notes” 3 of 4").
+   * ("searching the documents", "“notes” 3 of 4"), in any language ({@code label.in(locale)}).
    */
-  default void step(int number, int total, String label) {}
+  default void step(int number, int total, RuleMessage label) {}
 
   default void text(String piece) {}
 

@@ -1,5 +1,7 @@
 package org.wenjin.chat.interfaces;
 
+import org.wenjin.platform.text.RuleMessage;
+
 /**
  * Follows a flow's dry run: its steps as they start, the answer as it streams, and the end with
  * what each step sent and got. Called from server threads, like {@link AnswerListener}.
@@ -7,7 +9,7 @@ package org.wenjin.chat.interfaces;
 @FunctionalInterface
 public interface DryRunListener {
 
-  default void step(int number, int total, String label) {}
+  default void step(int number, int total, RuleMessage label) {}
 
   default void text(String piece) {}
 

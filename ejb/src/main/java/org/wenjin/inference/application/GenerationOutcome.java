@@ -1,7 +1,12 @@
 package org.wenjin.inference.application;
 
-/** How a generation ended, with a message fit for the user when it did not complete. */
-public record GenerationOutcome(Kind kind, String message) {
+import org.wenjin.platform.text.RuleMessage;
+
+/**
+ * How a generation ended; {@code reason} says why one that did not complete failed, in words for
+ * the person who asked (in their language: {@code reason.in(locale)}).
+ */
+public record GenerationOutcome(Kind kind, RuleMessage reason) {
 
   public enum Kind {
     COMPLETE,
@@ -15,7 +20,12 @@ public record GenerationOutcome(Kind kind, String message) {
     return new GenerationOutcome(kind, null);
   }
 
-  public static GenerationOutcome failed(String message) {
-    return new GenerationOutcome(Kind.FAILED, message);
+  public static GenerationOutcome failed(RuleMessage reason) {
+    return new GenerationOutcome(Kind.FAILED, reason);
+  }
+
+  /** The reason in English, for logs, the audit trail and the REST API; null without one. */
+  public String message() {
+    return reason == null ? null : reason.english();
   }
 }

@@ -22,6 +22,7 @@ import org.wenjin.engine.spi.ChatModel;
 import org.wenjin.engine.spi.ChatModelException;
 import org.wenjin.engine.spi.ChatModelProviders;
 import org.wenjin.engine.spi.ChatRequest;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * One loaded instance per model, shared by everyone through its {@link ModelLane}. Models load on
@@ -115,9 +116,10 @@ public class InferencePool implements GenerationService {
             .find(modelId)
             .orElseThrow(
                 () ->
-                    new ChatModelException(
+                    new ModelUnusable(
                         ChatModelException.Kind.REJECTED,
-                        "No model " + modelId + " is registered."));
+                        RuleMessage.of("inference.model.unknown", modelId),
+                        null));
     return lanes.computeIfAbsent(
         modelId,
         id ->
@@ -132,18 +134,16 @@ public class InferencePool implements GenerationService {
     try {
       return loaded.computeIfAbsent(model.id(), id -> providers.create(model.settings()));
     } catch (IllegalArgumentException e) {
-      throw new ChatModelException(
+      throw new ModelUnusable(
           ChatModelException.Kind.REJECTED,
-          model.label() + " is not configured correctly: " + e.getMessage(),
+          RuleMessage.of(
+              "inference.model.misconfigured", model.label(), RuleMessage.verbatim(e.getMessage())),
           e);
     } catch (ChatModelException e) {
       // the reason names server paths and libraries: the operator's, in the log; not the user's
       LOG.log(Level.WARNING, "cannot load model " + model.id(), e);
-      throw new ChatModelException(
-          e.kind(),
-          model.label()
-              + " cannot be loaded right now; the server log says why. Try another model.",
-          e);
+      throw new ModelUnusable(
+          e.kind(), RuleMessage.of("inference.model.cannot-load", model.label()), e);
     }
   }
 

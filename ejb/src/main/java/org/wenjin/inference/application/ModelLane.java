@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.wenjin.engine.spi.Cancellation;
 import org.wenjin.engine.spi.ChatModel;
 import org.wenjin.engine.spi.ChatModelException;
 import org.wenjin.engine.spi.ChatRequest;
 import org.wenjin.engine.spi.Completion;
 import org.wenjin.inference.application.GenerationOutcome.Kind;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * Admission control for one shared model: at most {@code slots} generations at once, a bounded
@@ -33,6 +36,8 @@ import org.wenjin.inference.application.GenerationOutcome.Kind;
  * finished answer kept alive under load (issue 20).
  */
 public final class ModelLane {
+
+  private static final Logger LOG = Logger.getLogger(ModelLane.class.getName());
 
   private final String label;
   private final ChatModel model;
@@ -138,7 +143,8 @@ public final class ModelLane {
           try {
             executor.execute(job::run);
           } catch (RejectedExecutionException e) {
-            finish(job, GenerationOutcome.failed("The server has no thread free for " + label));
+            finish(
+                job, GenerationOutcome.failed(RuleMessage.of("inference.lane.no-thread", label)));
           }
         });
   }
@@ -235,11 +241,7 @@ public final class ModelLane {
     }
     GenerationOutcome noSlot =
         GenerationOutcome.failed(
-            "No free slot on "
-                + label
-                + " within "
-                + limits.maxWait().toSeconds()
-                + " s. Please try again later.");
+            RuleMessage.of("inference.lane.no-slot", label, limits.maxWait().toSeconds()));
     waitedTooLong.forEach(job -> job.listener.finished(noSlot));
     notifications.forEach(Runnable::run);
     ranTooLong.forEach(Job::timeOut);
@@ -320,9 +322,13 @@ public final class ModelLane {
               case CANCELLED -> GenerationOutcome.of(Kind.STOPPED);
             };
       } catch (ChatModelException e) {
-        outcome = GenerationOutcome.failed(e.getMessage());
+        outcome = GenerationOutcome.failed(ModelUnusable.reason(label, e));
       } catch (RuntimeException e) {
-        outcome = GenerationOutcome.failed(label + " failed unexpectedly: " + e);
+        LOG.log(Level.WARNING, label + " failed unexpectedly", e);
+        outcome =
+            GenerationOutcome.failed(
+                RuleMessage.of(
+                    "inference.lane.unexpected", label, RuleMessage.verbatim(e.toString())));
       }
       finish(this, outcome);
     }
@@ -332,10 +338,8 @@ public final class ModelLane {
         finish(
             this,
             GenerationOutcome.failed(
-                label
-                    + " took longer than "
-                    + limits.maxGeneration().toSeconds()
-                    + " s; the answer was cut off."));
+                RuleMessage.of(
+                    "inference.lane.too-long", label, limits.maxGeneration().toSeconds())));
         cancellation.cancel(); // after finish, so the reason recorded is the timeout
       }
     }

@@ -20,6 +20,7 @@ import org.wenjin.inference.application.Generation;
 import org.wenjin.inference.application.GenerationListener;
 import org.wenjin.inference.application.GenerationOutcome;
 import org.wenjin.inference.application.GenerationService;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.tenancy.application.ActingCaller;
 import org.wenjin.tenancy.application.CallerScope;
 
@@ -89,8 +90,8 @@ class FlowRunTest {
     }
 
     @Override
-    public void step(int number, int total, String label) {
-      steps.add(number + "/" + total + " " + label);
+    public void step(int number, int total, RuleMessage label) {
+      steps.add(number + "/" + total + " " + label.english());
     }
 
     @Override
@@ -258,7 +259,7 @@ class FlowRunTest {
               long userId,
               ChatRequest request,
               GenerationListener listener) {
-            listener.finished(GenerationOutcome.failed("model unreachable"));
+            listener.finished(GenerationOutcome.failed(RuleMessage.verbatim("model unreachable")));
             return () -> {};
           }
 

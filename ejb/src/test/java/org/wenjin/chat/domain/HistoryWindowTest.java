@@ -38,7 +38,7 @@ class HistoryWindowTest {
 
   private static ChatTurn turn(int position, String question, String answer) {
     ChatTurn turn = new ChatTurn(1L, position, question, "m", Instant.EPOCH);
-    turn.finish(TurnStatus.COMPLETE, answer, null, Instant.EPOCH);
+    turn.finish(TurnStatus.COMPLETE, answer, Instant.EPOCH);
     return turn;
   }
 

@@ -32,8 +32,6 @@ import org.wenjin.chat.domain.ConversationRepository;
 import org.wenjin.chat.interfaces.AnswerListener;
 import org.wenjin.chat.interfaces.TurnDto;
 import org.wenjin.it.TestDeployments;
-import org.wenjin.knowledge.application.SearchResults;
-import org.wenjin.knowledge.application.SearchService;
 import org.wenjin.persistence.chat.ChatTurn;
 import org.wenjin.persistence.chat.Conversation;
 import org.wenjin.persistence.tenancy.Tenant;
@@ -57,16 +55,7 @@ class ChatIsolationIT {
 
   @Deployment
   static WebArchive deployment() throws URISyntaxException {
-    return TestDeployments.war(
-            "chat-isolation-it",
-            "org.wenjin.tenancy",
-            "org.wenjin.audit",
-            "org.wenjin.chat",
-            "org.wenjin.inference",
-            "org.wenjin.governance")
-        // the search service's contract only; NoKnowledgeSearch (this package) answers it
-        .addPackage("org.wenjin.knowledge.domain")
-        .addClasses(SearchService.class, SearchResults.class);
+    return TestDeployments.chatWithoutKnowledge("chat-isolation-it");
   }
 
   @EJB private UserProvisioningService provisioning;
@@ -224,7 +213,8 @@ class ChatIsolationIT {
                 chat.finish(
                     prepared,
                     new org.wenjin.chat.application.Answered(
-                        org.wenjin.inference.application.GenerationOutcome.failed("overwritten"),
+                        org.wenjin.inference.application.GenerationOutcome.failed(
+                            org.wenjin.platform.text.RuleMessage.verbatim("overwritten")),
                         "overwritten",
                         1,
                         0,

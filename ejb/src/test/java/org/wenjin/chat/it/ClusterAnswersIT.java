@@ -32,8 +32,6 @@ import org.wenjin.chat.domain.StreamingAnswers;
 import org.wenjin.inference.application.GenerationOutcome;
 import org.wenjin.it.TestCallers;
 import org.wenjin.it.TestDeployments;
-import org.wenjin.knowledge.application.SearchResults;
-import org.wenjin.knowledge.application.SearchService;
 import org.wenjin.platform.cluster.ClusterNode;
 import org.wenjin.tenancy.application.ActingCaller;
 import org.wenjin.tenancy.application.CallerScope;
@@ -50,15 +48,7 @@ class ClusterAnswersIT {
 
   @Deployment
   static WebArchive deployment() throws URISyntaxException {
-    return TestDeployments.war(
-            "cluster-answers-it",
-            "org.wenjin.tenancy",
-            "org.wenjin.audit",
-            "org.wenjin.chat",
-            "org.wenjin.inference",
-            "org.wenjin.governance")
-        .addPackage("org.wenjin.knowledge.domain")
-        .addClasses(SearchService.class, SearchResults.class);
+    return TestDeployments.chatWithoutKnowledge("cluster-answers-it");
   }
 
   @EJB private UserProvisioningService provisioning;

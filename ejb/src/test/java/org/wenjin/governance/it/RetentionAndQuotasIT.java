@@ -49,18 +49,7 @@ class RetentionAndQuotasIT {
 
   @Deployment
   static WebArchive deployment() throws Exception {
-    return TestDeployments.war(
-            "governance-it",
-            "org.wenjin.tenancy",
-            "org.wenjin.audit",
-            "org.wenjin.chat",
-            "org.wenjin.inference",
-            "org.wenjin.governance")
-        // the search service's contract only; chat.it.NoKnowledgeSearch answers it
-        .addPackage("org.wenjin.knowledge.domain")
-        .addClasses(
-            org.wenjin.knowledge.application.SearchService.class,
-            org.wenjin.knowledge.application.SearchResults.class);
+    return TestDeployments.chatWithoutKnowledge("governance-it");
   }
 
   @EJB private AuditLog log;

@@ -309,7 +309,11 @@ class ModelLaneTest {
     Recorder one = submit(lane, 1, "q1");
     Recorder two = submit(lane, 1, "q2");
 
-    assertThat(one.awaitOutcome()).isEqualTo(GenerationOutcome.failed("Model server down."));
+    GenerationOutcome first = one.awaitOutcome();
+    assertThat(first.kind()).isEqualTo(Kind.FAILED);
+    assertThat(first.message()).endsWith("cannot answer right now: Model server down.");
+    assertThat(first.reason().in(java.util.Locale.SIMPLIFIED_CHINESE))
+        .contains("暂时无法回答", "Model server down.");
     assertThat(two.awaitOutcome().kind()).isEqualTo(Kind.FAILED);
     assertThat(lane.active()).isZero();
   }

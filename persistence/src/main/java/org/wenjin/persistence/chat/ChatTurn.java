@@ -17,6 +17,9 @@ public class ChatTurn extends TenantOwnedEntity {
   public static final int MAX_QUESTION = 8000;
   public static final int MAX_ANSWER = 65535;
   public static final int MAX_FEEDBACK = 2000;
+  public static final int MAX_ERROR = 1000;
+  public static final int MAX_ERROR_KEY = 120;
+  public static final int MAX_ERROR_ARGS = 4000;
 
   @Column(name = "conversation_id", nullable = false, updatable = false)
   private Long conversationId;
@@ -38,8 +41,17 @@ public class ChatTurn extends TenantOwnedEntity {
   @Column(nullable = false, length = 16)
   private TurnStatus status = TurnStatus.STREAMING;
 
-  @Column(length = 1000)
+  /** Why the answer failed or was cut off, in English (the API, the audit trail). */
+  @Column(length = MAX_ERROR)
   private String error;
+
+  /** The same reason as a message key, said in the reader's language; null: English only. */
+  @Column(name = "error_key", length = MAX_ERROR_KEY)
+  private String errorKey;
+
+  /** The arguments of {@link #errorKey} as a JSON array. */
+  @Column(name = "error_args", length = MAX_ERROR_ARGS)
+  private String errorArgs;
 
   @Column(name = "model_id", length = 64)
   private String modelId;
@@ -96,6 +108,8 @@ public class ChatTurn extends TenantOwnedEntity {
     this.citations = null;
     this.status = TurnStatus.STREAMING;
     this.error = null;
+    this.errorKey = null;
+    this.errorArgs = null;
     this.rating = null;
     this.feedback = null;
     this.askedAt = now;
@@ -117,13 +131,32 @@ public class ChatTurn extends TenantOwnedEntity {
     return stopRequestedAt;
   }
 
-  public void finish(TurnStatus outcome, String text, String errorMessage, Instant now) {
+  public void finish(TurnStatus outcome, String text, Instant now) {
+    finish(outcome, text, null, null, null, now);
+  }
+
+  /**
+   * Ends the answer; {@code error} is its reason in English, {@code errorKey} and {@code errorArgs}
+   * the same reason to be said in any language (too long to store: English only).
+   */
+  public void finish(
+      TurnStatus outcome,
+      String text,
+      String error,
+      String errorKey,
+      String errorArgs,
+      Instant now) {
     this.status = outcome;
     this.answer = text.length() <= MAX_ANSWER ? text : text.substring(0, MAX_ANSWER);
     this.error =
-        errorMessage == null || errorMessage.length() <= 1000
-            ? errorMessage
-            : errorMessage.substring(0, 1000);
+        error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
+    boolean fits =
+        error != null
+            && errorKey != null
+            && errorKey.length() <= MAX_ERROR_KEY
+            && (errorArgs == null || errorArgs.length() <= MAX_ERROR_ARGS);
+    this.errorKey = fits ? errorKey : null;
+    this.errorArgs = fits ? errorArgs : null;
     this.answeredAt = now;
   }
 
@@ -191,6 +224,14 @@ public class ChatTurn extends TenantOwnedEntity {
 
   public String getError() {
     return error;
+  }
+
+  public String getErrorKey() {
+    return errorKey;
+  }
+
+  public String getErrorArgs() {
+    return errorArgs;
   }
 
   public String getModelId() {

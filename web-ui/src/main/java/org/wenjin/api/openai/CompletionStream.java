@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.wenjin.chat.interfaces.AnswerListener;
 import org.wenjin.chat.interfaces.AnswerUsage;
 import org.wenjin.chat.interfaces.TurnDto;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * An answer as OpenAI's stream: {@code data: <chat.completion.chunk>} per piece, the closing chunk
@@ -61,10 +62,12 @@ final class CompletionStream implements AnswerListener {
    * before the flow's next model call, and proxies see the stream is alive.
    */
   @Override
-  public synchronized void step(int number, int total, String label) {
+  public synchronized void step(int number, int total, RuleMessage label) {
     if (!sink.isClosed()) {
       write(
-          sse.newEventBuilder().comment("step " + number + " of " + total + ": " + label).build());
+          sse.newEventBuilder()
+              .comment("step " + number + " of " + total + ": " + label.english())
+              .build());
     } else {
       leave();
     }

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.wenjin.chat.interfaces.AnswerListener;
 import org.wenjin.chat.interfaces.TurnDto;
+import org.wenjin.platform.text.RuleMessage;
 
 /**
  * Brings an answer from pool threads into the UI. Pieces that arrive while the UI is busy are
@@ -33,7 +34,7 @@ final class StreamingAnswer implements AnswerListener {
   }
 
   @Override
-  public void step(int number, int total, String label) {
+  public void step(int number, int total, RuleMessage label) {
     ui.access(() -> card.get().showStep(number, total, label));
   }
 

@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.wenjin.chat.domain.Citation;
 import org.wenjin.chat.interfaces.TurnDto;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.ui.common.Clipboard;
 import org.wenjin.ui.common.InertMarkdown;
 import org.wenjin.ui.common.TextPromptDialog;
+import org.wenjin.ui.i18n.Tr;
 import org.wenjin.ui.knowledge.DocumentView;
 
 /**
@@ -80,8 +82,8 @@ class TurnCard extends VerticalLayout {
   }
 
   /** A flow's progress: "Step 2 of 3: “notes” 1 of 4". */
-  void showStep(int number, int total, String label) {
-    state.setText(getTranslation("chat.turn.step", number, total, label));
+  void showStep(int number, int total, RuleMessage label) {
+    state.setText(getTranslation("chat.turn.step", number, total, label.in(Tr.locale())));
   }
 
   /** Shows the turn as saved on the server (the final text replaces what was streamed). */
@@ -110,7 +112,7 @@ class TurnCard extends VerticalLayout {
           case "STOPPED" -> getTranslation("chat.turn.stopped", saved.modelLabel());
           // the stored reason is the server's English; the state says it in the reader's words
           case "INTERRUPTED" -> getTranslation("chat.turn.interrupted");
-          default -> getTranslation("chat.turn.failed", saved.error());
+          default -> getTranslation("chat.turn.failed", saved.errorIn(Tr.locale()));
         });
     actions.removeAll();
     if (saved.isStreaming()) {

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.wenjin.chat.interfaces.AnswerListener;
 import org.wenjin.chat.interfaces.TurnDto;
 import org.wenjin.ui.common.Notices;
+import org.wenjin.ui.i18n.Tr;
 
 /**
  * The open conversation's questions and answers, one {@link TurnCard} each, or a hint when empty;
@@ -67,7 +68,7 @@ class TurnList extends VerticalLayout {
       streamingTurn = null;
     }
     if ("FAILED".equals(turn.status())) {
-      Notices.show(turn.error(), NotificationVariant.LUMO_ERROR);
+      Notices.show(turn.errorIn(Tr.locale()), NotificationVariant.LUMO_ERROR);
     }
     // No facade calls here: this may run on a pool thread, whose security context belongs to
     // whoever's request dispatched the answer, not necessarily this user.

@@ -11,7 +11,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import org.wenjin.chat.interfaces.DryRunDto;
+import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.ui.chat.FlowSteps;
+import org.wenjin.ui.i18n.Tr;
 
 /**
  * A dry run of the flow being edited: a sample question, the step running now, the answer as it
@@ -77,8 +79,8 @@ class DryRunPanel extends VerticalLayout {
     stop.setEnabled(true);
   }
 
-  void step(int number, int total, String label) {
-    progress.setText(getTranslation("flows.dry-run.step", number, total, label));
+  void step(int number, int total, RuleMessage label) {
+    progress.setText(getTranslation("flows.dry-run.step", number, total, label.in(Tr.locale())));
   }
 
   void text(String piece) {
@@ -94,7 +96,10 @@ class DryRunPanel extends VerticalLayout {
         switch (result.status()) {
           case "COMPLETE" -> getTranslation("flows.dry-run.done", result.citations().size());
           case "STOPPED" -> getTranslation("flows.dry-run.stopped");
-          default -> getTranslation("flows.dry-run.failed", result.error());
+          default ->
+              getTranslation(
+                  "flows.dry-run.failed",
+                  result.error() == null ? "" : result.error().in(Tr.locale()));
         });
     answer.setText(result.answer());
     answer.setVisible(!result.answer().isEmpty());

@@ -207,7 +207,7 @@ public class FlowsView extends VerticalLayout implements HasDynamicTitle {
       DryRunListener listener =
           new DryRunListener() {
             @Override
-            public void step(int number, int total, String label) {
+            public void step(int number, int total, RuleMessage label) {
               ui.access(() -> panel.step(number, total, label));
             }
 
