@@ -129,6 +129,8 @@ class LocalesIT {
       browser.await(By.id("admin-view"));
       assertThat(browser.await(By.id("admin-view")).getText()).contains("Members", "Models");
       assertThat(browser.await(By.id("logout")).getText()).isEqualTo("Sign out");
+      // Keycloak keeps it too, for its account pages, required actions and e-mails
+      assertThat(KeycloakAdmin.user(USER)).contains("\"locale\":[\"en\"]");
 
       // Keycloak's next sign-in page follows the choice
       browser.await(By.id("logout")).click();
@@ -163,6 +165,7 @@ class LocalesIT {
       // back to 中文, as the demo describes lin
       browser.choose(By.id("language-switch"), "中文");
       browser.awaitText(By.id("nav-chat"), "对话");
+      assertThat(KeycloakAdmin.user(USER)).contains("\"locale\":[\"zh-CN\"]");
     }
   }
 

@@ -113,7 +113,7 @@ class TokenBoundaryIT {
   @Test
   void aTokenOfAnotherIssuerIs401() throws Exception {
     // a token that Keycloak really signed, for its master realm: another issuer and another key
-    HttpResponse<String> master = masterAdminToken();
+    HttpResponse<String> master = KeycloakAdmin.masterTokenResponse();
     assertThat(master.statusCode()).as(master.body()).isEqualTo(200);
     String foreign = group(ACCESS_TOKEN, master.body());
     assertThat(claims(foreign)).contains("/realms/master\"");
@@ -134,7 +134,7 @@ class TokenBoundaryIT {
    */
   @Test
   void anExpiredTokenIs401() throws Exception {
-    String admin = group(ACCESS_TOKEN, masterAdminToken().body());
+    String admin = group(ACCESS_TOKEN, KeycloakAdmin.masterTokenResponse().body());
     String clientId = "wenjin-it-short-lived";
     deleteClient(admin, clientId); // left over by an aborted run
     HttpResponse<String> created =
@@ -165,7 +165,7 @@ class TokenBoundaryIT {
       HttpResponse<String> late = me(token);
       assertThat(late.statusCode()).as("expired: " + late.body()).isEqualTo(401);
     } finally {
-      deleteClient(group(ACCESS_TOKEN, masterAdminToken().body()), clientId);
+      deleteClient(group(ACCESS_TOKEN, KeycloakAdmin.masterTokenResponse().body()), clientId);
     }
   }
 
@@ -296,16 +296,6 @@ class TokenBoundaryIT {
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body));
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The bootstrap admin's token from the master realm (admin-cli, password grant). */
-  private static HttpResponse<String> masterAdminToken() throws Exception {
-    Map<String, String> grant = new LinkedHashMap<>();
-    grant.put("grant_type", "password");
-    grant.put("client_id", "admin-cli");
-    grant.put("username", "admin");
-    grant.put("password", Stack.secret("WENJIN_KEYCLOAK_ADMIN_PASSWORD"));
-    return Stack.API.tokenResponse("master", grant);
   }
 
   private void deleteClient(String admin, String clientId) throws Exception {

@@ -38,6 +38,14 @@ public interface OrganizationDirectory {
    */
   Optional<Account> account(String userId);
 
+  /**
+   * Stores the user's language where the identity provider's own pages read it (Keycloak: the
+   * {@code locale} attribute), so its account pages, required actions and e-mails follow the app.
+   *
+   * @param languageTag {@code en} or {@code zh-CN}
+   */
+  void chooseLocale(String userId, String languageTag);
+
   /** Adds an existing Keycloak user (by username or e-mail) to the organization. */
   Member addMember(String alias, String usernameOrEmail);
 

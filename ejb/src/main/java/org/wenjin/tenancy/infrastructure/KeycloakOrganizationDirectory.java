@@ -15,7 +15,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +55,9 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
   static final String REALM = "wenjin";
   static final String CLIENT_ID = "wenjin-admin";
   private static final int PAGE = 100;
+
+  /** The user attribute Keycloak's themes read the language from (realm i18n on). */
+  private static final String LOCALE = "locale";
 
   @Inject
   @ConfigProperty(name = "wenjin.keycloak.url")
@@ -220,6 +225,26 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
                   user.roles().realmLevel().listEffective().stream()
                       .map(RoleRepresentation::getName)
                       .toList()));
+        });
+  }
+
+  @Override
+  public void chooseLocale(String userId, String languageTag) {
+    call(
+        () -> {
+          UserResource user = realm().users().get(userId);
+          UserRepresentation representation = user.toRepresentation();
+          Map<String, List<String>> attributes =
+              representation.getAttributes() == null
+                  ? new HashMap<>()
+                  : new HashMap<>(representation.getAttributes());
+          if (List.of(languageTag).equals(attributes.get(LOCALE))) {
+            return null;
+          }
+          attributes.put(LOCALE, List.of(languageTag));
+          representation.setAttributes(attributes);
+          user.update(representation);
+          return null;
         });
   }
 

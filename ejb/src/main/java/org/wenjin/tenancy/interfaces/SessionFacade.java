@@ -14,6 +14,7 @@ import org.wenjin.persistence.tenancy.Tenant;
 import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.AdminAuditLog;
+import org.wenjin.tenancy.application.LanguageChoiceService;
 import org.wenjin.tenancy.application.SignedInUser;
 import org.wenjin.tenancy.application.TenantContext;
 import org.wenjin.tenancy.application.UserProvisioningService;
@@ -35,6 +36,8 @@ public class SessionFacade {
   @Inject private Callers callers;
 
   @Inject private AdminAuditLog audit;
+
+  @Inject private LanguageChoiceService languages;
 
   /** Records the sign-in (first login creates the user) and describes the session. */
   public SessionDto signIn() {
@@ -72,7 +75,7 @@ public class SessionFacade {
     String language = UserLanguage.canonical(languageTag);
     CallerIdentity caller = callers.current(context);
     SignedInUser signedIn = provisioning.provision(caller);
-    signedIn.user().chooseLanguage(language);
+    languages.choose(signedIn, language);
     return describe(caller, signedIn);
   }
 

@@ -17,6 +17,7 @@ class FakeOrganizationDirectory implements OrganizationDirectory {
   final Map<String, List<Member>> members = new HashMap<>();
   final List<String> deleted = new ArrayList<>();
   final Map<String, List<String>> memberships = new HashMap<>();
+  final Map<String, String> locales = new HashMap<>();
   int membershipLookups;
   boolean down;
 
@@ -24,6 +25,12 @@ class FakeOrganizationDirectory implements OrganizationDirectory {
     if (down) {
       throw new IdentityProviderException(RuleMessage.verbatim("Keycloak cannot be reached"));
     }
+  }
+
+  @Override
+  public void chooseLocale(String userId, String languageTag) {
+    reachable();
+    locales.put(userId, languageTag);
   }
 
   @Override
