@@ -8,6 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +20,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -54,6 +60,7 @@ class ClusterIT {
 
   private static ApiClient node1;
   private static ApiClient node2;
+  private static Instant node2Up;
 
   @BeforeAll
   static void aSecondNode() throws Exception {
@@ -65,6 +72,7 @@ class ClusterIT {
     System.out.printf(
         "Cluster: node 2 started and deployed in %d s%n",
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+    node2Up = Instant.now();
     node1 = Stack.API;
     int offset = Integer.getInteger("wenjin.it.port-offset", 10000);
     node2 = new ApiClient("http://127.0.0.1:" + (8080 + offset + 1), Stack.KEYCLOAK_URL);
@@ -104,8 +112,50 @@ class ClusterIT {
     }
   }
 
+  /**
+   * Both nodes' timers fire the sweep for answers of stopped nodes every 20 s (at :00, :20, :40);
+   * the period is claimed in {@code scheduled_run}, so it runs once per period, not once per node.
+   */
   @Test
   @Order(2)
+  void aScheduledJobRunsOncePerPeriodAcrossBothNodes() throws Exception {
+    // a node sweeps only once its own heartbeats have gone through for 30 s
+    Duration steady = Duration.between(node2Up, Instant.now());
+    if (steady.getSeconds() < 35) {
+      Thread.sleep(Duration.ofSeconds(35).minus(steady).toMillis());
+    }
+    Duration window = Duration.ofSeconds(45);
+    long before = sweepRuns().runs();
+    Set<String> winners = new TreeSet<>();
+    Instant end = Instant.now().plus(window);
+    while (Instant.now().isBefore(end)) {
+      winners.add(sweepRuns().lastNode());
+      Thread.sleep(1000);
+    }
+    long runs = sweepRuns().runs() - before;
+
+    // 45 s hold two or three firings; once per node would be four to six
+    assertThat(runs).as("periods run in %s by two nodes", window).isBetween(1L, 3L);
+    System.out.printf(
+        "Cluster: the 20-s sweep ran %d times in %d s with both nodes up, by %s%n",
+        runs, window.getSeconds(), winners);
+  }
+
+  private record JobRuns(long runs, String lastNode) {}
+
+  private static JobRuns sweepRuns() throws SQLException {
+    try (Connection db = Stack.database();
+        PreparedStatement row =
+            db.prepareStatement(
+                "SELECT runs, last_node FROM scheduled_run WHERE name = 'orphaned-answers'");
+        ResultSet found = row.executeQuery()) {
+      assertThat(found.next()).as("the sweep's row").isTrue();
+      return new JobRuns(found.getLong(1), found.getString(2));
+    }
+  }
+
+  @Test
+  @Order(3)
   void aNodeThatRestartsMarksOnlyItsOwnAnswersInterrupted() throws Exception {
     try (OpenAiProtocolServer model = new OpenAiProtocolServer(MODEL_PORT)) {
       // longer than any restart: the test stops it
@@ -147,7 +197,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void behindTheBalancerTheUiOutlivesTheOtherNodeAndSignsInAgainWhenItsOwnDies() throws Exception {
     Stack.script("start-balancer");
     String balancer =
@@ -227,7 +277,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void documentsAreIndexedByBothNodesEachOnceAndAKilledNodeLosesNone() throws Exception {
     String gina = ApiIT.tokenFor("gina");
     String run = UUID.randomUUID().toString().substring(0, 8);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,13 +33,6 @@ class PostgresStoreIT {
         .isEqualTo("postgresql");
   }
 
-  private static Connection asApplication() throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://127.0.0.1:" + System.getProperty("wenjin.it.pg-port") + "/wenjin",
-        "wenjin",
-        Stack.secret("WENJIN_DB_PASSWORD"));
-  }
-
   @Test
   void anAnswerIsInPostgresqlAndTheApplicationCannotRewriteItsAuditEvent() throws Exception {
     String alice = ApiIT.tokenFor("alice");
@@ -50,7 +42,7 @@ class PostgresStoreIT {
     assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
     Matcher id = ID.matcher(asked.body());
     assertThat(id.find()).isTrue();
-    try (Connection db = asApplication();
+    try (Connection db = Stack.database();
         Statement s = db.createStatement()) {
       assertThat(db.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
       try (PreparedStatement turn =

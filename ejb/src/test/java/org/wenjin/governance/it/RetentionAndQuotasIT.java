@@ -66,6 +66,8 @@ class RetentionAndQuotasIT {
 
   @Inject private Quotas quotas;
 
+  @Inject private org.wenjin.platform.cluster.ClusterNode node;
+
   @EJB private UserProvisioningService provisioning;
 
   @Inject private UserTransaction tx;
@@ -132,6 +134,13 @@ class RetentionAndQuotasIT {
     assertThat(store.claim(job, now.plus(Duration.ofMinutes(60)), every))
         .as("the next hour")
         .isTrue();
+    Object[] row =
+        (Object[])
+            em.createNativeQuery("SELECT runs, last_node FROM scheduled_run WHERE name = ?1")
+                .setParameter(1, job)
+                .getSingleResult();
+    assertThat(((Number) row[0]).longValue()).as("periods run").isEqualTo(2);
+    assertThat(row[1]).as("the node that ran the last").isEqualTo(node.name());
   }
 
   @Test
