@@ -6,6 +6,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -69,6 +71,61 @@ class GovernanceIT {
     HttpResponse<String> usage = ApiIT.send("GET", "/api/policy/usage", gina, null);
     assertThat(usage.body()).contains("\"companyTokensPerDay\":1");
     assertThat(usage.body()).doesNotContain("\"companyQuestions\":0,");
+  }
+
+  /**
+   * An API client's embeddings follow the rules of a question: their tokens count toward the day's
+   * quota, a used-up quota refuses them (OpenAI's {@code insufficient_quota}), and the auditor
+   * finds the request by what it sent.
+   */
+  @Test
+  void embeddingsCountTowardTheDaysTokensAreRefusedOnceUsedUpAndAudited() throws Exception {
+    String alice = ApiIT.tokenFor("alice");
+    String carol = ApiIT.tokenFor("carol");
+    String marker = "embedded" + UUID.randomUUID().toString().substring(0, 8);
+    String body =
+        "{\"model\":\"bge-small-en-v1.5-q\",\"input\":[\""
+            + marker
+            + " annual leave\",\"sick days\"]}";
+    long before = companyTokens(carol);
+
+    HttpResponse<String> embedded = ApiIT.send("POST", "/v1/embeddings", alice, body);
+
+    assertThat(embedded.statusCode()).as(embedded.body()).isEqualTo(200);
+    Matcher tokens = Pattern.compile("\"prompt_tokens\":(\\d+)").matcher(embedded.body());
+    assertThat(tokens.find()).isTrue();
+    assertThat(companyTokens(carol) - before)
+        .as("Acme's tokens today")
+        .isGreaterThanOrEqualTo(Long.parseLong(tokens.group(1)));
+
+    assertThat(ApiIT.send("PUT", "/api/policy", carol, "{\"companyTokensPerDay\":1}").statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> refused = ApiIT.send("POST", "/v1/embeddings", alice, body);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
+    assertThat(refused.body()).contains("insufficient_quota", "tokens today");
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+
+    HttpResponse<String> audited =
+        ApiIT.send(
+            "GET",
+            "/api/audit/events?type=api.embeddings&q="
+                + URLEncoder.encode(marker, StandardCharsets.UTF_8),
+            ApiIT.tokenFor("audrey"),
+            null);
+    assertThat(audited.statusCode()).as(audited.body()).isEqualTo(200);
+    assertThat(audited.body())
+        .as("one event, of the request that was embedded")
+        .contains("\"total\":1", "\"user\":\"alice\"", "\"model\":\"bge-small-en-v1.5-q\"")
+        .contains(marker + " annual leave\\nsick days", "\"inputs\":2");
+  }
+
+  /** Acme's tokens of today, as its admin's usage overview says. */
+  private static long companyTokens(String admin) throws Exception {
+    HttpResponse<String> usage = ApiIT.send("GET", "/api/policy/usage", admin, null);
+    assertThat(usage.statusCode()).as(usage.body()).isEqualTo(200);
+    Matcher tokens = Pattern.compile("\"companyTokens\":(\\d+)").matcher(usage.body());
+    assertThat(tokens.find()).as(usage.body()).isTrue();
+    return Long.parseLong(tokens.group(1));
   }
 
   @Test

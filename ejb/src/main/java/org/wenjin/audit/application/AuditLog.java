@@ -18,6 +18,12 @@ public interface AuditLog {
   record RatedAnswer(
       long conversationId, long turnId, String question, String answer, String model) {}
 
+  /**
+   * A use of a model by the caller that is no question (an API client's embeddings): the model,
+   * what was sent (searchable like a question) and a detail of counts.
+   */
+  void modelUse(String type, String model, String text, JsonObject detail);
+
   /** An action of the caller in their company; {@code detail} says on what (and before → after). */
   void action(String type, JsonObject detail);
 

@@ -118,6 +118,26 @@ public class DefaultAuditLog implements AuditLog {
   }
 
   @Override
+  public void modelUse(String type, String model, String text, JsonObject detail) {
+    ActingCaller caller = CallerScope.current();
+    events.append(
+        caller.tenantId(),
+        new AuditContent(
+            type,
+            caller.username(),
+            caller.userId(),
+            null,
+            null,
+            model,
+            null,
+            null,
+            text,
+            null,
+            detail.toString()),
+        List.of());
+  }
+
+  @Override
   public void action(String type, JsonObject detail) {
     ActingCaller caller = CallerScope.current();
     events.append(

@@ -11,6 +11,7 @@ import org.wenjin.chat.domain.QuotaExceeded;
 import org.wenjin.governance.domain.GovernanceStore;
 import org.wenjin.governance.domain.MinuteWindows;
 import org.wenjin.governance.domain.Policy;
+import org.wenjin.knowledge.application.EmbeddingQuotas;
 import org.wenjin.platform.text.RuleMessage;
 import org.wenjin.tenancy.application.ActingCaller;
 
@@ -19,10 +20,11 @@ import org.wenjin.tenancy.application.ActingCaller;
  * memory (like the API's rate limit: per node, docs/operations.md); tokens per day in the database,
  * so they hold across nodes and restarts. A question is refused before anything is written; tokens
  * count when its answer ends, so the answer that crosses the daily limit finishes and the next
- * question is refused.
+ * question is refused. An API client's embeddings count their tokens toward the same daily limits
+ * (not as questions).
  */
 @ApplicationScoped
-public class QuotaGate implements Quotas {
+public class QuotaGate implements Quotas, EmbeddingQuotas {
 
   private final Clock clock = Clock.systemUTC();
 
@@ -32,10 +34,8 @@ public class QuotaGate implements Quotas {
 
   @Override
   public void admit(ActingCaller caller) {
+    admitTokens(caller);
     Policy policy = store.policy();
-    LocalDate today = LocalDate.now(clock);
-    dailyTokens(policy.userTokensPerDay(), caller.tenantId(), caller.userId(), today);
-    dailyTokens(policy.companyTokensPerDay(), caller.tenantId(), 0, today);
     long now = clock.millis();
     String user = caller.tenantId() + "/" + caller.userId();
     if (policy.userQuestionsPerMinute() != null) {
@@ -80,6 +80,21 @@ public class QuotaGate implements Quotas {
     LocalDate today = LocalDate.now(clock);
     store.use(tenantId, userId, today, 1, tokens);
     store.use(tenantId, 0, today, 1, tokens);
+  }
+
+  @Override
+  public void admitTokens(ActingCaller caller) {
+    Policy policy = store.policy();
+    LocalDate today = LocalDate.now(clock);
+    dailyTokens(policy.userTokensPerDay(), caller.tenantId(), caller.userId(), today);
+    dailyTokens(policy.companyTokensPerDay(), caller.tenantId(), 0, today);
+  }
+
+  @Override
+  public void usedTokens(long tenantId, long userId, long tokens) {
+    LocalDate today = LocalDate.now(clock);
+    store.use(tenantId, userId, today, 0, tokens);
+    store.use(tenantId, 0, today, 0, tokens);
   }
 
   /** The user's daily tokens, or with {@code userId} 0 the company's. */

@@ -5,8 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import java.util.List;
-import org.wenjin.engine.spi.TokenEstimate;
-import org.wenjin.knowledge.application.TextEmbeddings;
+import org.wenjin.knowledge.application.ClientEmbeddingService;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.interfaces.TenantScoped;
 
@@ -16,15 +15,14 @@ import org.wenjin.tenancy.interfaces.TenantScoped;
 @Interceptors(TenantScoped.class)
 public class EmbeddingsFacade {
 
-  @Inject private TextEmbeddings embeddings;
+  @Inject private ClientEmbeddingService embeddings;
 
   public List<String> models() {
     return embeddings.models();
   }
 
   public EmbeddingsDto embed(String model, List<String> inputs) {
-    List<float[]> vectors = embeddings.embed(model, inputs);
-    return new EmbeddingsDto(
-        vectors, inputs.stream().mapToInt(TokenEstimate::of).reduce(0, Math::addExact));
+    ClientEmbeddingService.Embedded embedded = embeddings.embed(model, inputs);
+    return new EmbeddingsDto(embedded.vectors(), embedded.tokens());
   }
 }

@@ -81,6 +81,9 @@ class DefaultFlowServiceTest {
         public void feedback(RatedAnswer rated, int rating, String comment) {}
 
         @Override
+        public void modelUse(String type, String model, String text, JsonObject detail) {}
+
+        @Override
         public void action(String type, JsonObject detail) {
           audited.add(type + " " + detail.getString("flow", ""));
         }

@@ -44,6 +44,9 @@ class AuditFilters extends HorizontalLayout {
     TYPES.put("tenant.*", "audit.filters.type.tenant");
     TYPES.put("company.*", "audit.filters.type.company");
     TYPES.put("retention.*", "audit.filters.type.retention");
+    TYPES.put("flow.*", "audit.filters.type.flow");
+    TYPES.put("apikey.*", "audit.filters.type.apikey");
+    TYPES.put("api.*", "audit.filters.type.api");
   }
 
   private final DatePicker from = new DatePicker(getTranslation("audit.filters.from"));

@@ -175,6 +175,16 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
       case "tenant.enabled" -> Tr.t("audit.type.tenant.enabled");
       case "tenant.disabled" -> Tr.t("audit.type.tenant.disabled");
       case "tenant.member-added" -> Tr.t("audit.type.tenant.member-added");
+      case "settings.voice-changed" -> Tr.t("audit.type.settings.voice-changed");
+      case "flow.saved" -> Tr.t("audit.type.flow.saved");
+      case "flow.offered" -> Tr.t("audit.type.flow.offered");
+      case "flow.deleted" -> Tr.t("audit.type.flow.deleted");
+      case "flow.reset" -> Tr.t("audit.type.flow.reset");
+      case "flow.dry-run" -> Tr.t("audit.type.flow.dry-run");
+      case "apikey.created" -> Tr.t("audit.type.apikey.created");
+      case "apikey.revoked" -> Tr.t("audit.type.apikey.revoked");
+      case "apikey.revoked-by-admin" -> Tr.t("audit.type.apikey.revoked-by-admin");
+      case "api.embeddings" -> Tr.t("audit.type.api.embeddings");
       default -> type;
     };
   }
