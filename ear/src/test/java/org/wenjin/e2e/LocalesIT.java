@@ -137,6 +137,11 @@ class LocalesIT {
       browser.until("the sign-in page", browser::onKeycloakLoginPage);
       assertThat(signInButton(browser)).isEqualTo("Sign In");
       browser.screenshot("locale-en-sign-in");
+
+      // signing in again on the page the sign-out left (the closed page's beacon once broke it)
+      browser.signIn(USER, Stack.demoPassword(USER));
+      browser.await(By.id("user-name"));
+      browser.awaitText(By.id("nav-chat"), "Chat");
     }
 
     // and so does every later session, on any browser, although this one asks for Chinese

@@ -61,20 +61,25 @@ public class SignOutServlet extends HttpServlet {
    * ui_locales} query parameter of the app's URL on to Keycloak.
    */
   private static String signInLanguage(HttpSession session) {
+    Locale locale = spoken(session);
+    return locale == null ? "" : "?ui_locales=" + Language.of(locale).tag();
+  }
+
+  /** The language of the session's Vaadin UI; null without one. */
+  static Locale spoken(HttpSession session) {
     if (session == null) {
-      return "";
+      return null;
     }
     for (String name : Collections.list(session.getAttributeNames())) {
       if (session.getAttribute(name) instanceof VaadinSession vaadin) {
         vaadin.lock();
         try {
-          Locale locale = vaadin.getLocale();
-          return locale == null ? "" : "?ui_locales=" + Language.of(locale).tag();
+          return vaadin.getLocale();
         } finally {
           vaadin.unlock();
         }
       }
     }
-    return "";
+    return null;
   }
 }
