@@ -2,7 +2,10 @@ package org.wenjin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -181,6 +184,48 @@ class CompanyFlowsIT {
     HttpResponse<String> refused =
         ask(alice, "{\"question\":\"Again?\",\"model\":\"scripted\",\"flow\":\"" + OWN + "\"}");
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(404);
+  }
+
+  /** Two admins edit one flow: the second save, based on the revision both opened, is refused. */
+  @Test
+  void aSaveBasedOnARevisionSavedOverMeanwhileIsA412AndSavesNothing() throws Exception {
+    String id = "twice-" + RUN;
+    String text =
+        "id: %s\nname: Twice\nsteps:\n  - {id: answer, type: answer, prompt: '{{question}}'}\n";
+    try {
+      assertThat(yaml("POST", "/api/company/flows", carol, text.formatted(id)).statusCode())
+          .isEqualTo(201);
+      HttpResponse<String> opened = ApiIT.send("GET", "/api/company/flows/" + id, carol, null);
+      assertThat(opened.headers().firstValue("ETag")).hasValue("\"1\"");
+
+      HttpResponse<String> first = putIfMatch(id, text.formatted(id), "\"1\"");
+      HttpResponse<String> second = putIfMatch(id, text.formatted(id), "\"1\"");
+
+      assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+      assertThat(first.headers().firstValue("ETag")).hasValue("\"2\"");
+      assertThat(second.statusCode()).as(second.body()).isEqualTo(412);
+      assertThat(second.body())
+          .contains("\"error\":\"flow_changed\"", "saved meanwhile as revision 2 by carol");
+      assertThat(ApiIT.send("GET", "/api/company/flows/" + id, carol, null).body())
+          .contains("\"revision\":2");
+    } finally {
+      Stack.API.send("DELETE", "/api/company/flows/" + id, carol, null);
+    }
+  }
+
+  private static HttpResponse<String> putIfMatch(String id, String yaml, String ifMatch)
+      throws Exception {
+    HttpRequest put =
+        HttpRequest.newBuilder(URI.create(Stack.APP_URL + "/api/company/flows/" + id))
+            .header("Authorization", "Bearer " + carol)
+            .header("Content-Type", YAML)
+            .header("Accept", "application/json")
+            .header("If-Match", ifMatch)
+            .PUT(HttpRequest.BodyPublishers.ofString(yaml))
+            .build();
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return http.send(put, HttpResponse.BodyHandlers.ofString());
+    }
   }
 
   @Test

@@ -20,6 +20,8 @@ class FlowsPageIT {
 
   private static final String FLOW = "page-" + RUN;
 
+  private static final String FORM_FLOW = "form-" + RUN;
+
   private Browser browser;
 
   @BeforeEach
@@ -30,11 +32,18 @@ class FlowsPageIT {
   @AfterEach
   void closeBrowser() throws Exception {
     browser.close();
-    Stack.API.send("DELETE", "/api/company/flows/" + FLOW, ApiIT.tokenFor("carol"), null);
+    String carol = ApiIT.tokenFor("carol");
+    Stack.API.send("DELETE", "/api/company/flows/" + FLOW, carol, null);
+    Stack.API.send("DELETE", "/api/company/flows/" + FORM_FLOW, carol, null);
   }
 
   private void write(String text) {
-    WebElement area = browser.await(By.id("flow-text"));
+    fill(By.id("flow-text"), text);
+  }
+
+  /** Sets a Vaadin field's value as typing and leaving it would. */
+  private void fill(By field, String text) {
+    WebElement area = browser.await(field);
     browser.js(
         "arguments[0].value = arguments[1];"
             + " arguments[0].dispatchEvent(new CustomEvent('change', {bubbles: true}));",
@@ -99,6 +108,72 @@ class FlowsPageIT {
       alice.await(By.id("chat-empty"));
       alice.choose(By.id("flow-select"), "Page flow " + RUN);
     }
+  }
+
+  /** The element scrolled to the middle of the editor, where a click reaches it. */
+  private WebElement inView(By locator) {
+    browser.until(locator + " on the page", () -> !browser.all(locator).isEmpty());
+    WebElement element = browser.all(locator).getFirst();
+    browser.js("arguments[0].scrollIntoView({block: 'center'});", element);
+    return element;
+  }
+
+  private void showAs(String mode) {
+    browser.all(By.cssSelector("#flow-format vaadin-radio-button")).stream()
+        .filter(b -> b.getText().contains(mode))
+        .findFirst()
+        .orElseThrow()
+        .click();
+  }
+
+  @Test
+  void anAdminBuildsAFlowStepByStepInTheForm() throws Exception {
+    browser.open("/");
+    browser.signIn("carol", Stack.demoPassword("carol"));
+    browser.await(By.id("nav-flows")).click();
+    browser.await(By.id("new-flow")).click();
+    browser.await(By.id("flow-text"));
+
+    showAs("Form");
+    browser.awaitText(By.id("flow-step-1"), "Step 1");
+    assertThat(browser.await(By.id("flow-step-2")).getText()).contains("answer: the answer");
+    fill(By.id("flow-form-id"), FORM_FLOW);
+    fill(By.id("flow-form-name"), "Form flow " + RUN);
+    inView(By.id("flow-form-add"));
+    browser.choose(By.id("flow-form-new-type"), "generate: one model call");
+    inView(By.id("flow-form-add")).click();
+    browser.awaitText(By.id("flow-step-3"), "Step 3"); // the answer moved down
+    fill(By.id("flow-step-2-id"), "draft");
+    fill(By.id("flow-step-2-prompt"), "List what {{search.block}} says about {{question}}.");
+    fill(
+        By.id("flow-step-3-prompt"),
+        "Notes: {{draft.text}}\n{{search.block}}\nAnswer and cite as [n]: {{question}}");
+    browser.js(
+        "arguments[0].scrollIntoView({block: 'center'});", browser.await(By.id("flow-step-2")));
+    browser.screenshot("flow-editor-form");
+
+    browser.await(By.id("flow-check")).click();
+    // above the form, scrolled out of the dialog's view, where WebDriver reads no text; Vaadin
+    // sends it to the browser only once it is shown
+    browser.until(
+        "the check's outcome",
+        () ->
+            browser.all(By.id("flow-problems")).stream()
+                .anyMatch(p -> p.getDomAttribute("hidden") == null));
+    inView(By.id("flow-problems"));
+    browser.awaitText(By.id("flow-problems"), "No problems");
+    showAs("YAML");
+    browser.until("the flow shown as YAML", () -> written().contains("id: " + FORM_FLOW));
+    assertThat(written()).contains("id: draft", "type: generate", "{{draft.text}}");
+
+    browser.await(By.id("flow-save")).click();
+    browser.awaitNotification("success", "Saved");
+    browser.awaitText(By.id("flows-grid"), "Form flow " + RUN);
+    String saved =
+        Stack.API
+            .send("GET", "/api/company/flows/" + FORM_FLOW, ApiIT.tokenFor("carol"), null)
+            .body();
+    assertThat(saved).contains("\"id\":\"draft\"", "\"type\":\"generate\"");
   }
 
   @Test

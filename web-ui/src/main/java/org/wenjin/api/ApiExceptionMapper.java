@@ -15,6 +15,7 @@ import org.wenjin.api.limits.BodyTooLargeException;
 import org.wenjin.audit.domain.AuditRules;
 import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.QuotaExceeded;
+import org.wenjin.chat.domain.flow.FlowChanged;
 import org.wenjin.chat.domain.flow.FlowRules;
 import org.wenjin.governance.domain.GovernanceRules;
 import org.wenjin.knowledge.domain.KnowledgeRules;
@@ -48,6 +49,12 @@ public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
     if (e instanceof jakarta.json.JsonException) {
       return ApiError.of(
           Response.Status.BAD_REQUEST, "invalid_json", "The request body is not valid JSON.");
+    }
+    if (e instanceof FlowChanged changed) {
+      return Response.fromResponse(
+              ApiError.of(Response.Status.PRECONDITION_FAILED, "flow_changed", e.getMessage()))
+          .tag(String.valueOf(changed.revision()))
+          .build();
     }
     if (e instanceof FlowRules rules) {
       return Response.status(Response.Status.BAD_REQUEST)

@@ -11,12 +11,15 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -54,12 +57,18 @@ public class CompanyFlowResource {
     return JsonViews.array(flows.flows(), CompanyFlowResource::summary);
   }
 
+  /** The flow with its definition; its {@code ETag} is its revision, for {@code If-Match}. */
   @GET
   @Path("{id}")
-  public JsonObject get(@PathParam("id") String id) {
+  public Response get(@PathParam("id") String id) {
     CompanyFlowDto flow = flows.flow(id);
     String json = flows.source(id, FlowSource.Format.JSON);
-    return JSON.createObjectBuilder(summary(flow)).add("definition", FlowSource.json(json)).build();
+    return Response.ok(
+            JSON.createObjectBuilder(summary(flow))
+                .add("definition", FlowSource.json(json))
+                .build())
+        .tag(revisionTag(flow.revision()))
+        .build();
   }
 
   @GET
@@ -81,10 +90,38 @@ public class CompanyFlowResource {
   @PUT
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, YAML, "text/yaml"})
-  public JsonObject save(
-      @PathParam("id") String id, String text, @QueryParam("offered") Boolean offered) {
+  public Response save(
+      @PathParam("id") String id,
+      String text,
+      @QueryParam("offered") Boolean offered,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     boolean offer = offered == null ? flows.flow(id).offered() : offered;
-    return summary(flows.save(id, text, offer));
+    CompanyFlowDto saved = flows.save(id, text, offer, basedOn(ifMatch));
+    return Response.ok(summary(saved)).tag(revisionTag(saved.revision())).build();
+  }
+
+  private static EntityTag revisionTag(int revision) {
+    return new EntityTag(String.valueOf(revision));
+  }
+
+  /**
+   * The revision an {@code If-Match} names ({@code "3"}, or 3); null without one, or for {@code *}.
+   */
+  static Integer basedOn(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+      return null;
+    }
+    String tag = ifMatch.strip();
+    if (tag.startsWith("W/")) {
+      tag = tag.substring(2);
+    }
+    tag = tag.replace("\"", "");
+    try {
+      return Integer.valueOf(tag);
+    } catch (NumberFormatException e) {
+      throw new ChatRules(
+          "If-Match must name a revision of the flow, as its ETag does (\"3\"): " + ifMatch);
+    }
   }
 
   @PUT

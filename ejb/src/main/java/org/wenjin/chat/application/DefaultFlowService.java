@@ -22,6 +22,7 @@ import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.CompanyFlowRepository;
 import org.wenjin.chat.domain.flow.BuiltInFlows;
 import org.wenjin.chat.domain.flow.CompanyFlowList;
+import org.wenjin.chat.domain.flow.FlowChanged;
 import org.wenjin.chat.domain.flow.FlowDefinition;
 import org.wenjin.chat.domain.flow.FlowEntry;
 import org.wenjin.chat.domain.flow.FlowParser;
@@ -122,7 +123,7 @@ public class DefaultFlowService implements FlowService {
   }
 
   @Override
-  public FlowEntry save(String flowId, String text, boolean offered) {
+  public FlowEntry save(String flowId, String text, boolean offered, Integer basedOn) {
     Checked flow = checked(text);
     String id = flow.definition().id();
     Optional<CompanyFlow> existing = flows.find(id);
@@ -134,7 +135,17 @@ public class DefaultFlowService implements FlowService {
         throw new FlowRules(RuleMessage.of("flow.save.too-many", MAX_OWN));
       }
     } else {
-      get(flowId); // not found: 404 before any other complaint
+      FlowEntry current = get(flowId); // not found: 404 before any other complaint
+      if (basedOn != null && current.revision() != basedOn) {
+        throw new FlowChanged(
+            RuleMessage.of(
+                "flow.save.changed",
+                flowId,
+                current.revision(),
+                String.valueOf(current.updatedBy()),
+                basedOn),
+            current.revision());
+      }
       if (!flowId.equals(id)) {
         throw new FlowRules(RuleMessage.of("flow.save.id-changed", flowId));
       }

@@ -2,6 +2,7 @@ package org.wenjin.chat.application;
 
 import java.util.List;
 import java.util.Optional;
+import org.wenjin.chat.domain.flow.FlowChanged;
 import org.wenjin.chat.domain.flow.FlowEntry;
 import org.wenjin.chat.domain.flow.FlowRules;
 import org.wenjin.platform.text.RuleMessage;
@@ -43,7 +44,18 @@ public interface FlowService {
    *
    * @throws FlowRules with every problem, when it cannot be saved
    */
-  FlowEntry save(String flowId, String text, boolean offered);
+  default FlowEntry save(String flowId, String text, boolean offered) {
+    return save(flowId, text, offered, null);
+  }
+
+  /**
+   * As {@link #save(String, String, boolean)}, only if the flow is still at revision {@code
+   * basedOn} (the one its editor opened; null: whatever it is): an edit made meanwhile by another
+   * admin is not overwritten unseen.
+   *
+   * @throws FlowChanged when another revision was saved since {@code basedOn}
+   */
+  FlowEntry save(String flowId, String text, boolean offered, Integer basedOn);
 
   /** Offers the flow to the company's users, or withdraws it (not the standard one). */
   FlowEntry offer(String flowId, boolean offered);

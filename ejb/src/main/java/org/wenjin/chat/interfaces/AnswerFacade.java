@@ -12,6 +12,7 @@ import org.wenjin.chat.application.ChatSettingsService;
 import org.wenjin.chat.application.FlowService;
 import org.wenjin.chat.application.Question;
 import org.wenjin.chat.domain.DocumentSources;
+import org.wenjin.chat.domain.flow.FlowEntry;
 import org.wenjin.engine.spi.ChatMessage;
 import org.wenjin.engine.spi.GenerationOptions;
 import org.wenjin.security.Roles;
@@ -90,8 +91,14 @@ public class AnswerFacade {
   /** The flows the caller's company offers, the standard one first. */
   public List<FlowDto> flows() {
     return flows.offered().stream()
-        .map(e -> e.flow())
-        .map(f -> new FlowDto(f.id(), f.name(), f.description(), f.modelCalls()))
+        .map(
+            e ->
+                new FlowDto(
+                    e.flow().id(),
+                    e.flow().name(),
+                    e.flow().description(),
+                    e.flow().modelCalls(),
+                    e.origin() == FlowEntry.Origin.BUILT_IN))
         .toList();
   }
 

@@ -72,9 +72,12 @@ public class CompanyFlowsFacade {
     return flows.problems(text);
   }
 
-  /** Saves the company's revision of {@code flowId}; see {@link FlowService#save}. */
-  public CompanyFlowDto save(String flowId, String text, boolean offered) {
-    return dto(flows.save(flowId, text, offered));
+  /**
+   * Saves the company's revision of {@code flowId} if it is still at {@code basedOn} (null: at
+   * any); see {@link FlowService#save(String, String, boolean, Integer)}.
+   */
+  public CompanyFlowDto save(String flowId, String text, boolean offered, Integer basedOn) {
+    return dto(flows.save(flowId, text, offered, basedOn));
   }
 
   /** Saves a new flow of the company's own, under the id its text names. */

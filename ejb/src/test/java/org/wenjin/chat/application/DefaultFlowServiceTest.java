@@ -20,6 +20,7 @@ import org.wenjin.audit.application.Exchange;
 import org.wenjin.chat.domain.AnswerLanguage;
 import org.wenjin.chat.domain.ChatRules;
 import org.wenjin.chat.domain.CompanyFlowRepository;
+import org.wenjin.chat.domain.flow.FlowChanged;
 import org.wenjin.chat.domain.flow.FlowEntry;
 import org.wenjin.chat.domain.flow.FlowRules;
 import org.wenjin.persistence.chat.CompanyFlow;
@@ -123,6 +124,24 @@ class DefaultFlowServiceTest {
     assertThat(second.updatedBy()).isEqualTo("carol");
     assertThat(audited).containsExactly("flow.saved brief", "flow.saved brief");
     assertThat(service.offered()).extracting(FlowEntry::id).doesNotContain("brief");
+  }
+
+  @Test
+  void aSaveBasedOnARevisionSavedOverMeanwhileIsRefusedAndSavesNothing() throws Exception {
+    asCarol(() -> service.save(null, flow("brief"), true)); // revision 1
+    asCarol(() -> service.save("brief", flow("brief"), true, 1)); // revision 2, by a colleague
+
+    assertThatThrownBy(() -> asCarol(() -> service.save("brief", flow("brief"), false, 1)))
+        .isInstanceOf(FlowChanged.class)
+        .hasMessageContaining("saved meanwhile as revision 2 by carol (you edited revision 1)")
+        .matches(e -> ((FlowChanged) e).revision() == 2);
+    assertThat(service.all().stream().filter(f -> f.id().equals("brief")).findFirst())
+        .hasValueSatisfying(f -> assertThat(f.revision()).isEqualTo(2));
+    assertThat(audited).hasSize(2);
+
+    // a built-in as shipped is revision 0: a save based on it finds it unchanged
+    assertThat(asCarol(() -> service.save("translate", flow("translate"), true, 0)).revision())
+        .isEqualTo(1);
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.wenjin.ui.chat;
 import com.vaadin.flow.component.select.Select;
 import java.util.List;
 import org.wenjin.chat.interfaces.FlowDto;
+import org.wenjin.ui.i18n.FlowNames;
 
 /**
  * How the question is answered: the standard grounded answer or one of the company's flows (each
@@ -15,7 +16,7 @@ class FlowSelect extends Select<FlowDto> {
   FlowSelect() {
     setId("flow-select");
     setLabel(getTranslation("chat.flow.label"));
-    setItemLabelGenerator(FlowDto::name);
+    setItemLabelGenerator(f -> FlowNames.name(f.id(), f.name(), f.asShipped()));
     addValueChangeListener(
         e ->
             setTooltipText(
@@ -23,7 +24,10 @@ class FlowSelect extends Select<FlowDto> {
                     ? null
                     : getTranslation(
                         "chat.flow.tooltip",
-                        e.getValue().description(),
+                        FlowNames.description(
+                            e.getValue().id(),
+                            e.getValue().description(),
+                            e.getValue().asShipped()),
                         e.getValue().modelCalls())));
   }
 

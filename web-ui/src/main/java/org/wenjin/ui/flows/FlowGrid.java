@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import org.wenjin.chat.interfaces.CompanyFlowDto;
+import org.wenjin.ui.i18n.FlowNames;
 import org.wenjin.ui.i18n.LocalFormats;
 import org.wenjin.ui.i18n.Tr;
 
@@ -80,13 +81,19 @@ class FlowGrid extends Grid<CompanyFlowDto> {
   }
 
   private static Component name(CompanyFlowDto f) {
-    Span name = new Span(f.name());
+    Span name = new Span(shownName(f));
     name.getStyle().set("font-weight", "600");
     Span id = new Span(MODEL_PREFIX + f.id());
     id.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin-left", "0.5em");
-    Div description = new Div(f.description());
+    Div description =
+        new Div(FlowNames.description(f.id(), f.description(), "BUILT_IN".equals(f.origin())));
     description.getStyle().set("font-size", "var(--lumo-font-size-s)").set("white-space", "normal");
     return new Div(new Div(name, id), description);
+  }
+
+  /** The flow's name in the reader's language when it is a built-in as shipped. */
+  static String shownName(CompanyFlowDto f) {
+    return FlowNames.name(f.id(), f.name(), "BUILT_IN".equals(f.origin()));
   }
 
   static String size(CompanyFlowDto f) {

@@ -79,8 +79,8 @@ public class FlowsView extends VerticalLayout implements HasDynamicTitle {
         e -> {
           String done =
               e.offered
-                  ? getTranslation("flows.offered", e.flow.name())
-                  : getTranslation("flows.withdrawn", e.flow.name());
+                  ? getTranslation("flows.offered", FlowGrid.shownName(e.flow))
+                  : getTranslation("flows.withdrawn", FlowGrid.shownName(e.flow));
           if (Notices.attempt(() -> flows.offer(e.flow.id(), e.offered), done)) {
             refresh();
           }
@@ -98,17 +98,24 @@ public class FlowsView extends VerticalLayout implements HasDynamicTitle {
     Notices.attempt(() -> grid.show(flows.flows()), null);
   }
 
-  private void openEdit(CompanyFlowDto flow) {
+  private void openEdit(CompanyFlowDto listed) {
     String[] source = new String[1];
-    if (Notices.attempt(() -> source[0] = flows.source(flow.id(), FlowSource.Format.YAML), null)) {
+    CompanyFlowDto[] flow = new CompanyFlowDto[1];
+    // the revision of the text opened, which the save is based on (the list may be older)
+    if (Notices.attempt(
+        () -> {
+          flow[0] = flows.flow(listed.id());
+          source[0] = flows.source(listed.id(), FlowSource.Format.YAML);
+        },
+        null)) {
       open(
           new FlowEditorDialog(
-              getTranslation("flows.editor.title.edit", flow.name(), flow.id()),
-              flow.id(),
+              getTranslation("flows.editor.title.edit", FlowGrid.shownName(flow[0]), listed.id()),
+              new FlowEditorDialog.Edited(listed.id(), flow[0].revision()),
               source[0],
               FlowSource.Format.YAML,
-              flow.offered(),
-              flow.standard()));
+              flow[0].offered(),
+              flow[0].standard()));
     }
   }
 
@@ -116,7 +123,7 @@ public class FlowsView extends VerticalLayout implements HasDynamicTitle {
     open(
         new FlowEditorDialog(
             getTranslation("flows.editor.title.new"),
-            null,
+            FlowEditorDialog.Edited.NEW,
             STARTER,
             FlowSource.Format.YAML,
             true,
@@ -144,7 +151,7 @@ public class FlowsView extends VerticalLayout implements HasDynamicTitle {
       CompanyFlowDto saved =
           e.flowId == null
               ? flows.create(e.text, e.offered)
-              : flows.save(e.flowId, e.text, e.offered);
+              : flows.save(e.flowId, e.text, e.offered, e.basedOn);
       editor.close();
       Notices.show(
           getTranslation("flows.saved", saved.name(), saved.revision()),
@@ -162,8 +169,8 @@ public class FlowsView extends VerticalLayout implements HasDynamicTitle {
     ConfirmDialog confirm =
         new ConfirmDialog(
             own
-                ? getTranslation("flows.remove.delete.title", flow.name())
-                : getTranslation("flows.remove.reset.title", flow.name()),
+                ? getTranslation("flows.remove.delete.title", FlowGrid.shownName(flow))
+                : getTranslation("flows.remove.reset.title", FlowGrid.shownName(flow)),
             own
                 ? getTranslation("flows.remove.delete.text")
                 : getTranslation("flows.remove.reset.text"),
