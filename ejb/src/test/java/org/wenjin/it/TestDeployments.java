@@ -10,6 +10,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.wenjin.chat.domain.flow.BuiltInFlows;
 import org.wenjin.engine.spi.ChatModel;
+import org.wenjin.knowledge.application.EmbeddingQuotas;
 import org.wenjin.knowledge.application.SearchResults;
 import org.wenjin.knowledge.application.SearchService;
 import org.wenjin.persistence.tenancy.Tenant;
@@ -36,7 +37,8 @@ public final class TestDeployments {
             "org.wenjin.inference",
             "org.wenjin.governance")
         .addPackage("org.wenjin.knowledge.domain")
-        .addClasses(SearchService.class, SearchResults.class);
+        // the governance's quotas also serve the knowledge base's embeddings (QuotaGate)
+        .addClasses(SearchService.class, SearchResults.class, EmbeddingQuotas.class);
   }
 
   public static WebArchive war(String name, String... servicePackages) throws URISyntaxException {
