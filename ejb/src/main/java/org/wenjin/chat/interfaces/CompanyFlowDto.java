@@ -42,4 +42,9 @@ public record CompanyFlowDto(
   public boolean builtIn() {
     return !"OWN".equals(origin);
   }
+
+  /** A built-in the company has not edited: its name and description are the shipped ones. */
+  public boolean asShipped() {
+    return "BUILT_IN".equals(origin);
+  }
 }

@@ -34,8 +34,8 @@ public class QuotaGate implements Quotas, EmbeddingQuotas {
 
   @Override
   public void admit(ActingCaller caller) {
-    admitTokens(caller);
     Policy policy = store.policy();
+    dailyTokens(policy, caller);
     long now = clock.millis();
     String user = caller.tenantId() + "/" + caller.userId();
     if (policy.userQuestionsPerMinute() != null) {
@@ -84,10 +84,7 @@ public class QuotaGate implements Quotas, EmbeddingQuotas {
 
   @Override
   public void admitTokens(ActingCaller caller) {
-    Policy policy = store.policy();
-    LocalDate today = LocalDate.now(clock);
-    dailyTokens(policy.userTokensPerDay(), caller.tenantId(), caller.userId(), today);
-    dailyTokens(policy.companyTokensPerDay(), caller.tenantId(), 0, today);
+    dailyTokens(store.policy(), caller);
   }
 
   @Override
@@ -95,6 +92,13 @@ public class QuotaGate implements Quotas, EmbeddingQuotas {
     LocalDate today = LocalDate.now(clock);
     store.use(tenantId, userId, today, 0, tokens);
     store.use(tenantId, 0, today, 0, tokens);
+  }
+
+  /** The caller's and their company's tokens of the day, under {@code policy}. */
+  private void dailyTokens(Policy policy, ActingCaller caller) {
+    LocalDate today = LocalDate.now(clock);
+    dailyTokens(policy.userTokensPerDay(), caller.tenantId(), caller.userId(), today);
+    dailyTokens(policy.companyTokensPerDay(), caller.tenantId(), 0, today);
   }
 
   /** The user's daily tokens, or with {@code userId} 0 the company's. */

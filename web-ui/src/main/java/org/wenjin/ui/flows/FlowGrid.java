@@ -85,15 +85,14 @@ class FlowGrid extends Grid<CompanyFlowDto> {
     name.getStyle().set("font-weight", "600");
     Span id = new Span(MODEL_PREFIX + f.id());
     id.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin-left", "0.5em");
-    Div description =
-        new Div(FlowNames.description(f.id(), f.description(), "BUILT_IN".equals(f.origin())));
+    Div description = new Div(FlowNames.description(f.id(), f.description(), f.asShipped()));
     description.getStyle().set("font-size", "var(--lumo-font-size-s)").set("white-space", "normal");
     return new Div(new Div(name, id), description);
   }
 
   /** The flow's name in the reader's language when it is a built-in as shipped. */
   static String shownName(CompanyFlowDto f) {
-    return FlowNames.name(f.id(), f.name(), "BUILT_IN".equals(f.origin()));
+    return FlowNames.name(f.id(), f.name(), f.asShipped());
   }
 
   static String size(CompanyFlowDto f) {
@@ -134,7 +133,7 @@ class FlowGrid extends Grid<CompanyFlowDto> {
               "offer-flow-" + f.id(),
               () -> fireEvent(new OfferEvent(this, f, !f.offered()))));
     }
-    if (!f.origin().equals("BUILT_IN")) {
+    if (!f.asShipped()) {
       actions.add(
           button(
               f.builtIn() ? getTranslation("flows.grid.reset") : getTranslation("common.delete"),
