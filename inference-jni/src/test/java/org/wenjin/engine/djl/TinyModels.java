@@ -218,9 +218,10 @@ public final class TinyModels {
       Files.copy(in, tokenizer, StandardCopyOption.REPLACE_EXISTING);
     }
     try {
-      // a run that diverges (seen once in a test run: NaN losses) gets another seed
+      // a run that diverges or does not settle gets another seed: which one does depends on the
+      // CPU's vector kernels and the threads' timing (a clean CI machine failed three in a row)
       float loss = Float.NaN;
-      for (long seed = 42; seed < 45 && !(loss < TARGET_LOSS); seed++) {
+      for (long seed = 42; seed < 48 && !(loss < TARGET_LOSS); seed++) {
         loss =
             DecoderTraining.train(
                 folder,
