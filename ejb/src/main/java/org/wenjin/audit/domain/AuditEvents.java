@@ -42,7 +42,7 @@ public interface AuditEvents {
 
   /**
    * Removes {@code tenantId}'s events older than {@code cutoff} — the oldest part of its chain —
-   * under the chain's lock, and moves the chain's start after them.
+   * and moves the chain's start after them, under the chain's lock once the rows are gone.
    *
    * @return empty when no event is that old
    */

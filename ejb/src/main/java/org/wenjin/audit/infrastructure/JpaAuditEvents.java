@@ -146,9 +146,24 @@ public class JpaAuditEvents implements AuditEvents {
     return Optional.ofNullable(em.find(AuditChain.class, tenantId));
   }
 
+  /**
+   * Deletes first and takes the chain's lock after, for the short end only: the rows it deletes are
+   * old ones no append touches, and a company's answers append under that lock, so a first purge of
+   * a long trail does not hold them up for as long as its deletes take. Verification reads either
+   * the old start with all rows or, once this commits, the new start without them.
+   */
   @Override
   public Optional<Purge> purgeBefore(long tenantId, Instant cutoff) {
-    AuditChain head = lockedHead(tenantId);
+    // a scalar read: the head entity must be read under the lock, or this context would keep a
+    // copy that another transaction's appends have since moved on
+    List<Long> purged =
+        em.createQuery(
+                "select c.purgedSeq from AuditChain c where c.tenantId = :tenant", Long.class)
+            .setParameter("tenant", tenantId)
+            .getResultList();
+    if (purged.isEmpty()) {
+      return Optional.empty(); // no event yet
+    }
     Long through =
         em.createQuery(
                 "select max(e.seq) from AuditEvent e where e.tenantId = :tenant"
@@ -157,7 +172,7 @@ public class JpaAuditEvents implements AuditEvents {
             .setParameter("tenant", tenantId)
             .setParameter("cutoff", cutoff)
             .getSingleResult();
-    if (through == null || through <= head.getPurgedSeq()) {
+    if (through == null || through <= purged.getFirst()) {
       return Optional.empty();
     }
     String hash =
@@ -178,6 +193,10 @@ public class JpaAuditEvents implements AuditEvents {
             .setParameter("tenant", tenantId)
             .setParameter("seq", through)
             .executeUpdate();
+    AuditChain head = lockedHead(tenantId);
+    if (through <= head.getPurgedSeq()) {
+      return Optional.empty(); // a purge of another node moved the start meanwhile
+    }
     head.purgedThrough(through, hash);
     return Optional.of(new Purge(through, removed));
   }

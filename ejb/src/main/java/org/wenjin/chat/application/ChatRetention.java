@@ -3,7 +3,9 @@ package org.wenjin.chat.application;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import org.wenjin.chat.domain.ConversationRepository;
+import org.wenjin.persistence.chat.Conversation;
 
 /**
  * Deletes the current company's conversations not used since a cutoff (retention). Their exchanges
@@ -11,6 +13,12 @@ import org.wenjin.chat.domain.ConversationRepository;
  */
 @Stateless
 public class ChatRetention {
+
+  /**
+   * Conversations read and deleted at a time: a first purge after a long retention was set may find
+   * years of them, and reading them all at once held them all in memory.
+   */
+  public static final int PAGE = 200;
 
   @Inject private ConversationRepository conversations;
 
@@ -20,9 +28,16 @@ public class ChatRetention {
    * @return how many conversations were deleted
    */
   public int purgeConversationsBefore(Instant cutoff) {
-    var old = conversations.notUpdatedSince(cutoff);
-    old.forEach(c -> streams.stopConversation(c.getId()));
-    old.forEach(conversations::remove);
-    return old.size();
+    int deleted = 0;
+    List<Conversation> page;
+    do {
+      // the next read flushes the deletes before it (JPA's automatic flush), which also leaves
+      // the deleted conversations out of the persistence context: memory stays one page
+      page = conversations.notUpdatedSince(cutoff, PAGE);
+      page.forEach(c -> streams.stopConversation(c.getId()));
+      page.forEach(conversations::remove);
+      deleted += page.size();
+    } while (page.size() == PAGE);
+    return deleted;
   }
 }

@@ -24,8 +24,8 @@ public interface ConversationRepository {
 
   void remove(Conversation conversation);
 
-  /** The conversations last used before {@code cutoff}, oldest first (retention). */
-  java.util.List<Conversation> notUpdatedSince(java.time.Instant cutoff);
+  /** At most {@code limit} of the conversations last used before {@code cutoff}, oldest first. */
+  List<Conversation> notUpdatedSince(java.time.Instant cutoff, int limit);
 
   ChatTurn add(ChatTurn turn);
 

@@ -57,11 +57,12 @@ public class JpaConversationRepository implements ConversationRepository {
   }
 
   @Override
-  public List<Conversation> notUpdatedSince(java.time.Instant cutoff) {
+  public List<Conversation> notUpdatedSince(java.time.Instant cutoff, int limit) {
     return em.createQuery(
             "select c from Conversation c where c.updatedAt < :cutoff order by c.updatedAt",
             Conversation.class)
         .setParameter("cutoff", cutoff)
+        .setMaxResults(limit)
         .getResultList();
   }
 

@@ -24,6 +24,7 @@ import org.wenjin.audit.application.AuditTrail;
 import org.wenjin.audit.application.Exchange;
 import org.wenjin.audit.domain.AuditQuery;
 import org.wenjin.audit.domain.ChainReport;
+import org.wenjin.chat.application.ChatRetention;
 import org.wenjin.chat.application.Quotas;
 import org.wenjin.chat.domain.QuotaExceeded;
 import org.wenjin.governance.application.GovernanceService;
@@ -34,6 +35,7 @@ import org.wenjin.governance.domain.PurgeReport;
 import org.wenjin.it.TestCallers;
 import org.wenjin.it.TestDeployments;
 import org.wenjin.persistence.audit.AuditEvent;
+import org.wenjin.persistence.chat.Conversation;
 import org.wenjin.security.Roles;
 import org.wenjin.tenancy.application.ActingCaller;
 import org.wenjin.tenancy.application.CallerScope;
@@ -113,6 +115,44 @@ class RetentionAndQuotasIT {
         .as("another company's events")
         .isEqualTo(3);
     assertThat(as(bob, trail::verify)).isEqualTo(ChainReport.intact(3));
+  }
+
+  @Test
+  void aPurgeDeletesEveryOldConversationPageByPageAndKeepsTheRecentOne() throws Exception {
+    Instant now = Instant.now();
+    Instant old = now.minus(Duration.ofDays(100));
+    int many = 2 * ChatRetention.PAGE + 5; // more than one page
+    tx.begin();
+    as(
+        alice,
+        () -> {
+          for (int i = 0; i < many; i++) {
+            em.persist(new Conversation(alice.userId(), "old " + i, "extractive", old));
+          }
+          em.persist(new Conversation(alice.userId(), "recent", "extractive", now));
+          return null;
+        });
+    tx.commit();
+
+    PurgeReport report =
+        as(
+            alice,
+            () ->
+                retention.purge(
+                    alice.tenantId(), new Policy(30, null, null, null, null, null), now, "carol"));
+
+    assertThat(report.conversations()).isEqualTo(many);
+    assertThat(titles(alice)).containsExactly("recent");
+  }
+
+  private List<String> titles(ActingCaller caller) throws Exception {
+    return as(
+        caller,
+        () ->
+            em.createQuery(
+                    "select c.title from Conversation c where c.ownerId = :owner", String.class)
+                .setParameter("owner", caller.userId())
+                .getResultList());
   }
 
   /** Every node's timer fires; the hour is claimed in the database by one of them only. */
